@@ -1,0 +1,187 @@
+package io.cdc4j.capture;
+
+import io.cdc4j.meta.MetaKeys;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.state.ConnectionState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One capture's life in the cluster: it registers itself, campaigns for ownership, comes back under a
+ * new id after losing its ZooKeeper session (as TiCDC's captures do), and stops gracefully: liveness 1,
+ * leadership given up, registration removed.
+ */
+public final class Capture implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Capture.class);
+
+    private final CuratorFramework client;
+    private final MetaKeys keys;
+    private final CaptureRegistry registry;
+    private final OwnerLookup ownerLookup;
+    private final OwnerRole ownerRole;
+    private final ExecutorService sessionEvents;
+    private final Object lock = new Object();
+
+    private volatile CaptureInfo info;
+    private OwnerElection election;
+    private boolean sessionLost;
+    private boolean stopped;
+
+    /**
+     * Prepares a capture; {@link #start()} registers it.
+     *
+     * @param address the advertised address other captures and clients reach its API at
+     */
+    public Capture(CuratorFramework client, MetaKeys keys, String address, String version, String gitHash,
+                   OwnerRole ownerRole) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.registry = new CaptureRegistry(client, keys);
+        this.ownerLookup = new OwnerLookup(client, keys);
+        this.ownerRole = Objects.requireNonNull(ownerRole, "ownerRole");
+        this.info = new CaptureInfo(newId(), address, version, gitHash, keys.clusterId(), Instant.now(), Liveness.ALIVE);
+        this.sessionEvents = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("capture-session").factory());
+    }
+
+    /** Registers the capture and enters the owner election. */
+    public void start() {
+        client.getConnectionStateListenable().addListener(
+                (ignored, state) -> sessionEvents.execute(() -> onConnectionState(state)));
+        synchronized (lock) {
+            joinCluster();
+        }
+    }
+
+    public String id() {
+        return info.id();
+    }
+
+    public CaptureInfo info() {
+        return info;
+    }
+
+    public Liveness liveness() {
+        return info.liveness();
+    }
+
+    /** Whether this capture holds the ownership right now. */
+    public boolean isOwner() {
+        synchronized (lock) {
+            return election != null && election.isLeading();
+        }
+    }
+
+    /** Makes this capture give the ownership up; another candidate takes it. */
+    public void resignOwnership() {
+        synchronized (lock) {
+            if (election != null) {
+                election.resign();
+            }
+        }
+    }
+
+    /** The registry of every capture of the cluster. */
+    public CaptureRegistry registry() {
+        return registry;
+    }
+
+    /** Who owns the cluster now, as the election's nodes say. */
+    public OwnerLookup ownerLookup() {
+        return ownerLookup;
+    }
+
+    /**
+     * Starts a graceful stop: the capture shows liveness 1 (to the API and in its registration) and
+     * leaves the election for good, giving the ownership up if it held it.
+     */
+    public void beginStop() {
+        synchronized (lock) {
+            if (info.liveness() == Liveness.STOPPING) {
+                return;
+            }
+            info = info.withLiveness(Liveness.STOPPING);
+            LOG.info("capture {} is stopping (liveness 1)", info.id());
+            try {
+                registry.update(info);
+            } catch (RuntimeException e) {
+                LOG.warn("capture {} could not publish its liveness: {}", info.id(), e.getMessage());
+            }
+            if (election != null) {
+                election.close();
+            }
+        }
+    }
+
+    /** Ends the stop: the registration is removed. The ZooKeeper client stays open for its owner to close. */
+    @Override
+    public void close() {
+        beginStop();
+        synchronized (lock) {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+            try {
+                registry.deregister(info.id());
+                LOG.info("capture {} deregistered", info.id());
+            } catch (RuntimeException e) {
+                LOG.warn("capture {} could not deregister (its session's end will): {}", info.id(), e.getMessage());
+            }
+        }
+        sessionEvents.shutdownNow();
+    }
+
+    private void joinCluster() {
+        registry.register(info);
+        election = new OwnerElection(client, keys.ownerElection(), info.id(), ownerRole);
+        election.start();
+        LOG.info("capture {} registered at {} in cluster {}", info.id(), info.address(), info.clusterId());
+    }
+
+    private void onConnectionState(ConnectionState state) {
+        synchronized (lock) {
+            if (stopped) {
+                return;
+            }
+            switch (state) {
+                case LOST -> {
+                    sessionLost = true;
+                    LOG.warn("capture {} lost its ZooKeeper session: its registration and any ownership are gone",
+                            info.id());
+                    if (election != null) {
+                        election.close();
+                        election = null;
+                    }
+                }
+                case RECONNECTED -> {
+                    if (sessionLost && info.liveness() == Liveness.ALIVE) {
+                        sessionLost = false;
+                        String oldId = info.id();
+                        info = info.withId(newId());
+                        LOG.info("capture {} rejoins the cluster as {} after a new ZooKeeper session", oldId, info.id());
+                        try {
+                            joinCluster();
+                        } catch (RuntimeException e) {
+                            sessionLost = true;
+                            LOG.error("capture {} could not rejoin the cluster: {}", info.id(), e.getMessage());
+                        }
+                    }
+                }
+                case SUSPENDED -> LOG.warn("capture {} lost its ZooKeeper connection; waiting for it to come back",
+                        info.id());
+                default -> {
+                    // CONNECTED and READ_ONLY need nothing
+                }
+            }
+        }
+    }
+
+    private static String newId() {
+        return UUID.randomUUID().toString();
+    }
+}

@@ -1,0 +1,34 @@
+package io.cdc4j.testing;
+
+import io.cdc4j.meta.MetaEndpoint;
+import io.cdc4j.server.CdcServer;
+import io.cdc4j.server.ServerConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Starts captures inside the test's JVM, each on free loopback ports. */
+public final class InProcessServers {
+    private InProcessServers() {
+    }
+
+    /** A capture that runs its own embedded ZooKeeper. */
+    public static CdcServer withEmbeddedMeta(Path dataDir) {
+        return CdcServer.start(config(dataDir, Optional.empty(), FreePorts.loopback()));
+    }
+
+    /** A capture that joins the ZooKeeper at {@code zkHostPort}. */
+    public static CdcServer joining(Path dataDir, String zkHostPort) {
+        return CdcServer.start(config(dataDir, Optional.of(MetaEndpoint.local(zkHostPort)), FreePorts.loopback()));
+    }
+
+    public static ServerConfig config(Path dataDir, Optional<MetaEndpoint> meta, String metaListen) {
+        String addr = FreePorts.loopback();
+        return new ServerConfig(addr, addr, dataDir, meta, metaListen, ServerConfig.DEFAULT_CLUSTER_ID,
+                Optional.empty(), "info", Optional.empty(), Duration.ofSeconds(3));
+    }
+
+    public static String baseUrl(CdcServer server) {
+        return "http://" + server.config().advertisedAddress();
+    }
+}
