@@ -12,12 +12,8 @@ final class PatternParser {
     private PatternParser() {
     }
 
-    /**
-     * Parses the part starting at {@code start}.
-     *
-     * @param stopAtDot whether an unescaped {@code .} ends a wildcard part (it separates schema and table)
-     */
-    static ParsedPart parse(String text, int start, boolean stopAtDot, boolean caseSensitive)
+    /** Parses the part starting at {@code start}; an unescaped {@code .} ends a wildcard part. */
+    static ParsedPart parse(String text, int start, boolean caseSensitive)
             throws RuleSyntaxException {
         if (start >= text.length()) {
             throw new RuleSyntaxException("missing pattern at position " + (start + 1));
@@ -25,7 +21,7 @@ final class PatternParser {
         return switch (text.charAt(start)) {
             case '/' -> regex(text, start, caseSensitive);
             case '"', '`' -> quoted(text, start, caseSensitive);
-            default -> WildcardParser.parse(text, start, stopAtDot, caseSensitive);
+            default -> WildcardParser.parse(text, start, caseSensitive);
         };
     }
 

@@ -36,7 +36,7 @@ final class RuleParser {
         if (start >= text.length()) {
             throw new RuleSyntaxException("missing schema pattern after '!'");
         }
-        ParsedPart schema = PatternParser.parse(text, start, true, caseSensitive);
+        ParsedPart schema = PatternParser.parse(text, start, caseSensitive);
         if (schema.end() >= text.length()) {
             throw new RuleSyntaxException("missing '.' and table pattern after the schema pattern");
         }
@@ -47,7 +47,7 @@ final class RuleParser {
         if (schema.end() + 1 >= text.length()) {
             throw new RuleSyntaxException("missing table pattern after '.'");
         }
-        ParsedPart table = PatternParser.parse(text, schema.end() + 1, true, caseSensitive);
+        ParsedPart table = PatternParser.parse(text, schema.end() + 1, caseSensitive);
         if (table.end() < text.length()) {
             throw new RuleSyntaxException("unexpected " + Names.show(text.codePointAt(table.end()))
                     + " after the table pattern at position " + (table.end() + 1));

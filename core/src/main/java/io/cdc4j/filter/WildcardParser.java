@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /**
  * Reads a wildcard part ({@code *}, {@code ?}, {@code [a-z]}, {@code [!a-z]}, backslash escapes) and
  * compiles it: to {@link LiteralName} when it has no wildcard, {@link AnyName} when it is exactly
- * {@code *}, else to a whole-name {@link WildcardName}. Unescaped characters allowed as themselves are
+ * {@code *}, else to a whole-name {@link WildcardName}. An unescaped {@code .} ends the part. Unescaped characters allowed as themselves are
  * ASCII letters, digits, {@code $}, {@code _} and any non-ASCII character.
  */
 final class WildcardParser {
@@ -15,7 +15,7 @@ final class WildcardParser {
     private WildcardParser() {
     }
 
-    static ParsedPart parse(String text, int start, boolean stopAtDot, boolean caseSensitive)
+    static ParsedPart parse(String text, int start, boolean caseSensitive)
             throws RuleSyntaxException {
         StringBuilder literal = new StringBuilder();
         StringBuilder regex = new StringBuilder();
@@ -23,7 +23,7 @@ final class WildcardParser {
         int i = start;
         while (i < text.length()) {
             int c = text.codePointAt(i);
-            if (c == '.' && stopAtDot) {
+            if (c == '.') {
                 break;
             }
             switch (c) {
