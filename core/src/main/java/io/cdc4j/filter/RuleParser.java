@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * Parses one {@code [!]schema.table} rule line: trims spaces and tabs, skips blank lines and {@code #}
  * comments, refuses {@code @file} imports, and splits schema from table at the first unescaped
- * {@code .}.
+ * {@code .}. As in TiDB, an empty schema part ({@code .t}) is accepted and matches only the empty name.
  */
 final class RuleParser {
 
