@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  *       ungreedy, has no Java counterpart; Java's {@code U} means something else).</li>
  *   <li>Rewritten: named groups {@code (?P<n>...)} and {@code (?<n>...)} become non-capturing groups (names
  *       are never used here and Go allows names Java refuses); {@code \v} becomes a vertical tab (in Java it
- *       is a class of vertical whitespace); a {@code {} that does not start a repeat count is a literal in
+ *       is a class of vertical whitespace); a <code>&#123;</code> that does not start a repeat count is a literal in
  *       RE2 and is escaped; inside a character class {@code [} and {@code &} are literals in RE2 and are
  *       escaped (Java would read a nested class or an intersection); POSIX classes {@code [[:alpha:]]} become
  *       Java's {@code \p{Alpha}}.</li>

@@ -2,6 +2,7 @@ package io.cdc4j.filter;
 
 import io.cdc4j.error.CdcException;
 import io.cdc4j.error.ErrorCode;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -12,8 +13,8 @@ public final class IgnoredEventTypes {
 
     private final Set<EventType> types;
 
-    private IgnoredEventTypes(Set<EventType> types) {
-        this.types = types;
+    private IgnoredEventTypes(EnumSet<EventType> types) {
+        this.types = Collections.unmodifiableSet(EnumSet.copyOf(types));
     }
 
     /**
@@ -23,7 +24,7 @@ public final class IgnoredEventTypes {
      */
     public static IgnoredEventTypes parse(List<String> names) {
         Objects.requireNonNull(names, "names");
-        Set<EventType> types = EnumSet.noneOf(EventType.class);
+        EnumSet<EventType> types = EnumSet.noneOf(EventType.class);
         for (String name : names) {
             Objects.requireNonNull(name, "ignore event type");
             types.add(EventType.fromName(name).orElseThrow(() -> new CdcException(
@@ -45,6 +46,6 @@ public final class IgnoredEventTypes {
 
     /** The types as listed (duplicates and alias spellings collapsed). */
     public Set<EventType> types() {
-        return Set.copyOf(types);
+        return types;
     }
 }
