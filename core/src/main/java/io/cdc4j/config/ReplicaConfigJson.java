@@ -53,8 +53,7 @@ public final class ReplicaConfigJson {
     /** Decodes {@code body} over an existing config: what the body leaves out keeps the base's value. */
     public static ReplicaConfig decodeOver(ReplicaConfig base, JsonNode body) {
         requireObject(body);
-        JsonNode baseTree = base.equals(ReplicaConfig.defaults()) ? DEFAULTS_TREE : MAPPER.valueToTree(base);
-        return bind(JsonTreeMerge.merge(baseTree, body), LENIENT);
+        return bind(JsonTreeMerge.merge(treeOf(base), body), LENIENT, ErrorCode.API_INVALID_PARAM);
     }
 
     /**
@@ -68,7 +67,7 @@ public final class ReplicaConfigJson {
     /** Update semantics for a {@code replica_config} already parsed as part of a larger body. */
     public static ReplicaConfig decodeReplacing(JsonNode body) {
         requireObject(body);
-        return bind(body, LENIENT);
+        return bind(body, LENIENT, ErrorCode.API_INVALID_PARAM);
     }
 
     /** The JSON text of a config as the v2 API returns it. */
@@ -85,24 +84,30 @@ public final class ReplicaConfigJson {
         return MAPPER.valueToTree(config);
     }
 
-    static ReplicaConfig bindStrict(JsonNode tree) {
-        return bind(tree, STRICT);
+    /** Binds a snake-case tree strictly: an unknown key is an error (TOML files); {@code badValue} is the code for a wrong value. */
+    static ReplicaConfig bindStrict(JsonNode tree, ErrorCode badValue) {
+        return bind(tree, STRICT, badValue);
     }
 
-    private static ReplicaConfig bind(JsonNode tree, ObjectReader reader) {
+    /** The default config as a tree, the base a file or body is merged over. */
+    static JsonNode treeOf(ReplicaConfig config) {
+        return config.equals(ReplicaConfig.defaults()) ? DEFAULTS_TREE.deepCopy() : MAPPER.valueToTree(config);
+    }
+
+    private static ReplicaConfig bind(JsonNode tree, ObjectReader reader, ErrorCode badValue) {
         try {
             return reader.readValue(tree);
         } catch (UnrecognizedPropertyException e) {
             throw new CdcException(ErrorCode.INVALID_REPLICA_CONFIG,
-                    "unknown config key " + fieldPath(e.getPath(), "."));
+                    "unknown config key " + fieldPath(e.getPath(), ".").replace('_', '-'));
         } catch (ValueInstantiationException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new CdcException(ErrorCode.API_INVALID_PARAM, cause.getMessage());
+            throw new CdcException(badValue, cause.getMessage());
         } catch (JsonMappingException e) {
-            throw new CdcException(ErrorCode.API_INVALID_PARAM,
+            throw new CdcException(badValue,
                     "invalid value for field " + fieldPath(e.getPath(), ".") + ": " + e.getOriginalMessage());
         } catch (java.io.IOException e) {
-            throw new CdcException(ErrorCode.API_INVALID_PARAM, "cannot decode replica config", e);
+            throw new CdcException(badValue, "cannot decode replica config", e);
         }
     }
 
