@@ -58,6 +58,15 @@ public record ReplicaConfig(
                 SyncedStatusConfig.defaults());
     }
 
+    /**
+     * Checks this config for a sink of the given URI scheme and returns it adjusted as TiCDC adjusts it.
+     *
+     * @throws io.cdc4j.error.CdcException with TiCDC's code and a message naming the offending field
+     */
+    public ReplicaConfig validate(String sinkUriScheme) {
+        return ReplicaConfigValidator.validate(this, sinkUriScheme);
+    }
+
     ReplicaConfig with(long quota, FilterConfig newFilter, SinkConfig newSink, ConsistentConfig newConsistent,
             SchedulerConfig newScheduler, IntegrityConfig newIntegrity) {
         return new ReplicaConfig(quota, caseSensitive, forceReplicate, ignoreIneligibleTable, checkGcSafePoint,
