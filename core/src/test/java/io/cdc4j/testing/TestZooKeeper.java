@@ -13,9 +13,14 @@ public final class TestZooKeeper implements AutoCloseable {
     private final ServerCnxnFactory connections;
 
     public TestZooKeeper(Path dataDir) {
+        this(dataDir, 0);
+    }
+
+    /** A server on a given port (0: any free one); a new one on the same port and dir resumes the old data. */
+    public TestZooKeeper(Path dataDir, int port) {
         try {
             server = new ZooKeeperServer(dataDir.resolve("snap").toFile(), dataDir.resolve("log").toFile(), 500);
-            connections = ServerCnxnFactory.createFactory(new InetSocketAddress("127.0.0.1", 0), 100);
+            connections = ServerCnxnFactory.createFactory(new InetSocketAddress("127.0.0.1", port), 100);
             connections.startup(server);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -23,6 +28,10 @@ public final class TestZooKeeper implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    public int port() {
+        return connections.getLocalPort();
     }
 
     public String hostPort() {
