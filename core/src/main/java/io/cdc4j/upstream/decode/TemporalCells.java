@@ -42,9 +42,9 @@ public final class TemporalCells {
     public static Serializable readTimeV2(int decimals, ByteArrayInputStream in) throws IOException {
         long packed = switch (decimals) {
             case 0 -> (readBigEndian(in, 3) - TIME_INT_OFFSET) << 24;
-            case 1, 2 -> packWithFraction(readBigEndian(in, 3) - TIME_INT_OFFSET, (byte) in.read(), 0x100, 10_000);
-            case 3, 4 -> packWithFraction(readBigEndian(in, 3) - TIME_INT_OFFSET, (short) readBigEndian(in, 2),
-                    0x10000, 100);
+            case 1, 2 -> packWithFraction(readBigEndian(in, 3) - TIME_INT_OFFSET, readBigEndian(in, 1), 0x100, 10_000);
+            case 3, 4 -> packWithFraction(readBigEndian(in, 3) - TIME_INT_OFFSET, readBigEndian(in, 2), 0x10000,
+                    100);
             case 5, 6 -> readBigEndian(in, 6) - TIME_OFFSET;
             default -> throw new IOException("TIME with " + decimals + " fractional digits");
         };
@@ -57,7 +57,8 @@ public final class TemporalCells {
         return negative ? duration.negated() : duration;
     }
 
-    private static long packWithFraction(long intPart, int fraction, int fractionRange, int microsPerUnit) {
+    /** Negative times store their fraction as {@code range - fraction} on the next integer, for byte-order sorting. */
+    private static long packWithFraction(long intPart, long fraction, int fractionRange, int microsPerUnit) {
         long whole = intPart;
         long part = fraction;
         if (whole < 0 && part != 0) {
