@@ -68,6 +68,12 @@ final class MariaDbServer implements AutoCloseable {
         }
     }
 
+    /** Stops and starts the server again on the same port and data. */
+    void restart() throws Exception {
+        db.stop();
+        db.start();
+    }
+
     @Override
     public void close() throws Exception {
         db.stop();
