@@ -1,0 +1,28 @@
+package io.cdc4j.model;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One column of a table as of a point in the binlog.
+ *
+ * @param name column name
+ * @param type type family
+ * @param unsigned whether a numeric column is UNSIGNED
+ * @param nullable whether the column accepts NULL
+ * @param charset the column's character set name (e.g. {@code utf8mb4}) for text columns
+ * @param elements the names of an ENUM's or SET's elements, in declaration order; empty otherwise
+ */
+public record ColumnInfo(String name, ColumnType type, boolean unsigned, boolean nullable,
+                         Optional<String> charset, List<String> elements) {
+    public ColumnInfo {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(charset, "charset");
+        elements = List.copyOf(elements);
+        if (!elements.isEmpty() && type != ColumnType.ENUM && type != ColumnType.SET) {
+            throw new IllegalArgumentException("only ENUM and SET columns have elements: " + name);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.cdc4j.model;
+
+import java.util.Objects;
+
+/**
+ * Where a binlog reader stands after a transaction boundary; saved with each checkpoint so a reader
+ * started from it continues the same commit ts sequence.
+ *
+ * @param binlogFile the binlog file to continue in
+ * @param binlogPosition the offset in that file of the next event to read
+ * @param gtidSet the GTIDs read so far (MariaDB {@code gtid_slave_pos} style or a MySQL GTID set), may be empty
+ * @param lastPhysical the physical part (ms) of the last ts handed out
+ * @param lastLogical the logical part of the last ts handed out
+ */
+public record ReaderPosition(String binlogFile, long binlogPosition, String gtidSet, long lastPhysical,
+                             long lastLogical) {
+    public ReaderPosition {
+        Objects.requireNonNull(binlogFile, "binlogFile");
+        Objects.requireNonNull(gtidSet, "gtidSet");
+        if (binlogFile.isEmpty()) {
+            throw new IllegalArgumentException("empty binlog file name");
+        }
+        if (binlogPosition < 4) {
+            throw new IllegalArgumentException("binlog position below 4: " + binlogPosition);
+        }
+        Tso.compose(lastPhysical, lastLogical);
+    }
+
+    /** The last ts handed out. */
+    public long lastTs() {
+        return Tso.compose(lastPhysical, lastLogical);
+    }
+}

@@ -1,0 +1,23 @@
+package io.cdc4j.model;
+
+import java.util.Objects;
+
+/**
+ * The end of one upstream transaction (row changes or a DDL): everything with its commit ts has been handed on.
+ *
+ * @param commitTs the transaction's commit ts
+ * @param position where a reader resumes to read the transactions after this one
+ */
+public record TransactionCommit(long commitTs, ReaderPosition position) implements ChangeEvent {
+    public TransactionCommit {
+        Objects.requireNonNull(position, "position");
+        if (position.lastTs() != commitTs) {
+            throw new IllegalArgumentException("position's last ts " + position.lastTs() + " is not " + commitTs);
+        }
+    }
+
+    @Override
+    public long ts() {
+        return commitTs;
+    }
+}

@@ -1,0 +1,255 @@
+package io.cdc4j.upstream;
+
+import com.github.shyiko.mysql.binlog.BinaryLogClient;
+import io.cdc4j.error.CdcException;
+import io.cdc4j.error.ErrorCode;
+import io.cdc4j.model.ChangeEvent;
+import io.cdc4j.model.DdlEvent;
+import io.cdc4j.model.ReaderPosition;
+import io.cdc4j.model.ResolvedTs;
+import io.cdc4j.model.RowBatch;
+import io.cdc4j.model.TransactionCommit;
+import io.cdc4j.upstream.decode.TableMapInterpreter;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads an upstream's binlog from a start point and hands ordered transactions, DDL and resolved ts to a
+ * {@link ChangeEventSink}, through a buffer bounded by the memory quota. Reconnects with backoff after the
+ * connection drops, resuming at the last transaction boundary.
+ */
+public final class BinlogReader implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BinlogReader.class);
+
+    private final UpstreamConfig config;
+    private final ReaderOptions options;
+    private final ChangeEventSink sink;
+    private final ReaderStatusListener listener;
+    private final UpstreamDatabase database;
+    private final TransactionAssembler assembler;
+    private final ByteBoundedBuffer<ChangeEvent> buffer;
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private final AtomicReference<BinaryLogClient> client = new AtomicReference<>();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final Thread readerThread;
+    private final Thread dispatchThread;
+    private volatile long clockOffsetMillis;
+    private volatile boolean connected;
+    private volatile boolean connectedSinceLastLoss;
+
+    private BinlogReader(UpstreamConfig config, ReaderOptions options, ChangeEventSink sink,
+                         ReaderStatusListener listener, UpstreamDatabase database, ResumePoint start,
+                         TableIdAllocator tableIds) {
+        this.config = config;
+        this.options = options;
+        this.sink = sink;
+        this.listener = listener;
+        this.database = database;
+        this.buffer = new ByteBoundedBuffer<>(options.memoryQuotaBytes());
+        this.clockOffsetMillis = database.nowMillis() - System.currentTimeMillis();
+        this.assembler = new TransactionAssembler(start, buffer::put, new TableMapInterpreter(database.collations()),
+                tableIds, table -> database.columnHints(table.schema(), table.table()),
+                () -> System.currentTimeMillis() + clockOffsetMillis, options.batchRows());
+        this.readerThread = new Thread(this::readLoop, "cdc4j-binlog-reader");
+        this.dispatchThread = new Thread(this::dispatchLoop, "cdc4j-binlog-dispatch");
+    }
+
+    /**
+     * Checks the upstream's prerequisites, finds the start point and starts reading. Throws
+     * {@link CdcException} (UPSTREAM_CONNECTION, UPSTREAM_PREREQUISITE, START_TS_BEFORE_GC) when it cannot.
+     */
+    public static BinlogReader start(UpstreamConfig config, StartPoint start, ChangeEventSink sink,
+                                     ReaderOptions options, TableIdAllocator tableIds,
+                                     ReaderStatusListener listener) {
+        UpstreamDatabase database = UpstreamDatabase.connect(config);
+        try {
+            Prerequisites.check(database);
+            ResumePoint resume = new StartPointFinder(database, new BinlogFileClock(config)).find(start);
+            LOG.info("reading the binlog of {} from {}:{} (ts floor {})", config, resume.position().binlogFile(),
+                    resume.position().binlogPosition(), resume.position().lastTs());
+            BinlogReader reader = new BinlogReader(config, options, sink, listener, database, resume, tableIds);
+            reader.readerThread.start();
+            reader.dispatchThread.start();
+            return reader;
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** Whether the binlog connection is up. */
+    public boolean isConnected() {
+        return connected;
+    }
+
+    /** The error that stopped the reader for good, if any. */
+    public Optional<Throwable> failure() {
+        return Optional.ofNullable(failure.get());
+    }
+
+    /** Bytes of read events waiting for the sink now. */
+    public long bufferedBytes() {
+        return buffer.usedBytes();
+    }
+
+    /** The most bytes of read events that ever waited for the sink at once. */
+    public long peakBufferedBytes() {
+        return buffer.peakBytes();
+    }
+
+    private void readLoop() {
+        int attempt = 0;
+        ReaderPosition from = assembler.boundary();
+        while (closed.getCount() > 0 && failure.get() == null) {
+            BinaryLogClient current = BinlogClients.create(config, from.binlogFile(), from.binlogPosition(),
+                    options.heartbeat());
+            current.registerEventListener(event -> {
+                if (failure.get() != null || closed.getCount() == 0) {
+                    return;
+                }
+                try {
+                    assembler.accept(event);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    disconnectQuietly(current);
+                } catch (RuntimeException e) {
+                    fail(new CdcException(ErrorCode.UPSTREAM_BINLOG_READ, "cannot process the binlog event at "
+                            + assembler.boundary().binlogFile() + " after " + assembler.boundary().binlogPosition(), e));
+                }
+            });
+            current.registerLifecycleListener(new ConnectionWatcher());
+            client.set(current);
+            Throwable lost;
+            try {
+                current.connect();
+                lost = new IOException("the upstream closed the binlog connection");
+            } catch (IOException | RuntimeException e) {
+                lost = e;
+            } finally {
+                connected = false;
+            }
+            if (closed.getCount() == 0 || failure.get() != null) {
+                break;
+            }
+            attempt = connectedSinceLastLoss ? 1 : attempt + 1;
+            connectedSinceLastLoss = false;
+            Duration backoff = backoff(attempt);
+            LOG.warn("binlog connection to {} lost (attempt {}), retrying in {}: {}", config, attempt, backoff,
+                    lost.toString());
+            listener.onConnectionLost(lost, attempt, backoff);
+            try {
+                if (closed.await(backoff.toMillis(), TimeUnit.MILLISECONDS)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            from = assembler.resetToBoundary();
+            try {
+                clockOffsetMillis = database.nowMillis() - System.currentTimeMillis();
+            } catch (CdcException e) {
+                LOG.debug("upstream clock not readable yet: {}", e.getMessage());
+            }
+        }
+    }
+
+    private Duration backoff(int attempt) {
+        long millis = options.minBackoff().toMillis() << Math.min(attempt - 1, 16);
+        return Duration.ofMillis(Math.min(millis, options.maxBackoff().toMillis()));
+    }
+
+    private void dispatchLoop() {
+        try {
+            while (true) {
+                ChangeEvent event = buffer.poll(100, TimeUnit.MILLISECONDS);
+                if (event == null) {
+                    if (closed.getCount() == 0 || failure.get() != null) {
+                        return;
+                    }
+                    continue;
+                }
+                switch (event) {
+                    case RowBatch batch -> sink.onRows(batch);
+                    case DdlEvent ddl -> sink.onDdl(ddl);
+                    case TransactionCommit commit -> sink.onCommit(commit);
+                    case ResolvedTs resolved -> sink.onResolved(resolved);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            fail(new CdcException(ErrorCode.UPSTREAM_BINLOG_READ, "the change event sink failed", e));
+        }
+    }
+
+    private void fail(Throwable cause) {
+        if (failure.compareAndSet(null, cause)) {
+            LOG.error("binlog reader of {} stopped: {}", config, cause.getMessage(), cause);
+            listener.onFailed(cause);
+            BinaryLogClient current = client.get();
+            if (current != null) {
+                Thread.ofPlatform().name("cdc4j-binlog-disconnect").start(() -> disconnectQuietly(current));
+            }
+        }
+    }
+
+    private static void disconnectQuietly(BinaryLogClient current) {
+        try {
+            current.disconnect();
+        } catch (IOException e) {
+            LOG.debug("disconnecting the binlog client failed: {}", e.toString());
+        }
+    }
+
+    /** Stops reading and releases the connections; waits for the threads to end. */
+    @Override
+    public void close() {
+        closed.countDown();
+        BinaryLogClient current = client.get();
+        if (current != null) {
+            disconnectQuietly(current);
+        }
+        readerThread.interrupt();
+        try {
+            readerThread.join(10_000);
+            dispatchThread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        database.close();
+    }
+
+    /** Tracks the binlog connection's life for {@link ReaderStatusListener}. */
+    private final class ConnectionWatcher implements BinaryLogClient.LifecycleListener {
+        @Override
+        public void onConnect(BinaryLogClient connectedClient) {
+            connected = true;
+            connectedSinceLastLoss = true;
+            LOG.info("binlog connection to {} up at {}:{}", config, connectedClient.getBinlogFilename(),
+                    connectedClient.getBinlogPosition());
+            listener.onConnected();
+        }
+
+        @Override
+        public void onCommunicationFailure(BinaryLogClient failedClient, Exception ex) {
+            LOG.warn("binlog communication with {} failed: {}", config, ex.toString());
+        }
+
+        @Override
+        public void onEventDeserializationFailure(BinaryLogClient failedClient, Exception ex) {
+            fail(new CdcException(ErrorCode.UPSTREAM_BINLOG_READ, "cannot decode a binlog event", ex));
+        }
+
+        @Override
+        public void onDisconnect(BinaryLogClient disconnectedClient) {
+            connected = false;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.cdc4j.upstream;
+
+import io.cdc4j.model.TableName;
+
+/**
+ * Gives each upstream table a stable id assigned by cdc4j: the same id across renames, a new one for a
+ * table dropped and created again. Implementations must be thread-safe.
+ */
+public interface TableIdAllocator {
+    /** The table's id, allocating one if the table has none yet. */
+    long idOf(TableName table);
+
+    /** A table was created: it gets a new id even if a table of that name had one. */
+    long created(TableName table);
+
+    /** A table was renamed: the new name keeps the old name's id. */
+    void renamed(TableName from, TableName to);
+
+    /** A table was dropped: its name no longer has an id. */
+    void dropped(TableName table);
+
+    /** A schema was dropped: none of its tables has an id any more. */
+    void schemaDropped(String schema);
+}

@@ -1,0 +1,54 @@
+package io.cdc4j.upstream;
+
+import java.util.Objects;
+
+/**
+ * How to reach an upstream MySQL/MariaDB server, parsed from {@code mysql://USER:PASS@HOST:PORT/}.
+ *
+ * @param host host name or address
+ * @param port TCP port
+ * @param user user name
+ * @param password password (may be empty)
+ * @param serverId the server id the binlog client presents to the upstream (must be unique among its replicas)
+ * @param tls TLS settings
+ */
+public record UpstreamConfig(String host, int port, String user, String password, long serverId, TlsOptions tls) {
+    public UpstreamConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(tls, "tls");
+        if (host.isEmpty()) {
+            throw new IllegalArgumentException("empty upstream host");
+        }
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("upstream port out of range: " + port);
+        }
+        if (serverId < 1 || serverId > 0xFFFFFFFFL) {
+            throw new IllegalArgumentException("server-id must be in 1..4294967295: " + serverId);
+        }
+    }
+
+    /** The JDBC URL for the MariaDB driver. */
+    public String jdbcUrl() {
+        StringBuilder url = new StringBuilder("jdbc:mariadb://").append(host).append(':').append(port)
+                .append("/?connectTimeout=5000&permitMysqlScheme");
+        String sslMode = switch (tls.mode()) {
+            case "disabled" -> "disable";
+            case "preferred" -> "trust";
+            case "required" -> "trust";
+            case "verify-ca" -> "verify-ca";
+            default -> "verify-full";
+        };
+        url.append("&sslMode=").append(sslMode);
+        tls.caFile().ifPresent(file -> url.append("&serverSslCert=").append(file));
+        tls.certFile().ifPresent(file -> url.append("&clientSslCert=").append(file));
+        tls.keyFile().ifPresent(file -> url.append("&clientSslKey=").append(file));
+        return url.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "mysql://" + user + ":***@" + host + ":" + port + "/?server-id=" + serverId + "&ssl-mode=" + tls.mode();
+    }
+}

@@ -1,0 +1,291 @@
+package io.cdc4j.upstream.ddl;
+
+import io.cdc4j.model.DdlType;
+import io.cdc4j.model.TableName;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Tells the kind of a QUERY event's statement and, for DDL, its type and the tables it touches.
+ * A tokenizer and keyword rules, not a full SQL parser: it only needs the statement's head.
+ */
+public final class DdlClassifier {
+    private static final Set<String> DDL_VERBS = Set.of("CREATE", "ALTER", "DROP", "RENAME", "TRUNCATE");
+    private static final Set<String> NOT_REPLICATED_OBJECTS = Set.of("USER", "ROLE", "SERVER", "LOGFILE",
+            "TABLESPACE", "RESOURCE");
+    private static final Set<String> INDEX_WORDS = Set.of("INDEX", "KEY", "UNIQUE", "FULLTEXT", "SPATIAL", "PRIMARY",
+            "CONSTRAINT", "FOREIGN");
+
+    private DdlClassifier() {
+    }
+
+    /** What the statement means to the assembler. */
+    public static QueryKind kindOf(String sql) {
+        List<Token> tokens = SqlTokenizer.tokenize(sql);
+        if (tokens.isEmpty()) {
+            return QueryKind.IGNORED;
+        }
+        Token first = tokens.getFirst();
+        if (first.is("BEGIN") || (first.is("XA") && tokens.size() > 1 && tokens.get(1).is("START"))
+                || (first.is("START") && tokens.size() > 1 && tokens.get(1).is("TRANSACTION"))) {
+            return QueryKind.BEGIN;
+        }
+        if (first.is("COMMIT") || (first.is("XA") && tokens.size() > 1 && tokens.get(1).is("COMMIT"))) {
+            return QueryKind.COMMIT;
+        }
+        if (first.is("ROLLBACK") && !(tokens.size() > 1 && tokens.get(1).is("TO"))) {
+            return QueryKind.ROLLBACK;
+        }
+        if (first.kind() == Token.Kind.WORD && DDL_VERBS.contains(first.upper())) {
+            Optional<Token> object = tokens.stream().skip(1).filter(token -> token.kind() == Token.Kind.WORD
+                    && !Set.of("OR", "REPLACE", "IF", "NOT", "EXISTS", "DEFINER", "TEMPORARY").contains(token.upper()))
+                    .findFirst();
+            if (object.isPresent() && NOT_REPLICATED_OBJECTS.contains(object.get().upper())) {
+                return QueryKind.IGNORED;
+            }
+            return QueryKind.DDL;
+        }
+        return QueryKind.IGNORED;
+    }
+
+    /** The DDL's type and tables; {@code defaultSchema} qualifies unqualified names. */
+    public static DdlStatement classify(String sql, String defaultSchema) {
+        Cursor cursor = new Cursor(SqlTokenizer.tokenize(sql), defaultSchema);
+        if (cursor.accept("CREATE")) {
+            return create(cursor);
+        }
+        if (cursor.accept("DROP")) {
+            return drop(cursor);
+        }
+        if (cursor.accept("RENAME")) {
+            if (cursor.accept("TABLE") || cursor.accept("TABLES")) {
+                return rename(cursor);
+            }
+            return other();
+        }
+        if (cursor.accept("TRUNCATE")) {
+            cursor.accept("TABLE");
+            return new DdlStatement(DdlType.TRUNCATE_TABLE, cursor.tableName().stream().toList(), Optional.empty());
+        }
+        if (cursor.accept("ALTER")) {
+            cursor.acceptAny("ONLINE", "OFFLINE", "IGNORE");
+            if (cursor.accept("TABLE")) {
+                return alterTable(cursor);
+            }
+            if (cursor.accept("DATABASE") || cursor.accept("SCHEMA")) {
+                return new DdlStatement(DdlType.OTHER, List.of(), cursor.identifier());
+            }
+        }
+        return other();
+    }
+
+    private static DdlStatement create(Cursor cursor) {
+        cursor.acceptSequence("OR", "REPLACE");
+        cursor.accept("TEMPORARY");
+        if (cursor.accept("DATABASE") || cursor.accept("SCHEMA")) {
+            cursor.acceptSequence("IF", "NOT", "EXISTS");
+            return new DdlStatement(DdlType.CREATE_DATABASE, List.of(), cursor.identifier());
+        }
+        if (cursor.accept("TABLE")) {
+            cursor.acceptSequence("IF", "NOT", "EXISTS");
+            return new DdlStatement(DdlType.CREATE_TABLE, cursor.tableName().stream().toList(), Optional.empty());
+        }
+        cursor.acceptAny("UNIQUE", "FULLTEXT", "SPATIAL");
+        if (cursor.accept("INDEX")) {
+            cursor.acceptSequence("IF", "NOT", "EXISTS");
+            cursor.identifier();
+            if (cursor.skipTo("ON")) {
+                return new DdlStatement(DdlType.CREATE_INDEX, cursor.tableName().stream().toList(), Optional.empty());
+            }
+        }
+        return other();
+    }
+
+    private static DdlStatement drop(Cursor cursor) {
+        cursor.accept("TEMPORARY");
+        if (cursor.accept("DATABASE") || cursor.accept("SCHEMA")) {
+            cursor.acceptSequence("IF", "EXISTS");
+            return new DdlStatement(DdlType.DROP_DATABASE, List.of(), cursor.identifier());
+        }
+        if (cursor.accept("TABLE") || cursor.accept("TABLES")) {
+            cursor.acceptSequence("IF", "EXISTS");
+            List<TableName> tables = new ArrayList<>();
+            do {
+                cursor.tableName().ifPresent(tables::add);
+            } while (cursor.acceptSymbol(","));
+            return new DdlStatement(DdlType.DROP_TABLE, tables, Optional.empty());
+        }
+        if (cursor.accept("INDEX")) {
+            cursor.acceptSequence("IF", "EXISTS");
+            cursor.identifier();
+            if (cursor.skipTo("ON")) {
+                return new DdlStatement(DdlType.DROP_INDEX, cursor.tableName().stream().toList(), Optional.empty());
+            }
+        }
+        return other();
+    }
+
+    private static DdlStatement rename(Cursor cursor) {
+        List<TableName> tables = new ArrayList<>();
+        do {
+            Optional<TableName> from = cursor.tableName();
+            if (from.isEmpty() || !cursor.accept("TO")) {
+                return other();
+            }
+            Optional<TableName> to = cursor.tableName();
+            if (to.isEmpty()) {
+                return other();
+            }
+            tables.add(from.get());
+            tables.add(to.get());
+        } while (cursor.acceptSymbol(","));
+        return new DdlStatement(DdlType.RENAME_TABLE, tables, Optional.empty());
+    }
+
+    private static DdlStatement alterTable(Cursor cursor) {
+        cursor.acceptSequence("IF", "EXISTS");
+        Optional<TableName> table = cursor.tableName();
+        if (table.isEmpty()) {
+            return other();
+        }
+        List<DdlType> kinds = new ArrayList<>();
+        List<TableName> tables = new ArrayList<>(List.of(table.get()));
+        do {
+            DdlType kind = alterSpecification(cursor, tables);
+            kinds.add(kind);
+            cursor.skipSpecification();
+        } while (cursor.acceptSymbol(","));
+        DdlType type = kinds.stream().distinct().count() == 1 ? kinds.getFirst() : DdlType.ALTER_TABLE;
+        if (type != DdlType.RENAME_TABLE) {
+            tables = List.of(table.get());
+        }
+        return new DdlStatement(type, tables, Optional.empty());
+    }
+
+    private static DdlType alterSpecification(Cursor cursor, List<TableName> tables) {
+        if (cursor.accept("ADD")) {
+            if (cursor.peekAny(INDEX_WORDS)) {
+                return DdlType.CREATE_INDEX;
+            }
+            return DdlType.ADD_COLUMN;
+        }
+        if (cursor.accept("DROP")) {
+            if (cursor.peekAny(Set.of("INDEX", "KEY", "PRIMARY", "FOREIGN", "CONSTRAINT"))) {
+                return DdlType.DROP_INDEX;
+            }
+            if (cursor.peekAny(Set.of("CHECK", "PARTITION", "SYSTEM"))) {
+                return DdlType.ALTER_TABLE;
+            }
+            return DdlType.DROP_COLUMN;
+        }
+        if (cursor.accept("RENAME")) {
+            if (cursor.peekAny(Set.of("COLUMN", "INDEX", "KEY"))) {
+                return DdlType.ALTER_TABLE;
+            }
+            cursor.acceptAny("TO", "AS");
+            cursor.tableName().ifPresent(tables::add);
+            return DdlType.RENAME_TABLE;
+        }
+        return DdlType.ALTER_TABLE;
+    }
+
+    private static DdlStatement other() {
+        return new DdlStatement(DdlType.OTHER, List.of(), Optional.empty());
+    }
+
+    /** A position in the token list with the small moves the rules need. */
+    private static final class Cursor {
+        private final List<Token> tokens;
+        private final String defaultSchema;
+        private int index;
+
+        Cursor(List<Token> tokens, String defaultSchema) {
+            this.tokens = tokens;
+            this.defaultSchema = defaultSchema;
+        }
+
+        boolean accept(String word) {
+            if (index < tokens.size() && tokens.get(index).is(word)) {
+                index++;
+                return true;
+            }
+            return false;
+        }
+
+        void acceptAny(String... words) {
+            for (String word : words) {
+                if (accept(word)) {
+                    return;
+                }
+            }
+        }
+
+        void acceptSequence(String... words) {
+            for (int i = 0; i < words.length; i++) {
+                if (index + i >= tokens.size() || !tokens.get(index + i).is(words[i])) {
+                    return;
+                }
+            }
+            index += words.length;
+        }
+
+        boolean acceptSymbol(String symbol) {
+            if (index < tokens.size() && tokens.get(index).isSymbol(symbol)) {
+                index++;
+                return true;
+            }
+            return false;
+        }
+
+        boolean peekAny(Set<String> words) {
+            return index < tokens.size() && tokens.get(index).kind() == Token.Kind.WORD
+                    && words.contains(tokens.get(index).upper());
+        }
+
+        boolean skipTo(String word) {
+            while (index < tokens.size()) {
+                if (tokens.get(index++).is(word)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Skips to the comma that ends this ALTER specification, outside parentheses. */
+        void skipSpecification() {
+            int depth = 0;
+            while (index < tokens.size()) {
+                Token token = tokens.get(index);
+                if (token.isSymbol("(")) {
+                    depth++;
+                } else if (token.isSymbol(")")) {
+                    depth--;
+                } else if (depth == 0 && token.isSymbol(",")) {
+                    return;
+                }
+                index++;
+            }
+        }
+
+        Optional<String> identifier() {
+            if (index < tokens.size() && tokens.get(index).isIdentifier()) {
+                return Optional.of(tokens.get(index++).text());
+            }
+            return Optional.empty();
+        }
+
+        Optional<TableName> tableName() {
+            Optional<String> first = identifier();
+            if (first.isEmpty()) {
+                return Optional.empty();
+            }
+            if (index + 1 < tokens.size() && tokens.get(index).isSymbol(".") && tokens.get(index + 1).isIdentifier()) {
+                index++;
+                return Optional.of(new TableName(first.get(), tokens.get(index++).text()));
+            }
+            return Optional.of(new TableName(defaultSchema, first.get()));
+        }
+    }
+}

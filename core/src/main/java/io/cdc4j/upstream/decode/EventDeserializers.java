@@ -1,0 +1,72 @@
+package io.cdc4j.upstream.decode;
+
+import com.github.shyiko.mysql.binlog.event.EventType;
+import com.github.shyiko.mysql.binlog.event.TableMapEventData;
+import com.github.shyiko.mysql.binlog.event.deserialization.AnnotateRowsEventDataDeserializer;
+import com.github.shyiko.mysql.binlog.event.deserialization.BinlogCheckpointEventDataDeserializer;
+import com.github.shyiko.mysql.binlog.event.deserialization.EventDataDeserializer;
+import com.github.shyiko.mysql.binlog.event.deserialization.EventDeserializer;
+import com.github.shyiko.mysql.binlog.event.deserialization.EventDeserializer.CompatibilityMode;
+import com.github.shyiko.mysql.binlog.event.deserialization.EventHeaderV4Deserializer;
+import com.github.shyiko.mysql.binlog.event.deserialization.FormatDescriptionEventDataDeserializer;
+import com.github.shyiko.mysql.binlog.event.deserialization.GtidEventDataDeserializer;
+import com.github.shyiko.mysql.binlog.event.deserialization.IntVarEventDataDeserializer;
+import com.github.shyiko.mysql.binlog.event.deserialization.MariadbGtidEventDataDeserializer;
+import com.github.shyiko.mysql.binlog.event.deserialization.MariadbGtidListEventDataDeserializer;
+import com.github.shyiko.mysql.binlog.event.deserialization.NullEventDataDeserializer;
+import com.github.shyiko.mysql.binlog.event.deserialization.PreviousGtidSetDeserializer;
+import com.github.shyiko.mysql.binlog.event.deserialization.QueryEventDataDeserializer;
+import com.github.shyiko.mysql.binlog.event.deserialization.RotateEventDataDeserializer;
+import com.github.shyiko.mysql.binlog.event.deserialization.RowsQueryEventDataDeserializer;
+import com.github.shyiko.mysql.binlog.event.deserialization.TableMapEventDataDeserializer;
+import com.github.shyiko.mysql.binlog.event.deserialization.XAPrepareEventDataDeserializer;
+import com.github.shyiko.mysql.binlog.event.deserialization.XidEventDataDeserializer;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Builds the binlog event deserializer cdc4j reads with: strings as bytes (decoded later with the column
+ * charset), microsecond times, and {@link TemporalCells} for the temporal types the library gets wrong.
+ */
+public final class EventDeserializers {
+    private EventDeserializers() {
+    }
+
+    /** A new deserializer; each binlog connection needs its own (it caches TABLE_MAP events). */
+    public static EventDeserializer create() {
+        Map<Long, TableMapEventData> tableMaps = new HashMap<>();
+        Map<EventType, EventDataDeserializer> readers = new EnumMap<>(EventType.class);
+        readers.put(EventType.FORMAT_DESCRIPTION, new FormatDescriptionEventDataDeserializer());
+        readers.put(EventType.ROTATE, new RotateEventDataDeserializer());
+        readers.put(EventType.INTVAR, new IntVarEventDataDeserializer());
+        readers.put(EventType.QUERY, new QueryEventDataDeserializer());
+        readers.put(EventType.TABLE_MAP, new TableMapEventDataDeserializer());
+        readers.put(EventType.XID, new XidEventDataDeserializer());
+        readers.put(EventType.ROWS_QUERY, new RowsQueryEventDataDeserializer());
+        readers.put(EventType.GTID, new GtidEventDataDeserializer());
+        readers.put(EventType.PREVIOUS_GTIDS, new PreviousGtidSetDeserializer());
+        readers.put(EventType.XA_PREPARE, new XAPrepareEventDataDeserializer());
+        readers.put(EventType.ANNOTATE_ROWS, new AnnotateRowsEventDataDeserializer());
+        readers.put(EventType.BINLOG_CHECKPOINT, new BinlogCheckpointEventDataDeserializer());
+        readers.put(EventType.MARIADB_GTID, new MariadbGtidEventDataDeserializer());
+        readers.put(EventType.MARIADB_GTID_LIST, new MariadbGtidListEventDataDeserializer());
+        readers.put(EventType.WRITE_ROWS, new TemporalWriteRowsDeserializer(tableMaps));
+        readers.put(EventType.PRE_GA_WRITE_ROWS, new TemporalWriteRowsDeserializer(tableMaps));
+        readers.put(EventType.EXT_WRITE_ROWS,
+                new TemporalWriteRowsDeserializer(tableMaps).setMayContainExtraInformation(true));
+        readers.put(EventType.UPDATE_ROWS, new TemporalUpdateRowsDeserializer(tableMaps));
+        readers.put(EventType.PRE_GA_UPDATE_ROWS, new TemporalUpdateRowsDeserializer(tableMaps));
+        readers.put(EventType.EXT_UPDATE_ROWS,
+                new TemporalUpdateRowsDeserializer(tableMaps).setMayContainExtraInformation(true));
+        readers.put(EventType.DELETE_ROWS, new TemporalDeleteRowsDeserializer(tableMaps));
+        readers.put(EventType.PRE_GA_DELETE_ROWS, new TemporalDeleteRowsDeserializer(tableMaps));
+        readers.put(EventType.EXT_DELETE_ROWS,
+                new TemporalDeleteRowsDeserializer(tableMaps).setMayContainExtraInformation(true));
+        EventDeserializer deserializer = new EventDeserializer(new EventHeaderV4Deserializer(),
+                new NullEventDataDeserializer(), readers, tableMaps);
+        deserializer.setCompatibilityMode(CompatibilityMode.DATE_AND_TIME_AS_LONG_MICRO,
+                CompatibilityMode.CHAR_AND_BINARY_AS_BYTE_ARRAY);
+        return deserializer;
+    }
+}

@@ -1,0 +1,192 @@
+package io.cdc4j.upstream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.cdc4j.error.CdcException;
+import io.cdc4j.error.ErrorCode;
+import io.cdc4j.model.ChangeEvent;
+import io.cdc4j.model.DdlEvent;
+import io.cdc4j.model.DdlType;
+import io.cdc4j.model.ResolvedTs;
+import io.cdc4j.model.RowBatch;
+import io.cdc4j.model.RowChange;
+import io.cdc4j.model.RowKind;
+import io.cdc4j.model.TableName;
+import io.cdc4j.model.TransactionCommit;
+import io.cdc4j.model.Tso;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Transactions, DDL, commit ts, resume, start points and resolved ts against a real MariaDB binlog. */
+class BinlogReaderIT {
+    private static MariaDbServer server;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = MariaDbServer.start();
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        server.close();
+    }
+
+    private static BinlogReader read(StartPoint start, RecordingSink sink, TableIdAllocator ids) {
+        return BinlogReader.start(server.config(), start, sink, ReaderOptions.defaults(), ids, ReaderStatusListener.NONE);
+    }
+
+    @Test
+    void transactionsKeepOrderGroupingAndSchemaChanges() throws Exception {
+        server.execute("CREATE DATABASE IF NOT EXISTS shop");
+        RecordingSink sink = new RecordingSink();
+        InMemoryTableIdAllocator ids = new InMemoryTableIdAllocator(100);
+        try (BinlogReader reader = read(new StartPoint.Now(), sink, ids);
+             Connection connection = server.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE shop.orders (id INT PRIMARY KEY, note VARCHAR(20))");
+            connection.setAutoCommit(false);
+            statement.execute("INSERT INTO shop.orders VALUES (1, 'one'), (2, 'two')");
+            statement.execute("UPDATE shop.orders SET note = 'uno' WHERE id = 1");
+            statement.execute("DELETE FROM shop.orders WHERE id = 2");
+            connection.commit();
+            connection.setAutoCommit(true);
+            statement.execute("ALTER TABLE shop.orders ADD COLUMN qty INT NOT NULL DEFAULT 7");
+            statement.execute("INSERT INTO shop.orders VALUES (3, 'three', 3)");
+            statement.execute("ALTER TABLE shop.orders DROP COLUMN note");
+            statement.execute("INSERT INTO shop.orders VALUES (4, 4)");
+            statement.execute("RENAME TABLE shop.orders TO shop.orders_old");
+            statement.execute("INSERT INTO shop.orders_old VALUES (5, 5)");
+            statement.execute("DROP TABLE shop.orders_old");
+            statement.execute("CREATE TABLE shop.orders_old (id INT PRIMARY KEY)");
+            statement.execute("INSERT INTO shop.orders_old VALUES (6)");
+            await().atMost(Duration.ofSeconds(30)).until(() -> sink.commits().size() >= 11);
+
+            List<ChangeEvent> events = sink.transactional();
+            assertThat(events.get(0)).isInstanceOfSatisfying(DdlEvent.class, ddl -> {
+                assertThat(ddl.type()).isEqualTo(DdlType.CREATE_TABLE);
+                assertThat(ddl.tables()).containsExactly(new TableName("shop", "orders"));
+            });
+            assertThat(events.get(1)).isInstanceOf(TransactionCommit.class);
+            RowBatch batch = (RowBatch) events.get(2);
+            assertThat(batch.rows()).extracting(RowChange::kind)
+                    .containsExactly(RowKind.INSERT, RowKind.INSERT, RowKind.UPDATE, RowKind.DELETE);
+            assertThat(batch.rows().get(2).before().orElseThrow().value(1)).contains("one");
+            assertThat(batch.rows().get(2).after().orElseThrow().value(1)).contains("uno");
+            assertThat(events.get(3)).isInstanceOf(TransactionCommit.class);
+            long orderId = batch.rows().getFirst().table().tableId();
+
+            List<RowChange> rows = sink.rows();
+            RowChange three = rows.get(4);
+            assertThat(three.table().columns()).extracting(c -> c.name()).containsExactly("id", "note", "qty");
+            assertThat(three.after().orElseThrow().value(2)).contains(3L);
+            RowChange four = rows.get(5);
+            assertThat(four.table().columns()).extracting(c -> c.name()).containsExactly("id", "qty");
+            assertThat(four.after().orElseThrow().value(1)).contains(4L);
+            RowChange five = rows.get(6);
+            assertThat(five.table().name()).isEqualTo(new TableName("shop", "orders_old"));
+            assertThat(five.table().tableId()).isEqualTo(orderId);
+            RowChange six = rows.get(7);
+            assertThat(six.table().tableId()).isNotEqualTo(orderId);
+
+            assertThat(sink.ddls()).extracting(DdlEvent::type).containsExactly(DdlType.CREATE_TABLE,
+                    DdlType.ADD_COLUMN, DdlType.DROP_COLUMN, DdlType.RENAME_TABLE, DdlType.DROP_TABLE,
+                    DdlType.CREATE_TABLE);
+            List<Long> ts = sink.commits().stream().map(TransactionCommit::commitTs).toList();
+            assertThat(ts).isSorted().doesNotHaveDuplicates();
+            for (ChangeEvent event : events) {
+                if (event instanceof RowBatch rowBatch) {
+                    assertThat(ts).contains(rowBatch.commitTs());
+                }
+            }
+            assertThat(reader.failure()).isEmpty();
+        }
+    }
+
+    @Test
+    void resumingFromASavedPositionGivesTheSameFollowingTransactionsWithTheSameTs() throws Exception {
+        server.execute("CREATE DATABASE IF NOT EXISTS resume", "CREATE TABLE IF NOT EXISTS resume.t (id INT PRIMARY KEY)");
+        RecordingSink first = new RecordingSink();
+        try (BinlogReader reader = read(new StartPoint.Now(), first, new InMemoryTableIdAllocator(1))) {
+            for (int i = 1; i <= 10; i++) {
+                server.execute("INSERT INTO resume.t VALUES (" + i + ")");
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> first.commits().size() >= 10);
+        }
+        TransactionCommit checkpoint = first.commits().get(3);
+        List<TransactionCommit> expected = first.commits().subList(4, 10);
+        RecordingSink second = new RecordingSink();
+        try (BinlogReader reader = read(new StartPoint.AtPosition(checkpoint.position()), second,
+                new InMemoryTableIdAllocator(1))) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> second.commits().size() >= 6);
+        }
+        assertThat(second.commits().subList(0, 6)).extracting(TransactionCommit::commitTs)
+                .containsExactlyElementsOf(expected.stream().map(TransactionCommit::commitTs).toList());
+        assertThat(second.rows().getFirst().after().orElseThrow().value(0)).contains(5L);
+        assertThat(second.rows().getFirst().commitTs()).isGreaterThan(checkpoint.commitTs());
+    }
+
+    @Test
+    void aPastStartTsStartsWithTheFirstTransactionAfterIt() throws Exception {
+        server.execute("CREATE DATABASE IF NOT EXISTS past", "CREATE TABLE IF NOT EXISTS past.t (id INT PRIMARY KEY)",
+                "INSERT INTO past.t VALUES (1)");
+        long upstreamNow;
+        try (UpstreamDatabase database = UpstreamDatabase.connect(server.config())) {
+            long start = database.nowMillis();
+            await().atMost(Duration.ofSeconds(5)).until(() -> database.nowMillis() / 1000 > start / 1000 + 1);
+            upstreamNow = database.nowMillis();
+        }
+        server.execute("INSERT INTO past.t VALUES (2)", "INSERT INTO past.t VALUES (3)");
+        RecordingSink sink = new RecordingSink();
+        long startTs = Tso.compose(upstreamNow / 1000 * 1000 - 1, 0);
+        try (BinlogReader reader = read(new StartPoint.AtTs(startTs), sink, new InMemoryTableIdAllocator(1))) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> sink.rows().size() >= 2);
+        }
+        assertThat(sink.rows()).extracting(row -> row.after().orElseThrow().value(0).orElseThrow())
+                .startsWith(2L, 3L);
+        assertThat(sink.commits().getFirst().commitTs()).isGreaterThan(startTs);
+    }
+
+    @Test
+    void aStartTsBeforeTheOldestBinlogIsRefused() {
+        long longAgo = Tso.compose(System.currentTimeMillis() - Duration.ofDays(3).toMillis(), 0);
+        assertThatThrownBy(() -> read(new StartPoint.AtTs(longAgo), new RecordingSink(), new InMemoryTableIdAllocator(1)))
+                .isInstanceOfSatisfying(CdcException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(ErrorCode.START_TS_BEFORE_GC);
+                    assertThat(e.getMessage()).contains("CDC:ErrStartTsBeforeGC").contains("oldest binlog")
+                            .contains(String.valueOf(longAgo));
+                });
+    }
+
+    @Test
+    void resolvedTsAdvancesWhileTheUpstreamIsIdle() {
+        RecordingSink sink = new RecordingSink();
+        try (BinlogReader reader = read(new StartPoint.Now(), sink, new InMemoryTableIdAllocator(1))) {
+            await().atMost(Duration.ofSeconds(15)).until(() -> resolved(sink).size() >= 3);
+            List<Long> resolved = resolved(sink);
+            assertThat(resolved).isSorted();
+            assertThat(resolved.getLast()).isGreaterThan(resolved.getFirst());
+            assertThat(Tso.physical(resolved.getLast())).isCloseTo(System.currentTimeMillis(), org.assertj.core.data.Offset.offset(5000L));
+        }
+    }
+
+    private static List<Long> resolved(RecordingSink sink) {
+        return sink.events().stream().filter(ResolvedTs.class::isInstance).map(ChangeEvent::ts).toList();
+    }
+
+    @Test
+    void anUnreachableUpstreamIsReportedClearly() {
+        UpstreamConfig unreachable = UpstreamUri.parse("mysql://root:@127.0.0.1:1/");
+        assertThatThrownBy(() -> BinlogReader.start(unreachable, new StartPoint.Now(), new RecordingSink(),
+                ReaderOptions.defaults(), new InMemoryTableIdAllocator(1), ReaderStatusListener.NONE))
+                .isInstanceOfSatisfying(CdcException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(ErrorCode.UPSTREAM_CONNECTION);
+                    assertThat(e.getMessage()).contains("127.0.0.1:1").contains("reachable");
+                });
+    }
+}

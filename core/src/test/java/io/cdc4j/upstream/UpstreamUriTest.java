@@ -1,0 +1,40 @@
+package io.cdc4j.upstream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cdc4j.error.CdcException;
+import org.junit.jupiter.api.Test;
+
+class UpstreamUriTest {
+    @Test
+    void parsesUserPasswordHostPortAndOptions() {
+        UpstreamConfig config = UpstreamUri.parse("mysql://cdc:p%40ss@db.example:3307/?server-id=42&ssl-mode=required");
+        assertThat(config.user()).isEqualTo("cdc");
+        assertThat(config.password()).isEqualTo("p@ss");
+        assertThat(config.host()).isEqualTo("db.example");
+        assertThat(config.port()).isEqualTo(3307);
+        assertThat(config.serverId()).isEqualTo(42);
+        assertThat(config.tls().mode()).isEqualTo("required");
+        assertThat(config.toString()).doesNotContain("p@ss");
+    }
+
+    @Test
+    void defaultsToARandomHighServerIdAndPort3306() {
+        UpstreamConfig config = UpstreamUri.parse("mysql://root@localhost/");
+        assertThat(config.port()).isEqualTo(3306);
+        assertThat(config.serverId()).isBetween(UpstreamUri.RANDOM_SERVER_ID_MIN, UpstreamUri.RANDOM_SERVER_ID_MAX);
+        assertThat(UpstreamUri.parse("mysql://root@localhost/?ssl-ca=/ca.pem").tls().mode()).isEqualTo("verify-ca");
+    }
+
+    @Test
+    void badUrisGiveClearErrors() {
+        assertThatThrownBy(() -> UpstreamUri.parse("kafka://root@h/")).isInstanceOf(CdcException.class)
+                .hasMessageContaining("scheme");
+        assertThatThrownBy(() -> UpstreamUri.parse("mysql://h:3306/")).hasMessageContaining("no user");
+        assertThatThrownBy(() -> UpstreamUri.parse("mysql://u:secret@h/?server-id=x"))
+                .hasMessageContaining("server-id").hasMessageNotContaining("secret");
+        assertThatThrownBy(() -> UpstreamUri.parse("mysql://u@h/?ssl-mode=sometimes")).hasMessageContaining("ssl-mode");
+        assertThatThrownBy(() -> UpstreamUri.parse("mysql://u@h/?color=red")).hasMessageContaining("unknown parameter");
+    }
+}
