@@ -2,6 +2,7 @@ package io.cdc4j.upstream;
 
 import io.cdc4j.error.CdcException;
 import io.cdc4j.error.ErrorCode;
+import io.cdc4j.model.TableName;
 import io.cdc4j.upstream.decode.CollationCharsets;
 import io.cdc4j.upstream.decode.ColumnHints;
 import java.sql.Connection;
@@ -165,8 +166,11 @@ public final class UpstreamDatabase implements AutoCloseable {
             }
             Map<String, List<String>> uniqueKeys = new LinkedHashMap<>();
             try (PreparedStatement statement = connection().prepareStatement(
-                    "SELECT INDEX_NAME, COLUMN_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ?"
+                    "SELECT INDEX_NAME, COLUMN_NAME FROM information_schema.STATISTICS s WHERE TABLE_SCHEMA = ?"
                             + " AND TABLE_NAME = ? AND NON_UNIQUE = 0 AND INDEX_NAME <> 'PRIMARY'"
+                            + " AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS n"
+                            + " WHERE n.TABLE_SCHEMA = s.TABLE_SCHEMA AND n.TABLE_NAME = s.TABLE_NAME"
+                            + " AND n.INDEX_NAME = s.INDEX_NAME AND n.NULLABLE = 'YES')"
                             + " ORDER BY INDEX_NAME, SEQ_IN_INDEX")) {
                 statement.setString(1, schema);
                 statement.setString(2, table);
@@ -179,6 +183,30 @@ public final class UpstreamDatabase implements AutoCloseable {
             List<String> uniqueKey = uniqueKeys.values().stream().findFirst().orElse(List.of());
             return new ColumnHints(json, uniqueKey);
         }, "read the columns of " + schema + "." + table);
+    }
+
+    /**
+     * Every base table of the upstream (no views, no sequences), with whether it has a primary key or a
+     * unique key whose columns are all NOT NULL (what TiCDC calls a handle key).
+     */
+    public List<UpstreamTable> tables() {
+        return query(() -> {
+            List<UpstreamTable> tables = new ArrayList<>();
+            try (Statement statement = connection().createStatement();
+                 ResultSet rows = statement.executeQuery(
+                         "SELECT t.TABLE_SCHEMA, t.TABLE_NAME, EXISTS (SELECT 1 FROM information_schema.STATISTICS s"
+                                 + " WHERE s.TABLE_SCHEMA = t.TABLE_SCHEMA AND s.TABLE_NAME = t.TABLE_NAME"
+                                 + " AND s.NON_UNIQUE = 0 GROUP BY s.INDEX_NAME"
+                                 + " HAVING SUM(s.NULLABLE = 'YES') = 0) AS HAS_HANDLE_KEY"
+                                 + " FROM information_schema.TABLES t WHERE t.TABLE_TYPE = 'BASE TABLE'"
+                                 + " ORDER BY t.TABLE_SCHEMA, t.TABLE_NAME")) {
+                while (rows.next()) {
+                    tables.add(new UpstreamTable(new TableName(rows.getString(1), rows.getString(2)),
+                            rows.getBoolean(3)));
+                }
+            }
+            return tables;
+        }, "list the tables");
     }
 
     @Override
