@@ -34,23 +34,28 @@ public final class PlaygroundCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--host", description = "The address every part listens on (default ${DEFAULT-VALUE}).")
+    @Option(names = "--host", paramLabel = "HOST",
+            description = "The address every part listens on (default ${DEFAULT-VALUE}).")
     String host = PlaygroundConfig.DEFAULT_HOST;
 
-    @Option(names = "--upstream-port", description = "The upstream MariaDB's port (default ${DEFAULT-VALUE}).")
+    @Option(names = "--upstream-port", paramLabel = "PORT",
+            description = "The upstream MariaDB's port (default ${DEFAULT-VALUE}).")
     int upstreamPort = PlaygroundConfig.DEFAULT_UPSTREAM_PORT;
 
-    @Option(names = "--downstream-port", description = "The downstream MariaDB's port (default ${DEFAULT-VALUE}).")
+    @Option(names = "--downstream-port", paramLabel = "PORT",
+            description = "The downstream MariaDB's port (default ${DEFAULT-VALUE}).")
     int downstreamPort = PlaygroundConfig.DEFAULT_DOWNSTREAM_PORT;
 
-    @Option(names = "--meta-port", description = "The embedded ZooKeeper's port (default ${DEFAULT-VALUE}).")
+    @Option(names = "--meta-port", paramLabel = "PORT",
+            description = "The embedded ZooKeeper's port (default ${DEFAULT-VALUE}).")
     int metaPort = PlaygroundConfig.DEFAULT_META_PORT;
 
-    @Option(names = "--api-port",
+    @Option(names = "--api-port", paramLabel = "PORT",
             description = "The first capture's API port; the others count up from it (default ${DEFAULT-VALUE}).")
     int apiPort = PlaygroundConfig.DEFAULT_API_PORT;
 
-    @Option(names = "--captures", description = "How many captures to start (default ${DEFAULT-VALUE}).")
+    @Option(names = "--captures", paramLabel = "N",
+            description = "How many captures to start (default ${DEFAULT-VALUE}).")
     int captures = 1;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
@@ -65,7 +70,8 @@ public final class PlaygroundCommand implements Callable<Integer> {
             + " once a second, printing the row counts upstream and downstream.")
     boolean demo;
 
-    @Option(names = "--log-level", description = "debug, info, warn, error (default ${DEFAULT-VALUE}).")
+    @Option(names = "--log-level", paramLabel = "LEVEL",
+            description = "debug, info, warn, error (default ${DEFAULT-VALUE}).")
     String logLevel = "info";
 
     @Override
