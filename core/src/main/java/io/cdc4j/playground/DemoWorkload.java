@@ -102,7 +102,8 @@ public final class DemoWorkload implements AutoCloseable {
             }
             connection.commit();
             if (committed.incrementAndGet() == TRANSACTIONS) {
-                out.accept("demo: the workload is done (" + TRANSACTIONS + " transactions); the playground keeps running");
+                out.accept("demo: the workload is done (" + TRANSACTIONS + " transactions);"
+                        + " the playground keeps running");
             }
         } catch (SQLException e) {
             if (!scheduler.isShutdown()) {

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class PlaygroundEndpointsTest {
     private final PlaygroundEndpoints endpoints = new PlaygroundEndpoints("mysql://root@127.0.0.1:4000/",
-            "mysql://root@127.0.0.1:3307/", List.of("http://127.0.0.1:8300", "http://127.0.0.1:8301"), "127.0.0.1:2181");
+            "mysql://root@127.0.0.1:3307/", List.of("http://127.0.0.1:8300", "http://127.0.0.1:8301"),
+            "127.0.0.1:2181");
 
     @Test
     void theReadyJsonHasTheFourKeysInOrder() {
@@ -22,7 +23,8 @@ class PlaygroundEndpointsTest {
 
     @Test
     void aMysqlUriBecomesAJdbcUrl() {
-        assertThat(PlaygroundEndpoints.jdbcUrl(endpoints.upstream())).isEqualTo("jdbc:mariadb://127.0.0.1:4000/?user=root");
+        assertThat(PlaygroundEndpoints.jdbcUrl(endpoints.upstream()))
+                .isEqualTo("jdbc:mariadb://127.0.0.1:4000/?user=root");
     }
 
     @Test
@@ -46,7 +48,9 @@ class PlaygroundEndpointsTest {
     @Test
     void apiPortsPastTheLastPortAreRefused() {
         PlaygroundConfig config = new PlaygroundConfig("127.0.0.1", 4000, 3307, 2181, 65535, 2, Optional.empty());
-        assertThatThrownBy(config::portClaims).isInstanceOf(PlaygroundException.class).hasMessageContaining("--api-port");
+        assertThatThrownBy(config::portClaims)
+                .isInstanceOf(PlaygroundException.class)
+                .hasMessageContaining("--api-port");
     }
 
     @Test

@@ -44,7 +44,8 @@ class PlaygroundIT {
         Path readyFile = work.resolve("ready.json");
 
         try (PlaygroundProcess playground = PlaygroundProcess.start(work, "--ready-file", readyFile.toString(),
-                "--upstream-port", Integer.toString(upstreamPort), "--downstream-port", Integer.toString(downstreamPort),
+                "--upstream-port", Integer.toString(upstreamPort),
+                "--downstream-port", Integer.toString(downstreamPort),
                 "--meta-port", Integer.toString(metaPort), "--api-port", Integer.toString(apiPort),
                 "--captures", "2", "--demo")) {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
@@ -80,15 +81,17 @@ class PlaygroundIT {
             assertThat(output).contains("starting upstream MariaDB on " + upstreamPort)
                     .contains("starting downstream MariaDB on " + downstreamPort)
                     .contains("curl -X POST -H 'Content-Type: application/json' http://127.0.0.1:" + apiPort
-                            + "/api/v2/changefeeds -d '{\"changefeed_id\":\"playground\",\"sink_uri\":\"mysql://root@127.0.0.1:"
-                            + downstreamPort + "/\"}'");
+                            + "/api/v2/changefeeds -d '{\"changefeed_id\":\"playground\","
+                            + "\"sink_uri\":\"mysql://root@127.0.0.1:" + downstreamPort + "/\"}'");
             Path dataDir = playground.dataDir().orElseThrow(() -> new AssertionError("no data line in:\n" + output));
             assertThat(dataDir).isDirectory();
 
             // the demo writes upstream, and says what became of its changefeed
             await().atMost(Duration.ofSeconds(30)).until(() -> demoRows(upstreamPort) >= 6);
-            await().atMost(Duration.ofSeconds(30)).until(() -> playground.output().contains("demo: demo.orders rows: upstream "));
-            assertThat(playground.output()).containsPattern("demo: (created|could not create) changefeed playground-demo");
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> playground.output().contains("demo: demo.orders rows: upstream "));
+            assertThat(playground.output())
+                    .containsPattern("demo: (created|could not create) changefeed playground-demo");
 
             List<ProcessHandle> children = playground.process().descendants().toList();
             assertThat(children).as("the two mariadbd processes").hasSizeGreaterThanOrEqualTo(2);
