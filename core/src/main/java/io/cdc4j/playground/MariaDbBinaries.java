@@ -33,9 +33,13 @@ final class MariaDbBinaries {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + lockFile.getParent(), e);
         }
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock ignored = channel.lock()) {
-            return work.call();
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.lock();
+            try {
+                return work.call();
+            } finally {
+                lock.release();
+            }
         }
     }
 }

@@ -2,7 +2,6 @@ package io.cdc4j.playground;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cdc4j.testing.FreePorts;
 import io.cdc4j.testing.Http;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,8 +26,9 @@ class PlaygroundDataDirIT {
 
     @Test
     void aKeptDataDirIsReusedByTheNextStart() throws SQLException {
-        PlaygroundConfig config = new PlaygroundConfig("127.0.0.1", FreePorts.next(), FreePorts.next(),
-                FreePorts.next(), FreePorts.next(), 1, Optional.of(dataDir));
+        int[] ports = TestPorts.distinct(4);
+        PlaygroundConfig config = new PlaygroundConfig("127.0.0.1", ports[0], ports[1], ports[2], ports[3], 1,
+                Optional.of(dataDir));
         List<String> progress = new ArrayList<>();
 
         try (Playground first = Playground.prepare(config, progress::add)) {

@@ -5,11 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cdc4j.testing.FreePorts;
 import io.cdc4j.testing.Http;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -37,10 +33,11 @@ class PlaygroundIT {
 
     @Test
     void startsEverythingWritesTheReadyFileAndStopsCleanlyOnCtrlC() throws Exception {
-        int upstreamPort = FreePorts.next();
-        int downstreamPort = FreePorts.next();
-        int metaPort = FreePorts.next();
-        int apiPort = freePair();
+        int[] ports = TestPorts.distinct(4);
+        int upstreamPort = ports[0];
+        int downstreamPort = ports[1];
+        int metaPort = ports[2];
+        int apiPort = ports[3];
         Path readyFile = work.resolve("ready.json");
 
         try (PlaygroundProcess playground = PlaygroundProcess.start(work, "--ready-file", readyFile.toString(),
@@ -106,24 +103,6 @@ class PlaygroundIT {
             assertThat(readyFile).as("the ready file goes with the playground").doesNotExist();
             assertThat(playground.output()).contains("stopped capture 2").contains("stopped upstream MariaDB")
                     .contains("removed the data dir " + dataDir);
-        }
-    }
-
-    private static int freePair() {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            int port = FreePorts.next();
-            if (port < 65535 && portFree(port + 1)) {
-                return port;
-            }
-        }
-        throw new IllegalStateException("no two free consecutive ports found");
-    }
-
-    private static boolean portFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 

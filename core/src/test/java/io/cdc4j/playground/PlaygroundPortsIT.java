@@ -3,7 +3,6 @@ package io.cdc4j.playground;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.cdc4j.testing.FreePorts;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -22,12 +21,13 @@ class PlaygroundPortsIT {
 
     @Test
     void aTakenPortFailsFastNamingItsFlag() throws IOException {
-        try (ServerSocket taken = listen(FreePorts.next());
+        int[] ports = TestPorts.distinct(4);
+        try (ServerSocket taken = listen(ports[2]);
              PlaygroundProcess playground = PlaygroundProcess.start(work,
-                     "--upstream-port", Integer.toString(FreePorts.next()),
-                     "--downstream-port", Integer.toString(FreePorts.next()),
+                     "--upstream-port", Integer.toString(ports[0]),
+                     "--downstream-port", Integer.toString(ports[1]),
                      "--meta-port", Integer.toString(taken.getLocalPort()),
-                     "--api-port", Integer.toString(FreePorts.next()))) {
+                     "--api-port", Integer.toString(ports[3]))) {
             assertThat(playground.awaitExit(30)).isEqualTo(1);
             assertThat(playground.output())
                     .contains("port " + taken.getLocalPort() + " on 127.0.0.1 is already in use")
@@ -39,10 +39,11 @@ class PlaygroundPortsIT {
 
     @Test
     void aPortTakenAfterTheCheckStopsWhatHadStarted() throws IOException {
-        int upstreamPort = FreePorts.next();
-        int downstreamPort = FreePorts.next();
-        PlaygroundConfig config = new PlaygroundConfig("127.0.0.1", upstreamPort, downstreamPort, FreePorts.next(),
-                FreePorts.next(), 1, Optional.empty());
+        int[] ports = TestPorts.distinct(4);
+        int upstreamPort = ports[0];
+        int downstreamPort = ports[1];
+        PlaygroundConfig config = new PlaygroundConfig("127.0.0.1", upstreamPort, downstreamPort, ports[2], ports[3],
+                1, Optional.empty());
         List<String> progress = new ArrayList<>();
         Playground playground = Playground.prepare(config, line -> {
             synchronized (progress) {
@@ -51,7 +52,8 @@ class PlaygroundPortsIT {
         });
         Path dataDir = playground.directory().path();
 
-        try (ServerSocket ignored = listen(downstreamPort)) {
+        try (ServerSocket taken = listen(downstreamPort)) {
+            assertThat(taken.getLocalPort()).isEqualTo(downstreamPort);
             assertThatThrownBy(playground::start)
                     .isInstanceOf(PlaygroundException.class)
                     .hasMessageContaining("downstream MariaDB")
@@ -67,8 +69,8 @@ class PlaygroundPortsIT {
 
     @Test
     void twoFlagsWithTheSamePortAreRefused() {
-        int port = FreePorts.next();
-        PlaygroundConfig config = new PlaygroundConfig("127.0.0.1", port, port, FreePorts.next(), FreePorts.next(), 1,
+        int[] ports = TestPorts.distinct(3);
+        PlaygroundConfig config = new PlaygroundConfig("127.0.0.1", ports[0], ports[0], ports[1], ports[2], 1,
                 Optional.empty());
         assertThatThrownBy(() -> Playground.prepare(config, line -> { }))
                 .isInstanceOf(PlaygroundException.class)
@@ -79,8 +81,9 @@ class PlaygroundPortsIT {
     @Test
     void aDataDirUnderJavaTmpdirIsRefusedBeforeAnythingStarts() {
         Path underTmp = Path.of(System.getProperty("java.io.tmpdir"), "cdc4j-playground-refused");
-        PlaygroundConfig config = new PlaygroundConfig("127.0.0.1", FreePorts.next(), FreePorts.next(),
-                FreePorts.next(), FreePorts.next(), 1, Optional.of(underTmp));
+        int[] ports = TestPorts.distinct(4);
+        PlaygroundConfig config = new PlaygroundConfig("127.0.0.1", ports[0], ports[1], ports[2], ports[3], 1,
+                Optional.of(underTmp));
         assertThatThrownBy(() -> Playground.prepare(config, line -> { }))
                 .isInstanceOf(PlaygroundException.class)
                 .hasMessageContaining("--data-dir " + underTmp)
