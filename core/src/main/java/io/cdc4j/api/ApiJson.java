@@ -7,13 +7,17 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * The JSON mapper of the API, set up to write what TiCDC's Go encoder writes: {@code <}, {@code >} and
- * {@code &} escaped as {@code \u003c}, {@code \u003e}, {@code \u0026}; unknown input fields ignored.
+ * {@code &} escaped as {@code \u003c}, {@code \u003e}, {@code \u0026}; unknown input fields ignored; like Go, no
+ * quoted numbers or booleans and no numbers for strings.
  */
 public final class ApiJson {
     private static final ObjectMapper MAPPER = create();
@@ -35,6 +39,10 @@ public final class ApiJson {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .build();
+        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         mapper.getFactory().setCharacterEscapes(new GoHtmlEscapes());
         mapper.getFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         return mapper;

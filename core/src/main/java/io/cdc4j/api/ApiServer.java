@@ -58,6 +58,10 @@ public final class ApiServer implements AutoCloseable {
     private static void routes(Javalin app, ApiContext context) {
         ClusterApi cluster = new ClusterApi(context);
         OwnerForwarder owner = new OwnerForwarder(context.capture());
+        ChangefeedService changefeeds = new ChangefeedService(context);
+        ChangefeedRoutesV2.register(app, owner, changefeeds, context.tso());
+        ChangefeedRoutesV1.register(app, owner, changefeeds);
+        ProcessorRoutes.register(app, owner, changefeeds, context.tasks());
 
         app.get("/api/v2/status", ctx -> ctx.json(cluster.status()));
         app.get("/api/v2/health", owner.onOwner(ctx -> {

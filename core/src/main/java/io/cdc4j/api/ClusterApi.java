@@ -28,11 +28,15 @@ final class ClusterApi {
                 capture.info().clusterId(), context.pid(), capture.isOwner(), capture.liveness().code());
     }
 
-    /** Runs on the owner: healthy once the owner has ticked in its current term. */
+    /** Runs on the owner: healthy once the owner has ticked in its current term and placed every normal changefeed. */
     void checkHealth() {
         if (!context.owner().hasTicked()) {
             throw new CdcException(ErrorCode.CLUSTER_UNHEALTHY, "TiCDC cluster is unhealthy: the owner has not"
                     + " completed its first round yet");
+        }
+        if (!context.owner().allNormalChangefeedsPlaced()) {
+            throw new CdcException(ErrorCode.CLUSTER_UNHEALTHY, "TiCDC cluster is unhealthy: a normal changefeed"
+                    + " is not running on any capture");
         }
     }
 

@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * The layout of cdc4j's keys in ZooKeeper for one cluster (all below the endpoint's chroot):
- * {@code /<cluster>/capture/<id>}, {@code /<cluster>/owner}, {@code /<cluster>/changefeed/...}.
+ * {@code /<cluster>/capture/<id>}, {@code /<cluster>/owner}, {@code /<cluster>/changefeed/info/<ns>/<id>},
+ * {@code /<cluster>/changefeed/status/<ns>/<id>}, {@code /<cluster>/task/<ns>/<changefeed>/<capture>}.
  */
 public record MetaKeys(String clusterId) {
 
@@ -28,5 +29,40 @@ public record MetaKeys(String clusterId) {
     /** The owner election's latch path. */
     public String ownerElection() {
         return "/" + clusterId + "/owner";
+    }
+
+    /** The parent of every namespace's changefeed infos. */
+    public String changefeedInfos() {
+        return "/" + clusterId + "/changefeed/info";
+    }
+
+    /** One changefeed's info: what it is and its state. */
+    public String changefeedInfo(ChangefeedId changefeed) {
+        return changefeedInfos() + "/" + changefeed.namespace() + "/" + changefeed.id();
+    }
+
+    /** The parent of every namespace's changefeed statuses. */
+    public String changefeedStatuses() {
+        return "/" + clusterId + "/changefeed/status";
+    }
+
+    /** One changefeed's status: checkpoint, reader state, placement. */
+    public String changefeedStatus(ChangefeedId changefeed) {
+        return changefeedStatuses() + "/" + changefeed.namespace() + "/" + changefeed.id();
+    }
+
+    /** The parent of every namespace's task positions. */
+    public String tasks() {
+        return "/" + clusterId + "/task";
+    }
+
+    /** The parent of one changefeed's task positions, created and removed with the changefeed. */
+    public String changefeedTasks(ChangefeedId changefeed) {
+        return tasks() + "/" + changefeed.namespace() + "/" + changefeed.id();
+    }
+
+    /** One processor's position for a changefeed on a capture. */
+    public String task(ChangefeedId changefeed, String captureId) {
+        return changefeedTasks(changefeed) + "/" + captureId;
     }
 }

@@ -1,50 +1,88 @@
 package io.cdc4j.owner;
 
+import io.cdc4j.capture.CaptureRegistry;
 import io.cdc4j.capture.OwnerRole;
-import java.time.Duration;
+import io.cdc4j.error.CdcException;
+import io.cdc4j.error.ErrorCode;
+import io.cdc4j.meta.ChangefeedId;
+import io.cdc4j.meta.ChangefeedStore;
+import io.cdc4j.meta.TaskStore;
+import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The owner's work loop: while its capture leads the cluster it ticks at a fixed interval, and each
- * tick drives the cluster's changefeeds. Health reports whether the current term has ticked yet.
+ * The owner's work loop: while its capture leads the cluster it ticks at a fixed interval, and each tick drives the
+ * cluster's changefeeds. Admin jobs from the API are queued for the next tick. Health reports whether the current
+ * term has ticked and placed every normal changefeed.
  */
 public final class Owner implements OwnerRole {
     private static final Logger LOG = LoggerFactory.getLogger(Owner.class);
+    private static final int MAX_QUEUED_JOBS = 1024;
 
-    private final Duration tickInterval;
+    private final ChangefeedStore changefeeds;
+    private final TaskStore tasks;
+    private final CaptureRegistry captures;
+    private final OwnerSettings settings;
+    private final AdminJobQueue jobs = new AdminJobQueue(MAX_QUEUED_JOBS);
     private final AtomicLong ticksThisTerm = new AtomicLong();
-    private volatile boolean leading;
+    private volatile ChangefeedReconciler term;
 
-    public Owner(Duration tickInterval) {
-        if (tickInterval.isNegative() || tickInterval.isZero()) {
-            throw new IllegalArgumentException("tick interval must be positive: " + tickInterval);
-        }
-        this.tickInterval = tickInterval;
+    public Owner(ChangefeedStore changefeeds, TaskStore tasks, CaptureRegistry captures, OwnerSettings settings) {
+        this.changefeeds = Objects.requireNonNull(changefeeds, "changefeeds");
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.captures = Objects.requireNonNull(captures, "captures");
+        this.settings = Objects.requireNonNull(settings, "settings");
     }
 
     @Override
     public void lead(String captureId) throws InterruptedException {
         ticksThisTerm.set(0);
-        leading = true;
+        jobs.clear();
+        ChangefeedReconciler reconciler = new ChangefeedReconciler(changefeeds, tasks, captures, settings);
+        term = reconciler;
+        LOG.info("owner {} starts its term", captureId);
         try {
             while (!Thread.currentThread().isInterrupted()) {
-                tick();
-                Thread.sleep(tickInterval);
+                try {
+                    reconciler.tick(jobs.drain());
+                } catch (RuntimeException e) {
+                    LOG.warn("owner {} tick failed: {}", captureId, e.toString());
+                }
+                ticksThisTerm.incrementAndGet();
+                Thread.sleep(settings.tickInterval());
             }
         } finally {
-            leading = false;
+            term = null;
+            jobs.clear();
             LOG.info("owner {} stops ticking after {} ticks", captureId, ticksThisTerm.get());
         }
     }
 
     /** Whether this process is the owner and has completed at least one tick in its current term. */
     public boolean hasTicked() {
-        return leading && ticksThisTerm.get() > 0;
+        return term != null && ticksThisTerm.get() > 0;
     }
 
-    private void tick() {
-        ticksThisTerm.incrementAndGet();
+    /** Whether the last tick placed every normal changefeed on a live capture. */
+    public boolean allNormalChangefeedsPlaced() {
+        ChangefeedReconciler current = term;
+        return current != null && current.allNormalPlaced();
+    }
+
+    /** Queues an admin job for the next tick; refused when this process is not leading. */
+    public void submit(AdminJob job) {
+        if (term == null) {
+            throw new CdcException(ErrorCode.OWNER_NOT_FOUND, "this capture is not the owner");
+        }
+        jobs.submit(job);
+    }
+
+    /** The resolved ts the owner knows for a changefeed (in memory, this term only). */
+    public OptionalLong resolvedTs(ChangefeedId id) {
+        ChangefeedReconciler current = term;
+        return current == null ? OptionalLong.empty() : current.resolvedTs(id);
     }
 }

@@ -2,7 +2,13 @@ package io.cdc4j.server;
 
 import io.cdc4j.api.ApiContext;
 import io.cdc4j.api.ApiServer;
+import io.cdc4j.api.TsoClock;
 import io.cdc4j.capture.Capture;
+import io.cdc4j.capture.CaptureRegistry;
+import io.cdc4j.meta.ChangefeedStore;
+import io.cdc4j.meta.TaskStore;
+import io.cdc4j.processor.ProcessorManager;
+import io.cdc4j.sink.SinkFactory;
 import io.cdc4j.meta.EmbeddedZooKeeper;
 import io.cdc4j.meta.MetaEndpoint;
 import io.cdc4j.meta.MetaKeys;
@@ -27,7 +33,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class CdcServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CdcServer.class);
-    private static final Duration OWNER_TICK = Duration.ofMillis(100);
     private static final Duration META_CONNECT_TIMEOUT = Duration.ofSeconds(30);
 
     private final ServerConfig config;
@@ -46,8 +51,13 @@ public final class CdcServer implements AutoCloseable {
         this.resources = resources;
     }
 
-    /** Starts every part; on failure, whatever was started is stopped again before the error is thrown. */
+    /** Starts every part with the standard options. */
     public static CdcServer start(ServerConfig config) {
+        return start(config, ServerOptions.standard());
+    }
+
+    /** Starts every part; on failure, whatever was started is stopped again before the error is thrown. */
+    public static CdcServer start(ServerConfig config, ServerOptions options) {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
             Files.createDirectories(config.dataDir());
@@ -66,16 +76,24 @@ public final class CdcServer implements AutoCloseable {
             started.push(client);
 
             BuildInfo build = BuildInfo.current();
-            Owner owner = new Owner(OWNER_TICK);
-            Capture capture = new Capture(client, new MetaKeys(config.clusterId()), config.advertisedAddress(),
+            MetaKeys keys = new MetaKeys(config.clusterId());
+            ChangefeedStore changefeeds = new ChangefeedStore(client, keys);
+            TaskStore tasks = new TaskStore(client, keys);
+            Owner owner = new Owner(changefeeds, tasks, new CaptureRegistry(client, keys), options.owner());
+            Capture capture = new Capture(client, keys, config.advertisedAddress(),
                     build.version(), build.gitHash(), owner);
+            SinkFactory sinks = SinkFactory.standard();
             PrometheusMeterRegistry metrics = ServerMetrics.create(capture);
             started.push(metrics::close);
             ApiServer api = ApiServer.start(config.addr(), new ApiContext(capture, owner, metrics, build,
-                    ProcessHandle.current().pid()));
+                    ProcessHandle.current().pid(), changefeeds, tasks, sinks, TsoClock.system()));
             started.push(api);
             capture.start();
             started.push(capture);
+            ProcessorManager processors = new ProcessorManager(changefeeds, tasks, capture::id,
+                    config.advertisedAddress(), sinks, options.sources(), options.processorInterval());
+            processors.start();
+            started.push(processors);
             LOG.info("cdc server {} started: api {}, meta {}, cluster {}, data dir {}", capture.id(),
                     config.advertisedAddress(), endpoint.uri(), config.clusterId(), config.dataDir());
             return new CdcServer(config, capture, api, embedded, started);

@@ -3,6 +3,7 @@ package io.cdc4j.testing;
 import io.cdc4j.meta.MetaEndpoint;
 import io.cdc4j.server.CdcServer;
 import io.cdc4j.server.ServerConfig;
+import io.cdc4j.server.ServerOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -15,6 +16,17 @@ public final class InProcessServers {
     /** A capture that runs its own embedded ZooKeeper. */
     public static CdcServer withEmbeddedMeta(Path dataDir) {
         return CdcServer.start(config(dataDir, Optional.empty(), FreePorts.loopback()));
+    }
+
+    /** A capture with its own embedded ZooKeeper and the given options. */
+    public static CdcServer withEmbeddedMeta(Path dataDir, ServerOptions options) {
+        return CdcServer.start(config(dataDir, Optional.empty(), FreePorts.loopback()), options);
+    }
+
+    /** A capture that joins the ZooKeeper at {@code zkHostPort} with the given options. */
+    public static CdcServer joining(Path dataDir, String zkHostPort, ServerOptions options) {
+        return CdcServer.start(config(dataDir, Optional.of(MetaEndpoint.local(zkHostPort)), FreePorts.loopback()),
+                options);
     }
 
     /** A capture that joins the ZooKeeper at {@code zkHostPort}. */

@@ -1,0 +1,203 @@
+package io.cdc4j.api;
+
+import io.cdc4j.capture.CaptureRegistry;
+import io.cdc4j.config.ReplicaConfig;
+import io.cdc4j.error.CdcException;
+import io.cdc4j.error.ErrorCode;
+import io.cdc4j.meta.ChangefeedId;
+import io.cdc4j.meta.ChangefeedInfo;
+import io.cdc4j.meta.ChangefeedState;
+import io.cdc4j.meta.ChangefeedStatus;
+import io.cdc4j.meta.ChangefeedStore;
+import io.cdc4j.meta.TaskStore;
+import io.cdc4j.meta.Versioned;
+import io.cdc4j.owner.AdminJob;
+import io.cdc4j.owner.Owner;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the changefeed routes of both API versions do, on the owner: read snapshots, create (everything checked before
+ * the one ZooKeeper transaction), update by compare-and-set, and hand pause, resume and remove to the owner.
+ */
+final class ChangefeedService {
+    private static final Logger LOG = LoggerFactory.getLogger(ChangefeedService.class);
+    private static final Set<ChangefeedState> UPDATABLE = Set.of(ChangefeedState.STOPPED, ChangefeedState.FAILED);
+    private static final Duration REMOVE_POLL = Duration.ofMillis(100);
+    private static final int REMOVE_POLLS = 100;
+
+    /** A create request, whichever version sent it. */
+    record Draft(String namespace, String id, long startTs, long targetTs, String sinkUri, ReplicaConfig config) {
+        Draft {
+            Objects.requireNonNull(namespace, "namespace");
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(sinkUri, "sinkUri");
+            Objects.requireNonNull(config, "config");
+        }
+    }
+
+    private final ChangefeedStore store;
+    private final TaskStore tasks;
+    private final Owner owner;
+    private final TsoClock tso;
+    private final ChangefeedSettingsCheck settings;
+    private final String version;
+    private final CaptureRegistry captures;
+
+    ChangefeedService(ApiContext context) {
+        this.store = context.changefeeds();
+        this.tasks = context.tasks();
+        this.owner = context.owner();
+        this.tso = context.tso();
+        this.settings = new ChangefeedSettingsCheck(context.sinks());
+        this.version = context.build().version();
+        this.captures = context.capture().registry();
+    }
+
+    /** The changefeed's snapshot; 400 CHANGEFEED_NOT_EXISTS when there is none. */
+    ChangefeedSnapshot load(ChangefeedId id) {
+        return find(id).orElseThrow(() -> notFound(id));
+    }
+
+    Optional<ChangefeedSnapshot> find(ChangefeedId id) {
+        Optional<Versioned<ChangefeedInfo>> info = store.info(id);
+        Optional<Versioned<ChangefeedStatus>> status = store.status(id);
+        if (info.isEmpty() || status.isEmpty()) {
+            return Optional.empty();
+        }
+        ChangefeedStatus s = status.get().value();
+        var position = s.captureId().flatMap(capture -> tasks.position(new TaskStore.TaskKey(id, capture)))
+                .filter(p -> p.epoch() == s.epoch());
+        return Optional.of(new ChangefeedSnapshot(info.get().value(), s,
+                owner.resolvedTs(id).orElse(s.checkpointTs()), position));
+    }
+
+    /** Every changefeed passing the filter, sorted by namespace, then id. */
+    List<ChangefeedSnapshot> list(Predicate<ChangefeedId> which) {
+        List<ChangefeedSnapshot> found = new ArrayList<>();
+        for (ChangefeedId id : store.list()) {
+            if (which.test(id)) {
+                find(id).ifPresent(found::add);
+            }
+        }
+        return found;
+    }
+
+    /** Checks a create request in TiCDC's order and stores the changefeed in one transaction. */
+    ChangefeedSnapshot create(Draft draft) {
+        if (draft.sinkUri().isEmpty()) {
+            throw new CdcException(ErrorCode.SINK_URI_INVALID, "sink uri is empty");
+        }
+        ChangefeedId id = new ChangefeedId(draft.namespace(),
+                draft.id().isEmpty() ? UUID.randomUUID().toString() : draft.id());
+        if (store.exists(id)) {
+            throw new CdcException(ErrorCode.CHANGEFEED_ALREADY_EXISTS, "changefeed already exists: " + id);
+        }
+        long now = tso.now();
+        long startTs = draft.startTs() == 0 ? now : draft.startTs();
+        if (startTs > now) {
+            throw new CdcException(ErrorCode.API_INVALID_PARAM, "invalid start-ts " + startTs
+                    + ", larger than current tso " + now);
+        }
+        if (draft.targetTs() > 0 && draft.targetTs() <= startTs) {
+            throw new CdcException(ErrorCode.TARGET_TS_BEFORE_START_TS, "the target-ts " + draft.targetTs()
+                    + " is earlier than or equal to the start-ts " + startTs);
+        }
+        ReplicaConfig config = settings.check(draft.sinkUri(), draft.config());
+        ChangefeedInfo info = new ChangefeedInfo(id.namespace(), id.id(), draft.sinkUri(), startTs, draft.targetTs(),
+                Instant.now(), config, ChangefeedState.NORMAL, Optional.empty(), Optional.empty(), version);
+        ChangefeedStatus status = ChangefeedStatus.initial(startTs);
+        store.create(info, status);
+        return new ChangefeedSnapshot(info, status, startTs, Optional.empty());
+    }
+
+    /**
+     * Applies an update while the changefeed is stopped or failed. {@code change} returns the new sink URI, target ts
+     * and config from the current info; it may throw to refuse.
+     */
+    ChangefeedSnapshot update(ChangefeedId id, UnaryOperator<ChangefeedInfo> change) {
+        load(id);
+        store.updateInfo(id, current -> {
+            if (!UPDATABLE.contains(current.state())) {
+                throw new CdcException(ErrorCode.CHANGEFEED_UPDATE_REFUSED, "can only update changefeed config when"
+                        + " it is stopped or failed");
+            }
+            ChangefeedInfo next = change.apply(current);
+            if (next.targetTs() != current.targetTs() && next.targetTs() <= current.startTs()) {
+                throw new CdcException(ErrorCode.CHANGEFEED_UPDATE_REFUSED, "the target-ts " + next.targetTs()
+                        + " must be larger than the changefeed's start-ts " + current.startTs());
+            }
+            if (!next.sinkUri().equals(current.sinkUri()) || !next.config().equals(current.config())) {
+                try {
+                    ReplicaConfig validated = settings.check(next.sinkUri(), next.config());
+                    next = next.withSettings(next.sinkUri(), next.targetTs(), validated);
+                } catch (CdcException e) {
+                    throw new CdcException(ErrorCode.CHANGEFEED_UPDATE_REFUSED, "the new settings are invalid", e);
+                }
+            }
+            if (next.equals(current)) {
+                throw new CdcException(ErrorCode.CHANGEFEED_UPDATE_REFUSED, "changefeed config is the same with the"
+                        + " old one, do nothing");
+            }
+            return next;
+        }).orElseThrow(() -> notFound(id));
+        LOG.info("changefeed {} updated", id);
+        return load(id);
+    }
+
+    void pause(ChangefeedId id) {
+        load(id);
+        owner.submit(new AdminJob.Pause(id));
+    }
+
+    void resume(ChangefeedId id, long overwriteCheckpointTs) {
+        load(id);
+        if (overwriteCheckpointTs != 0) {
+            long now = tso.now();
+            if (overwriteCheckpointTs > now) {
+                throw new CdcException(ErrorCode.API_INVALID_PARAM, "invalid overwrite-checkpoint-ts "
+                        + overwriteCheckpointTs + ", larger than current tso " + now);
+            }
+        }
+        owner.submit(new AdminJob.Resume(id, overwriteCheckpointTs));
+    }
+
+    boolean captureExists(String captureId) {
+        return captures.get(captureId).isPresent();
+    }
+
+    void moveTo(ChangefeedId id, String captureId) {
+        load(id);
+        owner.submit(new AdminJob.Move(id, captureId));
+    }
+
+    /** Asks the owner to remove the changefeed and waits until its keys are gone; false if there was none. */
+    boolean remove(ChangefeedId id) throws InterruptedException {
+        if (!store.exists(id)) {
+            return false;
+        }
+        owner.submit(new AdminJob.Remove(id));
+        for (int poll = 0; poll < REMOVE_POLLS; poll++) {
+            if (!store.exists(id)) {
+                return true;
+            }
+            Thread.sleep(REMOVE_POLL);
+        }
+        throw new CdcException(ErrorCode.CHANGEFEED_DELETION_UNFINISHED, "changefeed " + id
+                + " is still being removed");
+    }
+
+    static CdcException notFound(ChangefeedId id) {
+        return new CdcException(ErrorCode.CHANGEFEED_NOT_EXISTS, "changefeed not exists: " + id);
+    }
+}

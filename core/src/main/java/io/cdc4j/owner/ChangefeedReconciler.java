@@ -1,0 +1,292 @@
+package io.cdc4j.owner;
+
+import io.cdc4j.capture.CaptureInfo;
+import io.cdc4j.capture.CaptureRegistry;
+import io.cdc4j.capture.Liveness;
+import io.cdc4j.meta.ChangefeedId;
+import io.cdc4j.meta.ChangefeedInfo;
+import io.cdc4j.meta.ChangefeedState;
+import io.cdc4j.meta.ChangefeedStatus;
+import io.cdc4j.meta.ChangefeedStore;
+import io.cdc4j.meta.RunningError;
+import io.cdc4j.meta.TaskPosition;
+import io.cdc4j.meta.TaskStore;
+import io.cdc4j.meta.Versioned;
+import io.cdc4j.model.ReaderState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One owner term's work on the changefeeds, a tick at a time: apply admin jobs, fold processor positions into the
+ * statuses, drive each changefeed's state machine (changefeed-model.md section 2), and place every running
+ * changefeed on exactly one live capture, balanced by count.
+ */
+final class ChangefeedReconciler {
+    private static final Logger LOG = LoggerFactory.getLogger(ChangefeedReconciler.class);
+    private static final Set<ChangefeedState> PAUSABLE =
+            EnumSet.of(ChangefeedState.NORMAL, ChangefeedState.WARNING, ChangefeedState.PENDING);
+    private static final Set<ChangefeedState> RESUMABLE =
+            EnumSet.of(ChangefeedState.STOPPED, ChangefeedState.FAILED, ChangefeedState.FINISHED);
+
+    private final ChangefeedStore store;
+    private final TaskStore tasks;
+    private final CaptureRegistry captures;
+    private final OwnerSettings settings;
+    private final RetryBackoff backoff;
+    private final Map<ChangefeedId, Long> resolved = new ConcurrentHashMap<>();
+    private final Map<ChangefeedId, RetrySeries> retries = new HashMap<>();
+    private volatile boolean allNormalPlaced;
+
+    ChangefeedReconciler(ChangefeedStore store, TaskStore tasks, CaptureRegistry captures, OwnerSettings settings) {
+        this.store = store;
+        this.tasks = tasks;
+        this.captures = captures;
+        this.settings = settings;
+        this.backoff = new RetryBackoff(settings.initialBackoff(), RandomGenerator.getDefault());
+    }
+
+    /** The owner's resolved ts of a changefeed, known once a processor reported one in this term. */
+    OptionalLong resolvedTs(ChangefeedId id) {
+        Long ts = resolved.get(id);
+        return ts == null ? OptionalLong.empty() : OptionalLong.of(ts);
+    }
+
+    /** Whether, after the last tick, every normal changefeed was placed on a live capture. */
+    boolean allNormalPlaced() {
+        return allNormalPlaced;
+    }
+
+    void tick(List<AdminJob> jobs) {
+        Set<String> alive = captures.list().stream()
+                .filter(capture -> capture.liveness() == Liveness.ALIVE)
+                .map(CaptureInfo::id)
+                .collect(Collectors.toSet());
+        for (AdminJob job : jobs) {
+            try {
+                apply(job, alive);
+            } catch (RuntimeException e) {
+                LOG.warn("changefeed {}: admin job {} failed: {}", job.changefeed(), job, e.toString());
+            }
+        }
+        Map<ChangefeedId, Feed> feeds = new HashMap<>();
+        Map<String, Integer> load = new HashMap<>();
+        alive.forEach(capture -> load.put(capture, 0));
+        for (ChangefeedId id : store.list()) {
+            Optional<ChangefeedInfo> info = store.info(id).map(Versioned::value);
+            Optional<ChangefeedStatus> status = store.status(id).map(Versioned::value);
+            if (info.isPresent() && status.isPresent()) {
+                feeds.put(id, new Feed(info.get(), status.get()));
+                status.get().captureId().filter(load::containsKey).filter(c -> info.get().state().isRunning())
+                        .ifPresent(capture -> load.merge(capture, 1, Integer::sum));
+            }
+        }
+        resolved.keySet().retainAll(feeds.keySet());
+        retries.keySet().retainAll(feeds.keySet());
+        boolean placed = true;
+        for (Map.Entry<ChangefeedId, Feed> entry : feeds.entrySet()) {
+            try {
+                placed &= advance(entry.getKey(), entry.getValue(), alive, load);
+            } catch (RuntimeException e) {
+                placed = false;
+                LOG.warn("changefeed {}: the owner could not advance it this tick: {}", entry.getKey(), e.toString());
+            }
+        }
+        allNormalPlaced = placed;
+    }
+
+    private record Feed(ChangefeedInfo info, ChangefeedStatus status) {
+    }
+
+    /** Moves one changefeed on; returns false when it is normal but could not be placed. */
+    private boolean advance(ChangefeedId id, Feed feed, Set<String> alive, Map<String, Integer> load) {
+        ChangefeedInfo info = feed.info();
+        ChangefeedStatus status = feed.status();
+        Instant now = settings.clock().instant();
+        ChangefeedState state = info.state();
+        if (!state.isRunning()) {
+            unplace(id, status);
+            if (state == ChangefeedState.PENDING) {
+                RetrySeries series = retries.computeIfAbsent(id, ignored -> new RetrySeries(now, status.checkpointTs()));
+                if (series.due(now)) {
+                    transition(id, ChangefeedState.PENDING, ChangefeedState.WARNING, Optional.empty());
+                    LOG.info("changefeed {} is retried (retry {})", id, series.retries());
+                }
+            }
+            return true;
+        }
+        Optional<TaskPosition> position = status.captureId()
+                .flatMap(capture -> tasks.position(new TaskStore.TaskKey(id, capture)))
+                .filter(p -> p.epoch() == status.epoch());
+        ChangefeedStatus current = status;
+        if (position.isPresent()) {
+            current = fold(id, info, status, position.get());
+            if (position.get().error().isPresent()) {
+                fail(id, current, position.get().error().get(), now);
+                return true;
+            }
+        }
+        if (info.hasTarget() && current.checkpointTs() >= info.targetTs()) {
+            if (transition(id, state, ChangefeedState.FINISHED, Optional.empty())) {
+                LOG.info("changefeed {} finished: its checkpoint reached target ts {}", id, info.targetTs());
+            }
+            unplace(id, current);
+            return true;
+        }
+        if (state == ChangefeedState.WARNING) {
+            RetrySeries series = retries.get(id);
+            if (series == null || current.checkpointTs() > series.checkpointAtError()) {
+                retries.remove(id);
+                if (transition(id, ChangefeedState.WARNING, ChangefeedState.NORMAL, Optional.empty())) {
+                    LOG.info("changefeed {} is normal again at checkpoint {}", id, current.checkpointTs());
+                }
+            }
+        }
+        return place(id, current, alive, load);
+    }
+
+    private ChangefeedStatus fold(ChangefeedId id, ChangefeedInfo info, ChangefeedStatus status, TaskPosition position) {
+        resolved.merge(id, position.resolvedTs(), Math::max);
+        long checkpoint = info.hasTarget() ? Math.min(position.checkpointTs(), info.targetTs()) : position.checkpointTs();
+        if (checkpoint <= status.checkpointTs()) {
+            return status;
+        }
+        ReaderState state = position.readerState();
+        return store.updateStatus(id, s -> s.epoch() == position.epoch() && checkpoint > s.checkpointTs()
+                ? s.withCheckpoint(checkpoint, state) : s).orElse(status);
+    }
+
+    private void fail(ChangefeedId id, ChangefeedStatus status, RunningError error, Instant now) {
+        boolean fatal = FatalErrors.isFatal(error);
+        boolean retry = !fatal;
+        if (retry) {
+            RetrySeries series = retries.get(id);
+            if (series == null) {
+                retries.put(id, new RetrySeries(now, status.checkpointTs()));
+            } else {
+                retry = series.scheduleNext(now, status.checkpointTs(), backoff, errorBudget(id));
+            }
+        }
+        ChangefeedState next = retry ? ChangefeedState.PENDING : ChangefeedState.FAILED;
+        store.updateInfo(id, i -> i.state().isRunning() ? i.withState(next).withError(Optional.of(error)) : i);
+        unplace(id, status);
+        if (!retry) {
+            retries.remove(id);
+        }
+        LOG.warn("changefeed {} is {} after an error on {}: {} {}", id, next.text(), error.addr(), error.code(),
+                error.message());
+    }
+
+    private Duration errorBudget(ChangefeedId id) {
+        return store.info(id).map(v -> v.value().config().changefeedErrorStuckDuration())
+                .orElse(Duration.ZERO);
+    }
+
+    private boolean place(ChangefeedId id, ChangefeedStatus status, Set<String> alive, Map<String, Integer> load) {
+        Optional<String> current = status.captureId();
+        if (current.isPresent() && alive.contains(current.get())) {
+            return true;
+        }
+        Optional<String> target = load.entrySet().stream()
+                .min(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey);
+        if (target.isEmpty()) {
+            LOG.warn("changefeed {} cannot be placed: no live capture", id);
+            return false;
+        }
+        Optional<ChangefeedStatus> placed = store.updateStatus(id,
+                s -> s.captureId().equals(current) ? s.placedOn(target.get()) : s);
+        if (placed.isPresent() && placed.get().captureId().equals(target)) {
+            load.merge(target.get(), 1, Integer::sum);
+            LOG.info("changefeed {} placed on capture {} from checkpoint {}{}", id, target.get(),
+                    placed.get().checkpointTs(), current.map(c -> " (capture " + c + " is gone)").orElse(""));
+        }
+        return true;
+    }
+
+    private void unplace(ChangefeedId id, ChangefeedStatus status) {
+        if (status.captureId().isPresent()) {
+            store.updateStatus(id, s -> s.captureId().isPresent() ? s.unplaced() : s);
+        }
+    }
+
+    /** Changes the state when it still is {@code from}; returns whether it did. */
+    private boolean transition(ChangefeedId id, ChangefeedState from, ChangefeedState to,
+                               Optional<RunningError> error) {
+        boolean[] changed = {false};
+        store.updateInfo(id, i -> {
+            changed[0] = i.state() == from;
+            if (!changed[0]) {
+                return i;
+            }
+            ChangefeedInfo next = i.withState(to);
+            return error.isPresent() ? next.withError(error) : next;
+        });
+        return changed[0];
+    }
+
+    private void apply(AdminJob job, Set<String> alive) {
+        ChangefeedId id = job.changefeed();
+        switch (job) {
+            case AdminJob.Pause pause -> {
+                store.updateInfo(id, i -> PAUSABLE.contains(i.state()) ? i.withState(ChangefeedState.STOPPED) : i)
+                        .filter(i -> i.state() == ChangefeedState.STOPPED)
+                        .ifPresent(i -> {
+                            retries.remove(id);
+                            store.status(id).ifPresent(s -> unplace(id, s.value()));
+                            LOG.info("changefeed {} paused", id);
+                        });
+            }
+            case AdminJob.Resume resume -> resume(id, resume.overwriteCheckpointTs());
+            case AdminJob.Remove remove -> {
+                if (store.remove(id)) {
+                    retries.remove(id);
+                    resolved.remove(id);
+                }
+            }
+            case AdminJob.Move move -> {
+                if (!alive.contains(move.captureId())) {
+                    LOG.warn("changefeed {} cannot move to capture {}: it is not a live capture", id, move.captureId());
+                    return;
+                }
+                store.info(id).filter(i -> i.value().state().isRunning()).ifPresent(i -> {
+                    store.updateStatus(id, s -> s.captureId().equals(Optional.of(move.captureId()))
+                            ? s : s.placedOn(move.captureId()));
+                    LOG.info("changefeed {} moved to capture {} by request", id, move.captureId());
+                });
+            }
+        }
+    }
+
+    private void resume(ChangefeedId id, long overwrite) {
+        Optional<Versioned<ChangefeedInfo>> before = store.info(id);
+        if (before.isEmpty() || !RESUMABLE.contains(before.get().value().state())) {
+            return;
+        }
+        if (overwrite > 0) {
+            store.updateStatus(id, s -> new ChangefeedStatus(overwrite, ReaderState.initial(), Optional.empty(),
+                    s.epoch()));
+        }
+        store.updateInfo(id, i -> {
+            if (!RESUMABLE.contains(i.state())) {
+                return i;
+            }
+            ChangefeedInfo next = i.withState(ChangefeedState.NORMAL).withError(Optional.empty());
+            return overwrite > 0 ? next.withStartTs(overwrite) : next;
+        });
+        retries.remove(id);
+        resolved.remove(id);
+        LOG.info("changefeed {} resumed{}", id, overwrite > 0 ? " from overwritten checkpoint " + overwrite : "");
+    }
+}

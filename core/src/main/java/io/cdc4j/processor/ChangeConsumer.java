@@ -1,0 +1,23 @@
+package io.cdc4j.processor;
+
+import io.cdc4j.model.DdlEvent;
+import io.cdc4j.model.ReaderState;
+import io.cdc4j.model.RowBatch;
+
+/** What a {@link ChangeSource} delivers to: the processor's pipeline. Calls may block while the sink is busy. */
+public interface ChangeConsumer {
+    /** One transaction's rows. */
+    void onRows(RowBatch batch);
+
+    /** A DDL, after every row with a smaller commit ts. */
+    void onDdl(DdlEvent ddl);
+
+    /**
+     * Everything with commit ts at or below {@code resolvedTs} has been delivered; {@code state} resumes right after
+     * it and is saved with a checkpoint at this ts.
+     */
+    void onResolved(long resolvedTs, ReaderState state);
+
+    /** The source has failed and delivers nothing more; the owner decides whether to retry. */
+    void onError(Throwable failure);
+}

@@ -1,0 +1,80 @@
+package io.cdc4j.sink;
+
+import io.cdc4j.meta.ChangefeedId;
+import io.cdc4j.model.DdlEvent;
+import io.cdc4j.model.RowBatch;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The {@code blackhole://} sink: counts rows, transactions and DDL, discards them, and is durable at once. */
+public final class BlackholeSink implements Sink {
+    private static final Logger LOG = LoggerFactory.getLogger(BlackholeSink.class);
+
+    private final ChangefeedId changefeed;
+    private final AtomicLong rows = new AtomicLong();
+    private final AtomicLong transactions = new AtomicLong();
+    private final AtomicLong ddls = new AtomicLong();
+    private long pendingRows;
+    private long pendingTransactions;
+    private long pendingDdls;
+    private volatile long durableTs;
+
+    public BlackholeSink(ChangefeedId changefeed) {
+        this.changefeed = Objects.requireNonNull(changefeed, "changefeed");
+    }
+
+    @Override
+    public void writeRows(RowBatch batch) {
+        pendingRows += batch.rows().size();
+        pendingTransactions++;
+        rows.addAndGet(batch.rows().size());
+        transactions.incrementAndGet();
+    }
+
+    @Override
+    public void writeDdl(DdlEvent ddl) {
+        pendingDdls++;
+        ddls.incrementAndGet();
+        LOG.debug("changefeed {} blackhole discards DDL at commit ts {}: {}", changefeed, ddl.commitTs(), ddl.query());
+    }
+
+    @Override
+    public void flush(long resolvedTs) {
+        if (pendingTransactions > 0 || pendingDdls > 0) {
+            LOG.debug("changefeed {} blackhole discarded {} rows in {} transactions and {} DDL up to ts {}",
+                    changefeed, pendingRows, pendingTransactions, pendingDdls, resolvedTs);
+        }
+        pendingRows = 0;
+        pendingTransactions = 0;
+        pendingDdls = 0;
+        durableTs = Math.max(durableTs, resolvedTs);
+    }
+
+    @Override
+    public long durableTs() {
+        return durableTs;
+    }
+
+    /** Rows discarded since the sink was opened. */
+    public long rowCount() {
+        return rows.get();
+    }
+
+    /** Transactions discarded since the sink was opened. */
+    public long transactionCount() {
+        return transactions.get();
+    }
+
+    /** DDL discarded since the sink was opened. */
+    public long ddlCount() {
+        return ddls.get();
+    }
+
+    @Override
+    public void close() {
+        LOG.debug("changefeed {} blackhole closed after {} rows, {} transactions, {} DDL", changefeed, rows.get(),
+                transactions.get(), ddls.get());
+    }
+}

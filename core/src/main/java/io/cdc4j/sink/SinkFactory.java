@@ -1,0 +1,48 @@
+package io.cdc4j.sink;
+
+import io.cdc4j.config.ReplicaConfig;
+import io.cdc4j.config.SinkKind;
+import io.cdc4j.error.CdcException;
+import io.cdc4j.error.ErrorCode;
+import io.cdc4j.meta.ChangefeedId;
+import java.util.Map;
+import java.util.Objects;
+
+/** Opens the sink a URI's scheme names; the schemes this build can write to are registered here. */
+public final class SinkFactory {
+    /** How a sink of one scheme is opened. */
+    @FunctionalInterface
+    public interface Opener {
+        Sink open(ChangefeedId changefeed, SinkUri uri, ReplicaConfig config);
+    }
+
+    private final Map<String, Opener> openers;
+
+    private SinkFactory(Map<String, Opener> openers) {
+        this.openers = Map.copyOf(openers);
+    }
+
+    /** The sinks of this build. */
+    public static SinkFactory standard() {
+        return new SinkFactory(Map.of("blackhole", (changefeed, uri, config) -> new BlackholeSink(changefeed)));
+    }
+
+    /**
+     * Checks, before a changefeed is created or changed, that the URI names a sink this build can open.
+     *
+     * @throws CdcException SINK_URI_INVALID for a scheme TiCDC does not know or this build cannot write to yet
+     */
+    public void probe(SinkUri uri) {
+        SinkKind.ofScheme(uri.scheme());
+        if (!openers.containsKey(uri.scheme())) {
+            throw new CdcException(ErrorCode.SINK_URI_INVALID, "the sink scheme (" + uri.scheme()
+                    + ") is not supported by this build of cdc4j yet");
+        }
+    }
+
+    /** Opens the sink for a changefeed. */
+    public Sink open(ChangefeedId changefeed, SinkUri uri, ReplicaConfig config) {
+        probe(uri);
+        return Objects.requireNonNull(openers.get(uri.scheme())).open(changefeed, uri, config);
+    }
+}
