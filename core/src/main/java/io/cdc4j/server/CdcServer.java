@@ -51,9 +51,9 @@ public final class CdcServer implements AutoCloseable {
         this.resources = resources;
     }
 
-    /** Starts every part with the standard options. */
+    /** Starts every part with the standard options: changefeeds read the binlog of {@code --upstream}. */
     public static CdcServer start(ServerConfig config) {
-        return start(config, ServerOptions.standard());
+        return start(config, ServerOptions.forUpstream(config.upstream()));
     }
 
     /** Starts every part; on failure, whatever was started is stopped again before the error is thrown. */
@@ -82,7 +82,7 @@ public final class CdcServer implements AutoCloseable {
             Owner owner = new Owner(changefeeds, tasks, new CaptureRegistry(client, keys), options.owner());
             Capture capture = new Capture(client, keys, config.advertisedAddress(),
                     build.version(), build.gitHash(), owner);
-            SinkFactory sinks = SinkFactory.standard();
+            SinkFactory sinks = options.sinks();
             PrometheusMeterRegistry metrics = ServerMetrics.create(capture);
             started.push(metrics::close);
             ApiServer api = ApiServer.start(config.addr(), new ApiContext(capture, owner, metrics, build,

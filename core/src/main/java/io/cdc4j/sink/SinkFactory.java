@@ -5,6 +5,7 @@ import io.cdc4j.config.SinkKind;
 import io.cdc4j.error.CdcException;
 import io.cdc4j.error.ErrorCode;
 import io.cdc4j.meta.ChangefeedId;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -25,6 +26,13 @@ public final class SinkFactory {
     /** The sinks of this build. */
     public static SinkFactory standard() {
         return new SinkFactory(Map.of("blackhole", (changefeed, uri, config) -> new BlackholeSink(changefeed)));
+    }
+
+    /** The same sinks, with {@code scheme} opened by {@code opener} (a new scheme, or a replacement). */
+    public SinkFactory with(String scheme, Opener opener) {
+        Map<String, Opener> all = new HashMap<>(openers);
+        all.put(scheme, Objects.requireNonNull(opener, "opener"));
+        return new SinkFactory(all);
     }
 
     /**

@@ -183,7 +183,7 @@ final class TransactionAssembler {
         inTransaction = true;
         statementGroup = standalone;
         pendingGtid = null;
-        skipping = skipUntilMillis >= 0 && commitMillis <= skipUntilMillis;
+        skipping = skipUntilMillis >= 0 && certainlyBefore(commitMillis, skipUntilMillis);
         if (!skipping) {
             skipUntilMillis = -1;
             commitTs = clock.next(commitMillis);
@@ -336,5 +336,15 @@ final class TransactionAssembler {
                     && map.getEventMetadata() != null && other.getEventMetadata() != null
                     && map.getEventMetadata().getColumnNames().equals(other.getEventMetadata().getColumnNames());
         }
+    }
+
+    /**
+     * Whether a transaction whose binlog time is {@code commitMillis} committed before {@code startMillis}.
+     * Binlog event times have whole seconds, so a transaction stamped with the start's own second may have
+     * committed after the start: it is kept (and gets a ts above the start ts), as losing it would be worse
+     * than replaying it.
+     */
+    private static boolean certainlyBefore(long commitMillis, long startMillis) {
+        return commitMillis + 1000 <= startMillis;
     }
 }

@@ -29,6 +29,11 @@ public record UpstreamConfig(String host, int port, String user, String password
         }
     }
 
+    /** The same upstream, read under another server id. */
+    public UpstreamConfig withServerId(long newServerId) {
+        return new UpstreamConfig(host, port, user, password, newServerId, tls);
+    }
+
     /** The JDBC URL for the MariaDB driver. */
     public String jdbcUrl() {
         StringBuilder url = new StringBuilder("jdbc:mariadb://").append(host).append(':').append(port)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cdc4j.testing.FreePorts;
+import io.cdc4j.testing.TestDirs;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -3,6 +3,7 @@ package io.cdc4j.playground;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cdc4j.testing.Http;
+import io.cdc4j.testing.TestDirs;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

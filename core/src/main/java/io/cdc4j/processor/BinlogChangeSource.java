@@ -1,0 +1,116 @@
+package io.cdc4j.processor;
+
+import io.cdc4j.config.ReplicaConfig;
+import io.cdc4j.meta.ChangefeedId;
+import io.cdc4j.model.DdlEvent;
+import io.cdc4j.model.ReaderState;
+import io.cdc4j.model.ResolvedTs;
+import io.cdc4j.model.RowBatch;
+import io.cdc4j.model.TransactionCommit;
+import io.cdc4j.upstream.BinlogReader;
+import io.cdc4j.upstream.ChangeEventSink;
+import io.cdc4j.upstream.InMemoryTableIdAllocator;
+import io.cdc4j.upstream.ReaderOptions;
+import io.cdc4j.upstream.ReaderStatusListener;
+import io.cdc4j.upstream.StartPoint;
+import io.cdc4j.upstream.UpstreamConfig;
+import java.time.Duration;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A changefeed's changes read from the upstream's binlog: the binlog reader from the checkpoint's saved
+ * position (or, for a new changefeed, from its start ts), filtered by the changefeed's rules. Each
+ * transaction's commit is a resolved ts for the consumer, forwarded at most every {@value #RESOLVED_EVERY_MILLIS}
+ * ms while transactions stream, and at once when the reader reports it has caught up.
+ */
+final class BinlogChangeSource implements ChangeSource, ChangeEventSink, ReaderStatusListener {
+    private static final Logger LOG = LoggerFactory.getLogger(BinlogChangeSource.class);
+    static final long RESOLVED_EVERY_MILLIS = 20;
+
+    private final ChangefeedId changefeed;
+    private final UpstreamConfig upstream;
+    private final ReplicaConfig config;
+    private final ChangeFilter filter;
+    private volatile ChangeConsumer consumer;
+    private BinlogReader reader;
+    private TransactionCommit pendingCommit;
+    private long lastForwardedNanos;
+
+    BinlogChangeSource(ChangefeedId changefeed, UpstreamConfig upstream, ReplicaConfig config) {
+        this.changefeed = Objects.requireNonNull(changefeed, "changefeed");
+        this.upstream = Objects.requireNonNull(upstream, "upstream");
+        this.config = Objects.requireNonNull(config, "config");
+        this.filter = new ChangeFilter(config);
+    }
+
+    @Override
+    public void start(long checkpointTs, ReaderState state, ChangeConsumer target) {
+        this.consumer = Objects.requireNonNull(target, "consumer");
+        StartPoint start = ReaderStates.position(state)
+                .<StartPoint>map(StartPoint.AtPosition::new)
+                .orElseGet(() -> new StartPoint.AtTs(checkpointTs));
+        LOG.info("changefeed {} reads the binlog of {} from {}", changefeed, upstream, start);
+        reader = BinlogReader.start(upstream, start, this,
+                ReaderOptions.defaults().withMemoryQuota(config.memoryQuota()), new InMemoryTableIdAllocator(1), this);
+    }
+
+    @Override
+    public void onRows(RowBatch batch) {
+        filter.rows(batch).ifPresent(consumer::onRows);
+    }
+
+    @Override
+    public void onDdl(DdlEvent ddl) {
+        if (filter.keepsDdl(ddl)) {
+            consumer.onDdl(ddl);
+        } else {
+            LOG.debug("changefeed {} skips DDL at {}: {}", changefeed, ddl.commitTs(), ddl.query());
+        }
+    }
+
+    @Override
+    public void onCommit(TransactionCommit commit) {
+        long now = System.nanoTime();
+        if (now - lastForwardedNanos >= Duration.ofMillis(RESOLVED_EVERY_MILLIS).toNanos()) {
+            forward(commit.commitTs(), ReaderStates.of(commit.position()));
+            pendingCommit = null;
+            lastForwardedNanos = now;
+        } else {
+            pendingCommit = commit;
+        }
+    }
+
+    @Override
+    public void onResolved(ResolvedTs resolved) {
+        pendingCommit = null;
+        lastForwardedNanos = System.nanoTime();
+        forward(resolved.ts(), ReaderStates.of(resolved.position()));
+    }
+
+    @Override
+    public void onConnectionLost(Throwable cause, int attempt, Duration retryIn) {
+        LOG.warn("changefeed {} lost its binlog connection (attempt {}), retrying in {}: {}", changefeed, attempt,
+                retryIn, cause.toString());
+    }
+
+    @Override
+    public void onFailed(Throwable cause) {
+        consumer.onError(cause);
+    }
+
+    @Override
+    public void close() {
+        if (reader != null) {
+            reader.close();
+        }
+        if (pendingCommit != null) {
+            LOG.debug("changefeed {} closes with commit {} not yet resolved", changefeed, pendingCommit.commitTs());
+        }
+    }
+
+    private void forward(long ts, ReaderState state) {
+        consumer.onResolved(ts, state);
+    }
+}

@@ -1,0 +1,91 @@
+package io.cdc4j.testing;
+
+import io.cdc4j.model.DdlEvent;
+import io.cdc4j.model.RowBatch;
+import io.cdc4j.model.RowChange;
+import io.cdc4j.model.RowImage;
+import io.cdc4j.sink.BlackholeSink;
+import io.cdc4j.sink.Sink;
+import io.cdc4j.sink.SinkFactory;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Test fixture: the real {@code blackhole://} sink, with a recorder in front that notes, for every row
+ * it is given, the value of the row's {@code txn} column and the commit ts it came with. A test then
+ * checks which upstream transactions reached the sink, and that each arrived whole under one ts.
+ */
+public final class RecordingBlackholes {
+    private final Map<Long, Set<Long>> tsByTxn = new ConcurrentHashMap<>();
+    private final Set<String> ddls = ConcurrentHashMap.newKeySet();
+
+    /** The standard sinks, with blackhole recorded. */
+    public SinkFactory sinks() {
+        return SinkFactory.standard().with("blackhole",
+                (changefeed, uri, config) -> new Recording(new BlackholeSink(changefeed)));
+    }
+
+    /** The upstream transactions (values of {@code txn}) that reached a sink. */
+    public Set<Long> transactions() {
+        return tsByTxn.keySet();
+    }
+
+    /** The commit ts each transaction arrived with (more than one if it was replayed under another ts). */
+    public Set<Long> tsOf(long txn) {
+        return tsByTxn.getOrDefault(txn, Set.of());
+    }
+
+    /** The highest commit ts any recorded row came with. */
+    public long maxTs() {
+        return tsByTxn.values().stream().flatMap(Set::stream).mapToLong(Long::longValue).max().orElse(0);
+    }
+
+    /** The DDL statements that reached a sink. */
+    public Set<String> ddls() {
+        return ddls;
+    }
+
+    private final class Recording implements Sink {
+        private final Sink delegate;
+
+        Recording(Sink delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void writeRows(RowBatch batch) {
+            for (RowChange row : batch.rows()) {
+                int column = row.table().columnIndex("txn");
+                if (column < 0) {
+                    continue;
+                }
+                RowImage image = row.after().or(row::before).orElseThrow();
+                long txn = ((Number) image.value(column).orElseThrow()).longValue();
+                tsByTxn.computeIfAbsent(txn, key -> ConcurrentHashMap.newKeySet()).add(batch.commitTs());
+            }
+            delegate.writeRows(batch);
+        }
+
+        @Override
+        public void writeDdl(DdlEvent ddl) {
+            ddls.add(ddl.query());
+            delegate.writeDdl(ddl);
+        }
+
+        @Override
+        public void flush(long resolvedTs) {
+            delegate.flush(resolvedTs);
+        }
+
+        @Override
+        public long durableTs() {
+            return delegate.durableTs();
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
+    }
+}
