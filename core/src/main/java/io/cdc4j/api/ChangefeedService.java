@@ -59,7 +59,7 @@ final class ChangefeedService {
         this.tasks = context.tasks();
         this.owner = context.owner();
         this.tso = context.tso();
-        this.settings = new ChangefeedSettingsCheck(context.sinks());
+        this.settings = new ChangefeedSettingsCheck(context.sinks(), context.upstream());
         this.version = context.build().version();
         this.captures = context.capture().registry();
     }

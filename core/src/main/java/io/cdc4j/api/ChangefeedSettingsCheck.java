@@ -5,19 +5,27 @@ import io.cdc4j.config.ReplicaConfig;
 import io.cdc4j.config.ReplicaConfigValidator;
 import io.cdc4j.filter.IgnoredEventTypes;
 import io.cdc4j.filter.IgnoredSql;
+import io.cdc4j.filter.TableEligibility;
 import io.cdc4j.filter.TableFilter;
 import io.cdc4j.sink.SinkFactory;
 import io.cdc4j.sink.SinkUri;
+import io.cdc4j.upstream.UpstreamConfig;
+import io.cdc4j.upstream.UpstreamDatabase;
+import java.util.Optional;
 
 /**
  * The checks of a changefeed's sink URI and replica config that create and update share, in TiCDC's order: the URI
- * and its scheme, the config against that sink, the filter rules and event filters, then the sink probe.
+ * and its scheme, the config against that sink, the filter rules and event filters, the upstream's tables (with
+ * neither {@code force_replicate} nor {@code ignore_ineligible_table}, a selected table without a primary key or NOT
+ * NULL unique key refuses the changefeed), then the sink probe.
  */
 final class ChangefeedSettingsCheck {
     private final SinkFactory sinks;
+    private final Optional<UpstreamConfig> upstream;
 
-    ChangefeedSettingsCheck(SinkFactory sinks) {
+    ChangefeedSettingsCheck(SinkFactory sinks, Optional<UpstreamConfig> upstream) {
         this.sinks = sinks;
+        this.upstream = upstream;
     }
 
     /**
@@ -27,13 +35,21 @@ final class ChangefeedSettingsCheck {
     ReplicaConfig check(String sinkUri, ReplicaConfig config) {
         SinkUri uri = SinkUri.parse(sinkUri);
         ReplicaConfig validated = ReplicaConfigValidator.validate(config, uri.scheme(), uri.params());
-        TableFilter.of(validated.filter().rules(), validated.caseSensitive());
+        TableFilter tables = TableFilter.of(validated.filter().rules(), validated.caseSensitive());
         for (EventFilterRule rule : validated.filter().eventFilters()) {
             TableFilter.of(rule.matcher(), validated.caseSensitive());
             IgnoredEventTypes.parse(rule.ignoreEvent());
             IgnoredSql.parse(rule.ignoreSql());
         }
+        upstream.ifPresent(database -> checkTables(database, tables, validated));
         sinks.probe(uri);
         return validated;
+    }
+
+    private static void checkTables(UpstreamConfig database, TableFilter tables, ReplicaConfig config) {
+        try (UpstreamDatabase catalog = UpstreamDatabase.connect(database)) {
+            TableEligibility.of(catalog.tables(), tables, config.forceReplicate())
+                    .requireEligible(config.ignoreIneligibleTable());
+        }
     }
 }

@@ -14,6 +14,7 @@ import io.cdc4j.meta.MetaEndpoint;
 import io.cdc4j.meta.MetaKeys;
 import io.cdc4j.meta.MetaSession;
 import io.cdc4j.owner.Owner;
+import io.cdc4j.upstream.UpstreamUri;
 import io.cdc4j.version.BuildInfo;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -86,7 +87,8 @@ public final class CdcServer implements AutoCloseable {
             PrometheusMeterRegistry metrics = ServerMetrics.create(capture);
             started.push(metrics::close);
             ApiServer api = ApiServer.start(config.addr(), new ApiContext(capture, owner, metrics, build,
-                    ProcessHandle.current().pid(), changefeeds, tasks, sinks, TsoClock.system()));
+                    ProcessHandle.current().pid(), changefeeds, tasks, sinks, TsoClock.system(),
+                    config.upstream().map(UpstreamUri::parse)));
             started.push(api);
             capture.start();
             started.push(capture);

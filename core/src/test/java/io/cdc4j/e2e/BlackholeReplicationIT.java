@@ -78,8 +78,13 @@ class BlackholeReplicationIT {
         CdcServer server = start(InProcessServers.config(dataDir.resolve("single-" + FreePorts.next()),
                 Optional.empty(), FreePorts.loopback()));
         String base = InProcessServers.baseUrl(server);
+        Http.Response ineligible = Http.post(base, "/api/v2/changefeeds", "{\"changefeed_id\":\"orders\","
+                + "\"sink_uri\":\"blackhole://\",\"replica_config\":{\"filter\":{\"rules\":[\"e2e.*\"]}}}");
+        assertThat(ineligible.status()).isEqualTo(400);
+        assertThat(ineligible.json().get("error_code").asText()).isEqualTo("CDC:ErrTableIneligible");
+        assertThat(ineligible.json().get("error_msg").asText()).contains("`e2e`.`no_key`");
         create(base, "{\"changefeed_id\":\"orders\",\"sink_uri\":\"blackhole://\","
-                + "\"replica_config\":{\"filter\":{\"rules\":[\"e2e.*\"]}}}");
+                + "\"replica_config\":{\"ignore_ineligible_table\":true,\"filter\":{\"rules\":[\"e2e.*\"]}}}");
 
         writeTransactions(1, 20);
         awaitTransactions(1, 20);
@@ -105,7 +110,7 @@ class BlackholeReplicationIT {
         long startTs = recorder.tsOf(5).iterator().next();
         long targetTs = recorder.tsOf(12).iterator().next();
         create(base, "{\"changefeed_id\":\"bounded\",\"sink_uri\":\"blackhole://\",\"start_ts\":" + startTs
-                + ",\"target_ts\":" + targetTs + "}");
+                + ",\"target_ts\":" + targetTs + ",\"replica_config\":{\"ignore_ineligible_table\":true}}");
         await().atMost(DEADLINE).until(() -> changefeed(base, "bounded").get("state").asText().equals("finished"));
         assertThat(changefeed(base, "bounded").get("checkpoint_ts").asLong()).isEqualTo(targetTs);
 
