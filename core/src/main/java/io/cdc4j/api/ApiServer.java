@@ -8,6 +8,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,14 @@ public final class ApiServer implements AutoCloseable {
         }
         LOG.info("API serving on {}:{}", address.getHostString(), app.port());
         return new ApiServer(app);
+    }
+
+    /** Every route served, as {@code METHOD /path} with {@code {name}} path parameters. */
+    public List<String> routes() {
+        return app.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.getEndpoint().getMethod().name() + " " + parsed.getEndpoint().getPath())
+                .sorted()
+                .toList();
     }
 
     /** The port the server listens on. */
@@ -95,6 +104,8 @@ public final class ApiServer implements AutoCloseable {
 
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                 .result(context.metrics().scrape()));
+        byte[] openApi = OpenApiDocument.bytes();
+        app.get("/api/v2/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
     }
 
     private static void errors(Javalin app) {

@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import org.apache.curator.framework.CuratorFramework;
 import org.slf4j.Logger;
@@ -114,6 +115,11 @@ public final class CdcServer implements AutoCloseable {
 
     public ServerConfig config() {
         return config;
+    }
+
+    /** Every route the API serves, as {@code METHOD /path}. */
+    public List<String> apiRoutes() {
+        return api.routes();
     }
 
     /** The API's port. */
