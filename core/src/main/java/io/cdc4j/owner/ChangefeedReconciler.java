@@ -47,6 +47,8 @@ final class ChangefeedReconciler {
     private final RetryBackoff backoff;
     private final Map<ChangefeedId, Long> resolved = new ConcurrentHashMap<>();
     private final Map<ChangefeedId, RetrySeries> retries = new HashMap<>();
+    /** The checkpoint at which a processor-reported warning put a changefeed in warning. */
+    private final Map<ChangefeedId, Long> warnedCheckpoints = new HashMap<>();
     private volatile boolean allNormalPlaced;
 
     ChangefeedReconciler(ChangefeedStore store, TaskStore tasks, CaptureRegistry captures, OwnerSettings settings) {
@@ -94,6 +96,7 @@ final class ChangefeedReconciler {
         }
         resolved.keySet().retainAll(feeds.keySet());
         retries.keySet().retainAll(feeds.keySet());
+        warnedCheckpoints.keySet().retainAll(feeds.keySet());
         boolean placed = true;
         for (Map.Entry<ChangefeedId, Feed> entry : feeds.entrySet()) {
             try {
@@ -144,10 +147,17 @@ final class ChangefeedReconciler {
             unplace(id, current);
             return true;
         }
-        if (state == ChangefeedState.WARNING) {
+        Optional<RunningError> warning = position.flatMap(TaskPosition::warning);
+        if (state == ChangefeedState.NORMAL && warning.isPresent()) {
+            warn(id, warning.get(), current.checkpointTs());
+        } else if (state == ChangefeedState.WARNING && warning.isEmpty()) {
             RetrySeries series = retries.get(id);
-            if (series == null || current.checkpointTs() > series.checkpointAtError()) {
+            Long warnedAt = warnedCheckpoints.get(id);
+            boolean recovered = series != null ? current.checkpointTs() > series.checkpointAtError()
+                    : warnedAt == null || current.checkpointTs() > warnedAt;
+            if (recovered) {
                 retries.remove(id);
+                warnedCheckpoints.remove(id);
                 if (transition(id, ChangefeedState.WARNING, ChangefeedState.NORMAL, Optional.empty())) {
                     LOG.info("changefeed {} is normal again at checkpoint {}", id, current.checkpointTs());
                 }
@@ -165,6 +175,20 @@ final class ChangefeedReconciler {
         ReaderState state = position.readerState();
         return store.updateStatus(id, s -> s.epoch() == position.epoch() && checkpoint > s.checkpointTs()
                 ? s.withCheckpoint(checkpoint, state) : s).orElse(status);
+    }
+
+    /** A processor reports a problem it works around: the changefeed keeps running and shows the warning. */
+    private void warn(ChangefeedId id, RunningError warning, long checkpointTs) {
+        boolean[] changed = {false};
+        store.updateInfo(id, i -> {
+            changed[0] = i.state() == ChangefeedState.NORMAL;
+            return changed[0] ? i.withState(ChangefeedState.WARNING).withWarning(Optional.of(warning)) : i;
+        });
+        if (changed[0]) {
+            warnedCheckpoints.put(id, checkpointTs);
+            LOG.warn("changefeed {} has a warning from {}: {} {}", id, warning.addr(), warning.code(),
+                    warning.message());
+        }
     }
 
     private void fail(ChangefeedId id, ChangefeedStatus status, RunningError error, Instant now) {

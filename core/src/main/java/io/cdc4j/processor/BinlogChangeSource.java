@@ -1,6 +1,8 @@
 package io.cdc4j.processor;
 
 import io.cdc4j.config.ReplicaConfig;
+import io.cdc4j.error.CdcException;
+import io.cdc4j.error.ErrorCode;
 import io.cdc4j.meta.ChangefeedId;
 import io.cdc4j.model.DdlEvent;
 import io.cdc4j.model.ReaderState;
@@ -93,6 +95,8 @@ final class BinlogChangeSource implements ChangeSource, ChangeEventSink, ReaderS
     public void onConnectionLost(Throwable cause, int attempt, Duration retryIn) {
         LOG.warn("changefeed {} lost its binlog connection (attempt {}), retrying in {}: {}", changefeed, attempt,
                 retryIn, cause.toString());
+        consumer.onWarning(new CdcException(ErrorCode.UPSTREAM_CONNECTION, "the binlog connection to " + upstream
+                + " was lost (attempt " + attempt + ", retrying in " + retryIn.toMillis() + " ms)", cause));
     }
 
     @Override

@@ -18,6 +18,12 @@ public interface ChangeConsumer {
      */
     void onResolved(long resolvedTs, ReaderState state);
 
+    /**
+     * The source has a problem it is working around (its upstream connection dropped and it is reconnecting);
+     * the changefeed shows a warning until the source delivers again.
+     */
+    void onWarning(Throwable problem);
+
     /** The source has failed and delivers nothing more; the owner decides whether to retry. */
     void onError(Throwable failure);
 }

@@ -42,6 +42,7 @@ final class Processor implements ChangeConsumer, AutoCloseable {
     private long resolvedTs;
     private long lastSyncedTs;
     private Optional<RunningError> error = Optional.empty();
+    private Optional<RunningError> warning = Optional.empty();
     private TaskPosition published;
     private boolean closed;
 
@@ -130,6 +131,16 @@ final class Processor implements ChangeConsumer, AutoCloseable {
             }
             tracker.resolved(bounded, state);
             resolvedTs = bounded;
+            warning = Optional.empty();
+        }
+    }
+
+    @Override
+    public void onWarning(Throwable problem) {
+        synchronized (lock) {
+            LOG.warn("changefeed {} processor on capture {} has a warning: {}", key.changefeed(), key.captureId(),
+                    problem.toString());
+            warning = Optional.of(RunningError.of(problem, captureAddress, Instant.now()));
         }
     }
 
@@ -154,7 +165,7 @@ final class Processor implements ChangeConsumer, AutoCloseable {
                 });
             }
             position = new TaskPosition(epoch, checkpointTs, checkpointState, resolvedTs, lastSyncedTs,
-                    List.copyOf(tableIds), error, Optional.empty());
+                    List.copyOf(tableIds), error, warning);
         }
         if (!position.equals(published)) {
             tasks.update(key, ignored -> position);

@@ -294,6 +294,29 @@ class ChangefeedApiIT {
     }
 
     @Test
+    void aSourceWarningShowsTheChangefeedInWarningUntilItDeliversAgain() {
+        long start = Tso.fromInstant(Instant.now().minusSeconds(60));
+        assertThat(create("{\"changefeed_id\":\"warned\",\"sink_uri\":\"blackhole://\",\"start_ts\":" + start
+                + "}").status()).isEqualTo(200);
+        var consumer = sources.running(new ChangefeedId("default", "warned")).consumer();
+        consumer.onResolved(start + Tso.compose(1_000, 0), ReaderState.initial());
+        await().atMost(Duration.ofSeconds(10)).until(() -> Http.get(base, "/api/v2/changefeeds/warned").json()
+                .get("checkpoint_ts").asLong() == start + Tso.compose(1_000, 0));
+
+        consumer.onWarning(new java.io.IOException("the upstream closed the binlog connection"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> state("warned").equals("warning"));
+        JsonNode item = StreamSupport.stream(Http.get(base, "/api/v2/changefeeds").json().get("items").spliterator(),
+                false).filter(i -> i.get("id").asText().equals("warned")).findFirst().orElseThrow();
+        assertThat(item.get("state").asText()).isEqualTo("warning");
+        assertThat(item.get("error").get("message").asText()).contains("the upstream closed the binlog connection");
+
+        consumer.onResolved(start + Tso.compose(2_000, 0), ReaderState.initial());
+        await().atMost(Duration.ofSeconds(10)).until(() -> state("warned").equals("normal"));
+        assertThat(Http.get(base, "/api/v2/changefeeds/warned").json().get("checkpoint_ts").asLong())
+                .isEqualTo(start + Tso.compose(2_000, 0));
+    }
+
+    @Test
     void deleteRemovesEveryKeyAndIsIdempotentInV2() throws Exception {
         assertThat(create("{\"changefeed_id\":\"doomed\",\"sink_uri\":\"blackhole://\"}").status()).isEqualTo(200);
         sources.running(new ChangefeedId("default", "doomed"));
