@@ -18,6 +18,7 @@ import picocli.CommandLine.ScopeType;
  * {@code cdc cli} does. Holds what every subcommand shares: the server address and the user's stdin.
  */
 @Command(name = "cli", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
+        versionProvider = VersionCommand.Provider.class,
         description = "Manage replication tasks (changefeeds) and the cluster through a capture's API.",
         subcommands = {ChangefeedCommand.class, CaptureCommand.class, ProcessorCommand.class})
 public final class CliCommand {

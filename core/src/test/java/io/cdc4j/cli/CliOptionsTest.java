@@ -32,8 +32,8 @@ class CliOptionsTest {
         int port = closedPort();
         CliRun run = CliRun.of("cli", "changefeed", "list", "--server", "http://127.0.0.1:" + port);
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).startsWith("Error: cannot connect to the cdc server at http://127.0.0.1:" + port + ": ")
-                .doesNotContain("\tat ").hasLineCount(1);
+        assertThat(run.err()).isEqualTo("Error: cannot connect to the cdc server at http://127.0.0.1:" + port
+                + ": connection refused" + System.lineSeparator());
         assertThat(run.out()).isEmpty();
     }
 

@@ -64,8 +64,6 @@ final class RestClient {
         } catch (IOException e) {
             throw new ServerUnreachableException("no answer from the cdc server at " + server + " to "
                     + request.method() + " " + request.uri().getRawPath() + ": " + reason(e));
-        } catch (UnresolvedAddressException e) {
-            throw new ServerUnreachableException("cannot connect to the cdc server at " + server + ": unknown host");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ServerUnreachableException("interrupted while waiting for the cdc server at " + server);
@@ -110,14 +108,20 @@ final class RestClient {
         }
     }
 
-    /** The most specific words the exception chain has, e.g. "Connection refused". */
+    /** The most specific words the exception chain has; the JDK leaves a refused or unresolved connection wordless. */
     private static String reason(Throwable e) {
-        String found = e.getClass().getSimpleName();
+        String found = "";
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnresolvedAddressException) {
+                return "unknown host";
+            }
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
                 found = t.getMessage();
             }
         }
-        return found;
+        if (!found.isEmpty()) {
+            return found;
+        }
+        return e instanceof ConnectException ? "connection refused" : e.getClass().getSimpleName();
     }
 }
