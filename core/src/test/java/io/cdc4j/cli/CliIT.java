@@ -148,10 +148,12 @@ class CliIT {
         assertThat(info.get("state").asText()).isEqualTo("normal");
         assertThat(run.err()).isEmpty();
 
+        await().atMost(Duration.ofSeconds(20)).until(() -> serverView("cli-toml").has("task_status"));
         JsonNode query = json(ok(cli("changefeed", "query", "-c", "cli-toml")).out());
         assertThat(fieldNames(query)).containsExactly("upstream_id", "namespace", "id", "sink_uri", "config",
                 "create_time", "start_ts", "resolved_ts", "target_ts", "checkpoint_tso", "checkpoint_time", "state",
-                "creator_version");
+                "creator_version", "task_status");
+        assertThat(query.get("task_status").get(0).get("capture_id").asText()).isEqualTo(server.capture().id());
         JsonNode cfg = query.get("config");
         assertThat(cfg.get("case_sensitive").asBoolean()).isTrue();
         assertThat(cfg.get("filter").get("rules")).containsExactly(json("\"db.*\""), json("\"!db.secret\""));
