@@ -50,7 +50,15 @@ public enum ErrorCode {
     UPSTREAM_BINLOG_READ("CDC:ErrUpstreamBinlogRead", "reading the upstream binlog failed"),
 
     // metadata
-    META_STORE("CDC:ErrMetaStore", "metadata store error");
+    META_STORE("CDC:ErrMetaStore", "metadata store error"),
+
+    // cdc cli
+    CLI_ABORTED("CDC:ErrCliAborted", "command is aborted by user"),
+    CLI_INVALID_CHECKPOINT_TS("CDC:ErrCliInvalidCheckpointTs",
+            "overwrite-checkpoint-ts only accepts 'now' or a valid timestamp in integer"),
+    CLI_CHECKPOINT_TS_IN_FUTURE("CDC:ErrCliCheckpointTsIsInFuture",
+            "the overwrite-checkpoint-ts must be smaller than current TSO"),
+    INVALID_HOST("CDC:ErrInvalidHost", "host must be a URL or a host:port pair");
 
     private final String code;
     private final String defaultMessage;
