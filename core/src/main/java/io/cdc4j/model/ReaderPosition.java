@@ -11,10 +11,12 @@ import java.util.Objects;
  * @param gtidSet the GTIDs read so far (MariaDB {@code gtid_slave_pos} style or a MySQL GTID set), may be empty
  * @param lastPhysical the physical part (ms) of the last ts handed out
  * @param lastLogical the logical part of the last ts handed out
+ * @param tableIds the table ids given out up to this position
  */
 public record ReaderPosition(String binlogFile, long binlogPosition, String gtidSet, long lastPhysical,
-                             long lastLogical) {
+                             long lastLogical, TableIds tableIds) {
     public ReaderPosition {
+        tableIds = tableIds == null ? TableIds.EMPTY : tableIds;
         Objects.requireNonNull(binlogFile, "binlogFile");
         Objects.requireNonNull(gtidSet, "gtidSet");
         if (binlogFile.isEmpty()) {
@@ -24,6 +26,11 @@ public record ReaderPosition(String binlogFile, long binlogPosition, String gtid
             throw new IllegalArgumentException("binlog position below 4: " + binlogPosition);
         }
         Tso.compose(lastPhysical, lastLogical);
+    }
+
+    /** A position where no table id has been given out yet. */
+    public ReaderPosition(String binlogFile, long binlogPosition, String gtidSet, long lastPhysical, long lastLogical) {
+        this(binlogFile, binlogPosition, gtidSet, lastPhysical, lastLogical, TableIds.EMPTY);
     }
 
     /** The last ts handed out. */

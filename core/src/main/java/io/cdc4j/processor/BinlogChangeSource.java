@@ -5,9 +5,11 @@ import io.cdc4j.error.CdcException;
 import io.cdc4j.error.ErrorCode;
 import io.cdc4j.meta.ChangefeedId;
 import io.cdc4j.model.DdlEvent;
+import io.cdc4j.model.ReaderPosition;
 import io.cdc4j.model.ReaderState;
 import io.cdc4j.model.ResolvedTs;
 import io.cdc4j.model.RowBatch;
+import io.cdc4j.model.TableIds;
 import io.cdc4j.model.TransactionCommit;
 import io.cdc4j.upstream.BinlogReader;
 import io.cdc4j.upstream.ChangeEventSink;
@@ -15,9 +17,11 @@ import io.cdc4j.upstream.InMemoryTableIdAllocator;
 import io.cdc4j.upstream.ReaderOptions;
 import io.cdc4j.upstream.ReaderStatusListener;
 import io.cdc4j.upstream.StartPoint;
+import io.cdc4j.upstream.TableIdAllocator;
 import io.cdc4j.upstream.UpstreamConfig;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,12 +54,14 @@ final class BinlogChangeSource implements ChangeSource, ChangeEventSink, ReaderS
     @Override
     public void start(long checkpointTs, ReaderState state, ChangeConsumer target) {
         this.consumer = Objects.requireNonNull(target, "consumer");
-        StartPoint start = ReaderStates.position(state)
-                .<StartPoint>map(StartPoint.AtPosition::new)
+        Optional<ReaderPosition> saved = ReaderStates.position(state);
+        StartPoint start = saved.<StartPoint>map(StartPoint.AtPosition::new)
                 .orElseGet(() -> new StartPoint.AtTs(checkpointTs));
+        TableIdAllocator tableIds = InMemoryTableIdAllocator.from(saved.map(ReaderPosition::tableIds)
+                .orElse(TableIds.EMPTY));
         LOG.info("changefeed {} reads the binlog of {} from {}", changefeed, upstream, start);
         reader = BinlogReader.start(upstream, start, this,
-                ReaderOptions.defaults().withMemoryQuota(config.memoryQuota()), new InMemoryTableIdAllocator(1), this);
+                ReaderOptions.defaults().withMemoryQuota(config.memoryQuota()), tableIds, this);
     }
 
     @Override

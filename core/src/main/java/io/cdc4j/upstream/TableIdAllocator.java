@@ -1,5 +1,6 @@
 package io.cdc4j.upstream;
 
+import io.cdc4j.model.TableIds;
 import io.cdc4j.model.TableName;
 
 /**
@@ -21,4 +22,7 @@ public interface TableIdAllocator {
 
     /** A schema was dropped: none of its tables has an id any more. */
     void schemaDropped(String schema);
+
+    /** The ids as they stand now, to be saved with the reader's position. */
+    TableIds snapshot();
 }

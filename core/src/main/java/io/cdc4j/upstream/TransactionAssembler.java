@@ -313,7 +313,7 @@ final class TransactionAssembler {
 
     private ReaderPosition position(String binlogFile, long nextPosition) {
         return new ReaderPosition(binlogFile, Math.max(4, nextPosition), gtids.toString(), clock.physical(),
-                clock.logical());
+                clock.logical(), tableIds.snapshot());
     }
 
     private void endTransaction() {

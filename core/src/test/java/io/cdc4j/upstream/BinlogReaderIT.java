@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cdc4j.error.CdcException;
 import io.cdc4j.error.ErrorCode;
 import io.cdc4j.model.ChangeEvent;
 import io.cdc4j.model.DdlEvent;
 import io.cdc4j.model.DdlType;
+import io.cdc4j.model.ReaderPosition;
 import io.cdc4j.model.ResolvedTs;
 import io.cdc4j.model.RowBatch;
 import io.cdc4j.model.RowChange;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /** Transactions, DDL, commit ts, resume, start points and resolved ts against a real MariaDB binlog. */
 class BinlogReaderIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static MariaDbServer server;
 
     @BeforeAll
@@ -129,6 +132,31 @@ class BinlogReaderIT {
                 .containsExactlyElementsOf(expected.stream().map(TransactionCommit::commitTs).toList());
         assertThat(second.rows().getFirst().after().orElseThrow().value(0)).contains(5L);
         assertThat(second.rows().getFirst().commitTs()).isGreaterThan(checkpoint.commitTs());
+    }
+
+    @Test
+    void tableIdsTravelWithThePositionAcrossARestartAndARename() throws Exception {
+        server.execute("CREATE DATABASE IF NOT EXISTS ids", "CREATE TABLE IF NOT EXISTS ids.first (id INT PRIMARY KEY)",
+                "CREATE TABLE IF NOT EXISTS ids.second (id INT PRIMARY KEY)");
+        RecordingSink first = new RecordingSink();
+        try (BinlogReader reader = read(new StartPoint.Now(), first, new InMemoryTableIdAllocator(1))) {
+            server.execute("INSERT INTO ids.second VALUES (1)", "INSERT INTO ids.first VALUES (1)");
+            await().atMost(Duration.ofSeconds(30)).until(() -> first.commits().size() >= 2);
+        }
+        TransactionCommit checkpoint = first.commits().get(1);
+        long firstId = first.rows().get(1).table().tableId();
+        assertThat(checkpoint.position().tableIds().ids()).containsEntry("ids.first", firstId);
+        String json = JSON.writeValueAsString(checkpoint.position());
+        var saved = JSON.readValue(json, ReaderPosition.class);
+
+        server.execute("RENAME TABLE ids.first TO ids.renamed", "INSERT INTO ids.renamed VALUES (2)");
+        RecordingSink second = new RecordingSink();
+        try (BinlogReader reader = read(new StartPoint.AtPosition(saved), second,
+                InMemoryTableIdAllocator.from(saved.tableIds()))) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> !second.rows().isEmpty());
+        }
+        assertThat(second.rows().getFirst().table().name().table()).isEqualTo("renamed");
+        assertThat(second.rows().getFirst().table().tableId()).isEqualTo(firstId);
     }
 
     @Test
