@@ -37,6 +37,12 @@ public record TargetResult(String target, String mode, long expectedRows, long r
         return seconds <= 0 ? 0 : rows / seconds;
     }
 
+    /** Rows per second from the first row to the last: throughput with start-up (connecting, class loading) left out. */
+    public double rowsPerSecondAfterFirstRow() {
+        double reading = seconds - secondsToFirstRow;
+        return reading <= 0 ? 0 : rows / reading;
+    }
+
     /** Binlog megabytes (10^6 bytes) per second over the whole run, for a range of {@code binlogBytes}. */
     public double megabytesPerSecond(long binlogBytes) {
         return seconds <= 0 ? 0 : binlogBytes / 1e6 / seconds;

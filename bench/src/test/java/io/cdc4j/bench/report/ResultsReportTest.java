@@ -44,8 +44,8 @@ class ResultsReportTest {
     void theSummaryTableHasThroughputLagAndMemoryPerSystem() {
         String md = ResultsReport.render(run(List.of(cold("raw", 1.0), cold("cdc4j", 2.0)),
                 List.of(lag("cdc4j", 120.5))));
-        assertThat(md).contains("| raw | 1,000,000 | 200.0 | - | - | 300 | 40 | 500 |");
-        assertThat(md).contains("| cdc4j | 500,000 | 100.0 | 4.5 | 120.5 | 300 | 40 | 500 |");
+        assertThat(md).contains("| raw | 1,000,000 | 200.0 | 1,250,000 | - | - | 300 | 40 | 500 |");
+        assertThat(md).contains("| cdc4j | 500,000 | 100.0 | 555,556 | 4.5 | 120.5 | 300 | 40 | 500 |");
         assertThat(md).contains("| **total** | 1,000,000 |");
         assertThat(run(List.of(), List.of()).fileName()).isEqualTo("2026-11-22-abc1234.md");
     }
