@@ -6,6 +6,7 @@ import io.cdc4j.bench.report.JfrSummary;
 import io.cdc4j.bench.report.ResultsReport;
 import io.cdc4j.bench.targets.BenchTarget;
 import io.cdc4j.bench.targets.BenchTargets;
+import io.cdc4j.bench.targets.MedianRun;
 import io.cdc4j.bench.targets.TargetLauncher;
 import io.cdc4j.bench.targets.TargetLauncher.RunningTarget;
 import io.cdc4j.bench.targets.TargetResult;
@@ -66,12 +67,15 @@ public final class BenchMain {
             say(String.format(Locale.ROOT, "workload: %,d rows, binlog %s .. %s, %,d bytes", rows, start, end, bytes));
             TargetLauncher launcher = new TargetLauncher(upstream.port(), options.memoryQuotaBytes(),
                     options.childHeap(), options.workDir());
-            List<TargetResult> cold = new ArrayList<>();
-            for (BenchTarget target : targets) {
-                TargetResult result = launcher.launch(target, "cold", start, rows, Optional.empty()).awaitResult();
-                say(line(result, bytes));
-                cold.add(result);
+            List<TargetResult> coldRuns = new ArrayList<>();
+            for (int round = 0; round < options.repeat(); round++) {
+                for (BenchTarget target : targets) {
+                    TargetResult result = launcher.launch(target, "cold", start, rows, Optional.empty()).awaitResult();
+                    say(line(result, bytes));
+                    coldRuns.add(result);
+                }
             }
+            List<TargetResult> cold = targets.stream().map(target -> MedianRun.of(coldRuns, target.name())).toList();
             Optional<String> profile = profile(launcher, targets, cold, start, rows);
             List<TargetResult> lag = new ArrayList<>();
             SteadyWriter writer = new SteadyWriter(options.lagRowsPerSecond(), options.lagDuration());
@@ -81,7 +85,8 @@ public final class BenchMain {
                 }
             }
             BenchRun run = new BenchRun(LocalDate.now().toString(), options.commit(), environment(upstream),
-                    options.describe(), phases, bytes, lagSettings(), options.memoryQuotaBytes(), cold, lag, profile);
+                    options.describe(), phases, bytes, lagSettings(), options.memoryQuotaBytes(), cold, coldRuns, lag,
+                    profile);
             Files.createDirectories(options.resultsDir());
             Path file = options.resultsDir().resolve(run.fileName());
             Files.writeString(file, ResultsReport.render(run));
@@ -92,8 +97,8 @@ public final class BenchMain {
 
     private Optional<String> profile(TargetLauncher launcher, List<BenchTarget> targets, List<TargetResult> cold,
                                      BinlogPoint start, long rows) throws Exception {
-        boolean short_ = new Comparison(cold, List.of(), options.memoryQuotaBytes()).throughputShort();
-        boolean wanted = options.jfr().equals("always") || options.jfr().equals("auto") && short_;
+        boolean missed = new Comparison(cold, List.of(), options.memoryQuotaBytes()).throughputShort();
+        boolean wanted = options.jfr().equals("always") || options.jfr().equals("auto") && missed;
         Optional<BenchTarget> cdc4j = targets.stream().filter(t -> t.name().equals("cdc4j")).findFirst();
         if (!wanted || cdc4j.isEmpty()) {
             return Optional.empty();

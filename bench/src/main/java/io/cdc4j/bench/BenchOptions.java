@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,20 +20,24 @@ import java.util.Set;
  * @param memoryQuotaBytes cdc4j's memory_quota
  * @param childHeap the -Xmx of every target's JVM
  * @param targets the targets to run, in order
+ * @param repeat how many rounds of cold-start runs (each round runs every target once; the median counts)
  * @param jfr when to profile cdc4j's cold-start run: always, never, or auto (when it misses a throughput target)
  * @param workDir where the upstream's data, offsets and logs go (wiped at the start)
  * @param resultsDir where the results file is written
  * @param commit the git commit being measured
  */
 public record BenchOptions(WorkloadSize size, int lagRowsPerSecond, Duration lagDuration, long memoryQuotaBytes,
-                           String childHeap, List<String> targets, String jfr, Path workDir, Path resultsDir,
+                           String childHeap, List<String> targets, int repeat, String jfr, Path workDir, Path resultsDir,
                            String commit) {
     private static final Set<String> KEYS = Set.of("tables", "rows-per-table", "rows-per-txn", "mixed-txns",
-            "huge-rows", "lag-rate", "lag-seconds", "memory-quota-mb", "child-heap", "targets", "jfr", "work-dir",
+            "huge-rows", "lag-rate", "lag-seconds", "memory-quota-mb", "child-heap", "targets", "repeat", "jfr", "work-dir",
             "results-dir", "commit", "small");
 
     public BenchOptions {
         targets = List.copyOf(targets);
+        if (repeat < 1) {
+            throw new IllegalArgumentException("--repeat must be at least 1: " + repeat);
+        }
         if (!Set.of("always", "never", "auto").contains(jfr)) {
             throw new IllegalArgumentException("--jfr must be always, never or auto: " + jfr);
         }
@@ -63,6 +68,7 @@ public record BenchOptions(WorkloadSize size, int lagRowsPerSecond, Duration lag
                 (long) integer(values, "memory-quota-mb", 64) << 20,
                 values.getOrDefault("child-heap", "1g"),
                 Arrays.asList(values.getOrDefault("targets", "raw,cdc4j,debezium,debezium-json").split(",")),
+                integer(values, "repeat", small ? 1 : 3),
                 values.getOrDefault("jfr", "auto"),
                 Path.of(values.getOrDefault("work-dir", "bench/target/work")).toAbsolutePath(),
                 Path.of(values.getOrDefault("results-dir", "bench/results")).toAbsolutePath(),
@@ -80,11 +86,12 @@ public record BenchOptions(WorkloadSize size, int lagRowsPerSecond, Duration lag
 
     /** The settings in words, for the results file. */
     public String describe() {
-        return String.format(java.util.Locale.ROOT,
+        return String.format(Locale.ROOT,
                 "Workload: %d tables of 10 columns; %,d rows inserted per table, %d rows per transaction in the insert,"
                         + " update and delete phases; %,d mixed transactions; one transaction of %,d rows."
-                        + " cdc4j memory_quota %d MiB; each system in its own JVM with -Xmx%s.",
+                        + " cdc4j memory_quota %d MiB; each system in its own JVM with -Xmx%s. Cold-start runs: %d"
+                        + " interleaved rounds, each system's median run reported.",
                 size.tables(), size.rowsPerTable(), size.rowsPerTransaction(), size.mixedTransactions(),
-                size.hugeTransactionRows(), memoryQuotaBytes >> 20, childHeap);
+                size.hugeTransactionRows(), memoryQuotaBytes >> 20, childHeap, repeat);
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import javax.management.ListenerNotFoundException;
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
@@ -100,7 +101,7 @@ public final class MemoryProbe implements AutoCloseable {
             if (gc instanceof NotificationEmitter emitter) {
                 try {
                     emitter.removeNotificationListener(gcListener);
-                } catch (javax.management.ListenerNotFoundException e) {
+                } catch (ListenerNotFoundException e) {
                     // not registered on this collector: nothing to remove
                 }
             }

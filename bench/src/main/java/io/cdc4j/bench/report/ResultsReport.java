@@ -5,6 +5,7 @@ import io.cdc4j.bench.workload.PhaseResult;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Renders a {@link BenchRun} as the Markdown results file committed under bench/results. */
 public final class ResultsReport {
@@ -68,7 +69,7 @@ public final class ResultsReport {
         md.append("| system | mode | rows | of | s | first row s | rows/s | lag p50/p99/max ms | peak heap MiB |"
                 + " live heap MiB | peak RSS MiB | error |\n");
         md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- |\n");
-        for (TargetResult result : concat(run.cold(), run.lag())) {
+        for (TargetResult result : concat(run.coldRuns(), run.lag())) {
             md.append(String.format(Locale.ROOT, "| %s | %s | %,d | %,d | %.2f | %.2f | %,.0f | %s | %d | %d | %d | %s |%n",
                     result.target(), result.mode(), result.rows(), result.expectedRows(), result.seconds(),
                     result.secondsToFirstRow(), result.rowsPerSecond(),
@@ -81,6 +82,6 @@ public final class ResultsReport {
     }
 
     private static List<TargetResult> concat(List<TargetResult> first, List<TargetResult> second) {
-        return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
+        return Stream.concat(first.stream(), second.stream()).toList();
     }
 }

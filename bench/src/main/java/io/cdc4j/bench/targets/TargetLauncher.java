@@ -1,5 +1,6 @@
 package io.cdc4j.bench.targets;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cdc4j.bench.upstream.BinlogPoint;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -96,7 +97,7 @@ public final class TargetLauncher {
             if (exit != 0 || !Files.exists(result)) {
                 throw new IOException(name + " exited with " + exit + " and no result; see " + log);
             }
-            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(result.toFile(), TargetResult.class);
+            return new ObjectMapper().readValue(result.toFile(), TargetResult.class);
         }
 
         @Override

@@ -7,6 +7,7 @@ import io.cdc4j.bench.measure.MemoryFigures;
 import io.cdc4j.bench.measure.MemoryProbe;
 import io.cdc4j.bench.upstream.BinlogPoint;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -76,7 +77,7 @@ public final class TargetMain {
                 arrivals.secondsToFirstRow(), figures, lag, error);
     }
 
-    private static long readExpectation() throws java.io.IOException {
+    private static long readExpectation() throws IOException {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line = in.readLine(); line != null; line = in.readLine()) {
             if (line.startsWith(EXPECT)) {

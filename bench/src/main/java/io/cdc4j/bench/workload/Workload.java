@@ -1,11 +1,13 @@
 package io.cdc4j.bench.workload;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -46,7 +48,7 @@ public final class Workload {
     }
 
     private PhaseResult report(PhaseResult phase) {
-        progress.accept(String.format(java.util.Locale.ROOT, "%-7s %,10d rows in %,7d transactions, %6.1f s, %,.0f rows/s",
+        progress.accept(String.format(Locale.ROOT, "%-7s %,10d rows in %,7d transactions, %6.1f s, %,.0f rows/s",
                 phase.name(), phase.rows(), phase.transactions(), phase.nanos() / 1e9, phase.rowsPerSecond()));
         return phase;
     }
@@ -109,7 +111,7 @@ public final class Workload {
                     on[0].setInt(2, (int) (id % 100003));
                     on[0].setString(3, "mixed-" + id);
                     on[0].setString(4, "pad-" + id);
-                    on[0].setBigDecimal(5, java.math.BigDecimal.valueOf(id % 100000, 2));
+                    on[0].setBigDecimal(5, BigDecimal.valueOf(id % 100000, 2));
                     on[0].setDouble(6, id / 3.0);
                     on[0].setInt(7, (int) (id % 100));
                     on[0].setString(8, "mixed note " + id);

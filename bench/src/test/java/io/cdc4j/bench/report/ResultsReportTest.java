@@ -28,7 +28,7 @@ class ResultsReportTest {
         return new BenchRun("2026-11-22", "abc1234", "Machine: test", "Workload: test",
                 List.of(new PhaseResult("insert", 600_000, 6_000, 2_000_000_000L),
                         new PhaseResult("huge", 400_000, 1, 1_000_000_000L)),
-                200_000_000, "10,000 rows/s for 30 s", QUOTA, cold, lag, Optional.empty());
+                200_000_000, "10,000 rows/s for 30 s", QUOTA, cold, cold, lag, Optional.empty());
     }
 
     @Test
