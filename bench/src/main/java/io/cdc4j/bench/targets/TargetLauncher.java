@@ -12,17 +12,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Starts a target in a JVM of its own ({@link TargetMain}) with the benchmark's classpath and a fixed heap, its
- * log in the work dir, optionally recording a JFR profile.
+ * Starts a target in a JVM of its own ({@link TargetMain}) with the benchmark's classpath and a fixed heap, each
+ * run in a fresh directory of the work dir (its log, and Debezium's offsets, which must not carry over to the
+ * next run), optionally recording a JFR profile.
  */
 public final class TargetLauncher {
     private final int port;
     private final long memoryQuotaBytes;
     private final String heap;
     private final Path workDir;
+    private int runs;
 
     /** A launcher for targets reading the upstream on {@code port}, each JVM with {@code -Xmx<heap>}. */
     public TargetLauncher(int port, long memoryQuotaBytes, String heap, Path workDir) {
@@ -35,11 +38,12 @@ public final class TargetLauncher {
     /** Starts one run; {@code jfr} names a file to record a profile to. */
     public RunningTarget launch(BenchTarget target, String mode, BinlogPoint from, long expectedRows,
                                 Optional<Path> jfr) throws IOException {
-        String runName = target.name() + "-" + mode + jfr.map(file -> "-jfr").orElse("");
+        runs++;
+        String runName = String.format(Locale.ROOT, "%02d-%s-%s%s", runs, target.name(), mode,
+                jfr.map(file -> "-jfr").orElse(""));
         Path runDir = workDir.resolve("runs").resolve(runName);
         Files.createDirectories(runDir);
         Path result = runDir.resolve("result.json");
-        Files.deleteIfExists(result);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
