@@ -1,0 +1,173 @@
+package io.cdc4j.bench;
+
+import io.cdc4j.bench.report.BenchRun;
+import io.cdc4j.bench.report.Comparison;
+import io.cdc4j.bench.report.JfrSummary;
+import io.cdc4j.bench.report.ResultsReport;
+import io.cdc4j.bench.targets.BenchTarget;
+import io.cdc4j.bench.targets.BenchTargets;
+import io.cdc4j.bench.targets.MedianRun;
+import io.cdc4j.bench.targets.TargetLauncher;
+import io.cdc4j.bench.targets.TargetLauncher.RunningTarget;
+import io.cdc4j.bench.targets.TargetResult;
+import io.cdc4j.bench.upstream.BinlogPoint;
+import io.cdc4j.bench.upstream.EmbeddedUpstream;
+import io.cdc4j.bench.workload.PhaseResult;
+import io.cdc4j.bench.workload.SteadyWriter;
+import io.cdc4j.bench.workload.Workload;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The benchmark: starts the upstream, writes the workload, runs every target over the same binlog in a JVM of
+ * its own (cold start, then lag at a steady write rate), profiles cdc4j when it falls short, and writes the
+ * results file.
+ */
+public final class BenchMain {
+    private final BenchOptions options;
+
+    private BenchMain(BenchOptions options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path results = new BenchMain(BenchOptions.parse(args)).run();
+        System.out.println("results: " + results);
+        System.exit(0);
+    }
+
+    private Path run() throws Exception {
+        List<BenchTarget> targets = options.targets().stream().map(BenchTargets::byName).toList();
+        wipe(options.workDir());
+        Files.createDirectories(options.workDir());
+        say(options.describe());
+        try (EmbeddedUpstream upstream = EmbeddedUpstream.start(options.workDir(),
+                options.workDir().getParent().resolve("mariadb-base"))) {
+            BinlogPoint start = upstream.start();
+            Workload workload = new Workload(options.size(), this::say);
+            List<PhaseResult> phases;
+            try (Connection connection = upstream.connect()) {
+                workload.createSchema(connection);
+                phases = workload.run(connection);
+            }
+            BinlogPoint end = upstream.end();
+            long rows = phases.stream().mapToLong(PhaseResult::rows).sum();
+            long bytes = upstream.bytesBetween(start, end);
+            say(String.format(Locale.ROOT, "workload: %,d rows, binlog %s .. %s, %,d bytes", rows, start, end, bytes));
+            TargetLauncher launcher = new TargetLauncher(upstream.port(), options.memoryQuotaBytes(),
+                    options.childHeap(), options.workDir());
+            List<TargetResult> coldRuns = new ArrayList<>();
+            for (int round = 0; round < options.repeat(); round++) {
+                for (BenchTarget target : targets) {
+                    TargetResult result = launcher.launch(target, "cold", start, rows, Optional.empty()).awaitResult();
+                    say(line(result, bytes));
+                    coldRuns.add(result);
+                }
+            }
+            List<TargetResult> cold = targets.stream().map(target -> MedianRun.of(coldRuns, target.name())).toList();
+            Optional<String> profile = profile(launcher, targets, cold, start, rows);
+            List<TargetResult> lag = new ArrayList<>();
+            SteadyWriter writer = new SteadyWriter(options.lagRowsPerSecond(), options.lagDuration());
+            for (BenchTarget target : targets) {
+                if (target.startsAnywhere()) {
+                    lag.add(lagRun(upstream, launcher, target, writer));
+                }
+            }
+            BenchRun run = new BenchRun(LocalDate.now().toString(), options.commit(), environment(upstream),
+                    options.describe(), phases, bytes, lagSettings(), options.memoryQuotaBytes(), cold, coldRuns, lag,
+                    profile);
+            Files.createDirectories(options.resultsDir());
+            Path file = options.resultsDir().resolve(run.fileName());
+            Files.writeString(file, ResultsReport.render(run));
+            new Comparison(cold, lag, options.memoryQuotaBytes()).ratioLines().forEach(this::say);
+            return file;
+        }
+    }
+
+    private Optional<String> profile(TargetLauncher launcher, List<BenchTarget> targets, List<TargetResult> cold,
+                                     BinlogPoint start, long rows) throws Exception {
+        boolean missed = new Comparison(cold, List.of(), options.memoryQuotaBytes()).throughputShort();
+        boolean wanted = options.jfr().equals("always") || options.jfr().equals("auto") && missed;
+        Optional<BenchTarget> cdc4j = targets.stream().filter(t -> t.name().equals("cdc4j")).findFirst();
+        if (!wanted || cdc4j.isEmpty()) {
+            return Optional.empty();
+        }
+        Path recording = options.workDir().resolve("cdc4j-cold.jfr");
+        say("profiling cdc4j's cold-start run with JFR: " + recording);
+        TargetResult profiled = launcher.launch(cdc4j.get(), "cold", start, rows, Optional.of(recording)).awaitResult();
+        say(line(profiled, 0) + " (under JFR)");
+        return Optional.of(String.format(Locale.ROOT, "Recorded with `-XX:StartFlightRecording=settings=profile` in a"
+                + " separate run (%,.0f rows/s under the profiler).%n%n", profiled.rowsPerSecond())
+                + JfrSummary.of(recording).toMarkdown());
+    }
+
+    private TargetResult lagRun(EmbeddedUpstream upstream, TargetLauncher launcher, BenchTarget target,
+                                SteadyWriter writer) throws Exception {
+        try (RunningTarget running = launcher.launch(target, "lag", upstream.end(), 0, Optional.empty())) {
+            running.awaitReady();
+            long written;
+            try (Connection connection = upstream.connect()) {
+                written = writer.run(connection);
+            }
+            running.expect(written);
+            TargetResult result = running.awaitResult();
+            say(line(result, 0));
+            return result;
+        }
+    }
+
+    private String lagSettings() {
+        return String.format(Locale.ROOT, "%,d rows/s for %d s, 100 rows per transaction", options.lagRowsPerSecond(),
+                options.lagDuration().toSeconds());
+    }
+
+    private static String environment(EmbeddedUpstream upstream) throws Exception {
+        String version;
+        try (Connection connection = upstream.connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT VERSION()")) {
+            rows.next();
+            version = rows.getString(1);
+        }
+        return String.format(Locale.ROOT, "Machine: %d cores, %s %s; JVM %s (%s); upstream MariaDB %s (embedded,"
+                        + " same machine, loopback).", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"),
+                System.getProperty("java.vm.name"), version);
+    }
+
+    private static String line(TargetResult result, long bytes) {
+        String lag = result.lag().measured() ? String.format(Locale.ROOT, ", lag p50 %.1f ms p99 %.1f ms",
+                result.lag().p50Millis(), result.lag().p99Millis()) : "";
+        return String.format(Locale.ROOT, "%-14s %-4s %,d/%,d rows in %.2f s: %,.0f rows/s%s%s, heap %d MiB (live %d),"
+                        + " RSS %d MiB%s", result.target(), result.mode(), result.rows(), result.expectedRows(),
+                result.seconds(), result.rowsPerSecond(),
+                bytes > 0 ? String.format(Locale.ROOT, ", %.1f MB/s", result.megabytesPerSecond(bytes)) : "", lag,
+                result.memory().peakHeapBytes() >> 20, result.memory().peakLiveHeapBytes() >> 20,
+                result.memory().peakRssBytes() >> 20, result.error().isEmpty() ? "" : " ERROR " + result.error());
+    }
+
+    private void say(String message) {
+        System.out.println("[bench] " + message);
+    }
+
+    private static void wipe(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.cdc4j.bench.report;
+
+import io.cdc4j.bench.targets.TargetResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * cdc4j's figures set against the ceiling (the raw client) and the peer (Debezium): the ratio lines a script
+ * reads, and the targets met or missed.
+ */
+public final class Comparison {
+    /** cdc4j's throughput should reach this share of the raw client's. */
+    public static final double CEILING_GOAL = 0.8;
+    /** cdc4j's throughput should be this many times Debezium's. */
+    public static final double PEER_GOAL = 5.0;
+    /** cdc4j's p99 lag at the steady rate should stay below this. */
+    public static final double LAG_P99_GOAL_MILLIS = 500;
+    /** Heap cdc4j may hold beyond its memory quota: the JVM's and the reader's own baseline. */
+    public static final long HEAP_MARGIN_BYTES = 128L << 20;
+
+    private final List<TargetResult> cold;
+    private final List<TargetResult> lag;
+    private final long memoryQuotaBytes;
+
+    /** A comparison of cold-start and lag runs, cdc4j's run with {@code memoryQuotaBytes}. */
+    public Comparison(List<TargetResult> cold, List<TargetResult> lag, long memoryQuotaBytes) {
+        this.cold = List.copyOf(cold);
+        this.lag = List.copyOf(lag);
+        this.memoryQuotaBytes = memoryQuotaBytes;
+    }
+
+    /** cdc4j's cold-start rows/s over the raw client's. */
+    public OptionalDouble cdc4jOverRaw() {
+        return ratio("cdc4j", "raw");
+    }
+
+    /** cdc4j's cold-start rows/s over Debezium's counting handler's. */
+    public OptionalDouble cdc4jOverDebezium() {
+        return ratio("cdc4j", "debezium");
+    }
+
+    /** cdc4j's cold-start rows/s over Debezium's JSON run's. */
+    public OptionalDouble cdc4jOverDebeziumJson() {
+        return ratio("cdc4j", "debezium-json");
+    }
+
+    /** The ratio lines, one per line, exactly as scripts read them. */
+    public List<String> ratioLines() {
+        return List.of("cdc4j/raw: " + format(cdc4jOverRaw(), "%.2f"),
+                "cdc4j/debezium: " + format(cdc4jOverDebezium(), "%.1f"),
+                "cdc4j/debezium-json: " + format(cdc4jOverDebeziumJson(), "%.1f"));
+    }
+
+    /** The targets, each met or missed (a target without a measurement counts as missed). */
+    public List<Check> checks() {
+        List<Check> checks = new ArrayList<>();
+        checks.add(new Check(String.format(Locale.ROOT, "cdc4j >= %.1fx the raw client", CEILING_GOAL),
+                format(cdc4jOverRaw(), "%.2f"), cdc4jOverRaw().orElse(0) >= CEILING_GOAL));
+        checks.add(new Check(String.format(Locale.ROOT, "cdc4j >= %.0fx Debezium", PEER_GOAL),
+                format(cdc4jOverDebezium(), "%.1f"), cdc4jOverDebezium().orElse(0) >= PEER_GOAL));
+        Optional<TargetResult> cdc4jLag = find(lag, "cdc4j").filter(result -> result.lag().measured());
+        checks.add(new Check(String.format(Locale.ROOT, "cdc4j lag p99 < %.0f ms at the steady rate", LAG_P99_GOAL_MILLIS),
+                cdc4jLag.map(result -> String.format(Locale.ROOT, "%.1f ms", result.lag().p99Millis())).orElse("n/a"),
+                cdc4jLag.map(result -> result.complete() && result.lag().p99Millis() < LAG_P99_GOAL_MILLIS)
+                        .orElse(false)));
+        Optional<TargetResult> cdc4jCold = find(cold, "cdc4j");
+        long allowed = memoryQuotaBytes + HEAP_MARGIN_BYTES;
+        checks.add(new Check(String.format(Locale.ROOT, "cdc4j live heap <= memory_quota %d MiB + %d MiB",
+                memoryQuotaBytes >> 20, HEAP_MARGIN_BYTES >> 20),
+                cdc4jCold.map(result -> (result.memory().peakLiveHeapBytes() >> 20) + " MiB").orElse("n/a"),
+                cdc4jCold.map(result -> result.memory().peakLiveHeapBytes() <= allowed).orElse(false)));
+        return checks;
+    }
+
+    /** Whether cdc4j misses a throughput target, which calls for a profile of its run. */
+    public boolean throughputShort() {
+        List<Check> checks = checks();
+        return !(checks.get(0).met() && checks.get(1).met());
+    }
+
+    private OptionalDouble ratio(String numerator, String denominator) {
+        Optional<TargetResult> top = find(cold, numerator).filter(TargetResult::complete);
+        Optional<TargetResult> bottom = find(cold, denominator).filter(TargetResult::complete);
+        if (top.isEmpty() || bottom.isEmpty() || bottom.get().rowsPerSecond() <= 0) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(top.get().rowsPerSecond() / bottom.get().rowsPerSecond());
+    }
+
+    private static Optional<TargetResult> find(List<TargetResult> results, String target) {
+        return results.stream().filter(result -> result.target().equals(target)).findFirst();
+    }
+
+    private static String format(OptionalDouble value, String pattern) {
+        return value.isPresent() ? String.format(Locale.ROOT, pattern + " x", value.getAsDouble()) : "n/a";
+    }
+}

@@ -1,0 +1,33 @@
+package io.cdc4j.bench.targets;
+
+import io.cdc4j.bench.measure.Arrivals;
+import java.io.IOException;
+
+/**
+ * A system under test: reads the upstream's binlog from a point and reports every row reaching its sink to
+ * {@link Arrivals}. Each run of a target gets a JVM of its own, so its memory figures are its own.
+ */
+public interface BenchTarget {
+    /** The name used on the command line and in the results table. */
+    String name();
+
+    /** What the results table says this target is. */
+    String description();
+
+    /** Whether it can start anywhere in the binlog (and so take part in the lag runs). */
+    boolean startsAnywhere();
+
+    /** Starts reading; returns once connected, while reading goes on in the background until closed. */
+    Session start(TargetSetup setup, Arrivals arrivals) throws Exception;
+
+    /** A running target; closing it stops it. */
+    interface Session extends AutoCloseable {
+        /** An error that stopped the target early, or null. */
+        default Throwable failure() {
+            return null;
+        }
+
+        @Override
+        void close() throws IOException;
+    }
+}

@@ -1,0 +1,72 @@
+package io.cdc4j.bench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cdc4j.bench.measure.LagSummary;
+import io.cdc4j.bench.measure.MemoryFigures;
+import io.cdc4j.bench.targets.TargetResult;
+import io.cdc4j.bench.workload.PhaseResult;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class ResultsReportTest {
+    private static final long QUOTA = 64L << 20;
+    private static final MemoryFigures MEMORY = new MemoryFigures(300L << 20, 40L << 20, 500L << 20);
+
+    private static TargetResult cold(String target, double seconds) {
+        return new TargetResult(target, "cold", 1_000_000, 1_000_000, seconds, 0.2, MEMORY, LagSummary.NONE, "");
+    }
+
+    private static TargetResult lag(String target, double p99) {
+        return new TargetResult(target, "lag", 300_000, 300_000, 30, 0.01, MEMORY,
+                new LagSummary(300_000, 4.5, p99, p99 * 2), "");
+    }
+
+    private static BenchRun run(List<TargetResult> cold, List<TargetResult> lag) {
+        return new BenchRun("2026-11-22", "abc1234", "Machine: test", "Workload: test",
+                List.of(new PhaseResult("insert", 600_000, 6_000, 2_000_000_000L),
+                        new PhaseResult("huge", 400_000, 1, 1_000_000_000L)),
+                200_000_000, "10,000 rows/s for 30 s", QUOTA, cold, cold, lag, Optional.empty());
+    }
+
+    @Test
+    void ratioLinesStandAloneInTheFormatScriptsRead() {
+        String md = ResultsReport.render(run(List.of(cold("raw", 1.0), cold("cdc4j", 1.25), cold("debezium", 20.0),
+                cold("debezium-json", 25.0)), List.of(lag("raw", 10), lag("cdc4j", 20))));
+        assertThat(md).containsPattern(Pattern.compile("^cdc4j/raw: 0\\.80 x$", Pattern.MULTILINE));
+        assertThat(md).containsPattern(Pattern.compile("^cdc4j/debezium: 16\\.0 x$", Pattern.MULTILINE));
+        assertThat(md).containsPattern(Pattern.compile("^cdc4j/debezium-json: 20\\.0 x$", Pattern.MULTILINE));
+    }
+
+    @Test
+    void theSummaryTableHasThroughputLagAndMemoryPerSystem() {
+        String md = ResultsReport.render(run(List.of(cold("raw", 1.0), cold("cdc4j", 2.0)),
+                List.of(lag("cdc4j", 120.5))));
+        assertThat(md).contains("| raw | 1,000,000 | 200.0 | 1,250,000 | - | - | 300 | 40 | 500 |");
+        assertThat(md).contains("| cdc4j | 500,000 | 100.0 | 555,556 | 4.5 | 120.5 | 300 | 40 | 500 |");
+        assertThat(md).contains("| **total** | 1,000,000 |");
+        assertThat(run(List.of(), List.of()).fileName()).isEqualTo("2026-11-22-abc1234.md");
+    }
+
+    @Test
+    void missedTargetsAreMarkedAndMissingPeersSayNotAvailable() {
+        String md = ResultsReport.render(run(List.of(cold("raw", 1.0), cold("cdc4j", 2.0)),
+                List.of(lag("cdc4j", 800))));
+        assertThat(md).containsPattern(Pattern.compile("^cdc4j/raw: 0\\.50 x$", Pattern.MULTILINE));
+        assertThat(md).containsPattern(Pattern.compile("^cdc4j/debezium: n/a$", Pattern.MULTILINE));
+        assertThat(md).contains("| cdc4j >= 0.8x the raw client | 0.50 x | **no** |");
+        assertThat(md).contains("| cdc4j lag p99 < 500 ms at the steady rate | 800.0 ms | **no** |");
+        assertThat(md).contains("| cdc4j live heap <= memory_quota 64 MiB + 128 MiB | 40 MiB | yes |");
+    }
+
+    @Test
+    void anIncompleteRunGivesNoRatio() {
+        TargetResult partial = new TargetResult("cdc4j", "cold", 1_000_000, 10, 1.0, 0.1, MEMORY, LagSummary.NONE,
+                "timed out");
+        Comparison comparison = new Comparison(List.of(cold("raw", 1.0), partial), List.of(), QUOTA);
+        assertThat(comparison.ratioLines()).first().isEqualTo("cdc4j/raw: n/a");
+        assertThat(comparison.throughputShort()).isTrue();
+    }
+}
