@@ -15,6 +15,7 @@ import io.cdc4j.testing.FreePorts;
 import io.cdc4j.testing.Http;
 import io.cdc4j.testing.InProcessServers;
 import io.cdc4j.testing.RecordingBlackholes;
+import io.cdc4j.testing.ServerProcess;
 import io.cdc4j.testing.TestDirs;
 import io.cdc4j.testing.TestZooKeeper;
 import java.nio.file.Path;
@@ -149,6 +150,39 @@ class BlackholeReplicationIT {
         assertThat(changefeed(survivorBase, "moving").get("checkpoint_ts").asLong()).isGreaterThan(checkpointBefore);
     }
 
+    @Test
+    void aChangefeedOfACaptureKilledWithSigkillMovesOnceItsSessionExpires() throws SQLException {
+        TestZooKeeper zk = new TestZooKeeper(dataDir.resolve("zk-" + FreePorts.next()));
+        started.add(zk);
+        String meta = "zk://" + zk.hostPort() + "/cdc4j";
+        ServerProcess doomed = ServerProcess.start(dataDir.resolve("doomed-" + FreePorts.next()), "--meta", meta,
+                "--upstream", upstream.mysqlUri(), "--capture-session-ttl", "3");
+        started.add(doomed);
+        create(doomed.baseUrl(), "{\"changefeed_id\":\"killed\",\"sink_uri\":\"blackhole://\","
+                + "\"replica_config\":{\"filter\":{\"rules\":[\"e2e.orders\"]}}}");
+        String doomedId = doomed.status().get("id").asText();
+        await().atMost(DEADLINE).until(() -> processorCapture(doomed.baseUrl(), "killed").equals(doomedId));
+
+        CdcServer survivor = start(InProcessServers.config(dataDir.resolve("survivor-" + FreePorts.next()),
+                Optional.of(MetaEndpoint.parse(meta)), FreePorts.loopback()));
+        String base = InProcessServers.baseUrl(survivor);
+        writeTransactions(201, 210);
+        await().atMost(DEADLINE).until(() -> changefeed(base, "killed").get("checkpoint_ts").asLong() > 0
+                && Http.get(base, "/api/v2/changefeeds/killed").json().get("state").asText().equals("normal"));
+        long checkpointBefore = changefeed(base, "killed").get("checkpoint_ts").asLong();
+
+        assertThat(doomed.kill()).isEqualTo(137);
+        writeTransactions(211, 220);
+        await("the changefeed runs on the survivor").atMost(DEADLINE)
+                .until(() -> processorCapture(base, "killed").equals(survivor.capture().id()));
+        awaitTransactions(211, 220);
+        awaitCheckpointAtLeast(base, "killed", recorder.maxTs());
+        long resumedAt = recorder.transactions().stream().mapToLong(Long::longValue).min().orElseThrow();
+        assertThat(recorder.transactions()).as("from where the survivor resumed, no transaction is skipped")
+                .containsAll(LongStream.rangeClosed(resumedAt, 220).boxed().toList());
+        assertThat(changefeed(base, "killed").get("checkpoint_ts").asLong()).isGreaterThan(checkpointBefore);
+    }
+
     private CdcServer start(ServerConfig base) {
         ServerConfig config = new ServerConfig(base.addr(), base.advertiseAddr(), base.dataDir(), base.meta(),
                 base.metaListen(), base.clusterId(), Optional.of(upstream.mysqlUri()), base.logLevel(),
@@ -168,8 +202,10 @@ class BlackholeReplicationIT {
         return Http.get(base, "/api/v2/changefeeds/" + id).json();
     }
 
+    /** The capture running the changefeed, or "" while none does (or no owner answers yet). */
     private static String processorCapture(String base, String id) {
-        for (JsonNode item : Http.get(base, "/api/v2/processors").json().get("items")) {
+        JsonNode items = Http.get(base, "/api/v2/processors").json().path("items");
+        for (JsonNode item : items) {
             if (item.get("changefeed_id").asText().equals(id)) {
                 return item.get("capture_id").asText();
             }
