@@ -28,6 +28,7 @@ public final class MySqlSink implements Sink {
     private static final Logger LOG = LoggerFactory.getLogger(MySqlSink.class);
     private static final long OFFER_WAIT_MILLIS = 100;
     private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
     private final ChangefeedId changefeed;
     private final MySqlSinkOptions options;
@@ -133,7 +134,9 @@ public final class MySqlSink implements Sink {
     @Override
     public void flush(long resolvedTs) {
         checkHealthy();
-        seal();
+        if (pendingTs <= resolvedTs) {
+            seal();
+        }
         tracker.resolved(resolvedTs);
     }
 
@@ -232,9 +235,11 @@ public final class MySqlSink implements Sink {
         }
         closed = true;
         workers.forEach(Worker::stop);
+        threads.forEach(Thread::interrupt);
+        long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
         for (Thread thread : threads) {
             try {
-                thread.join(Duration.ofSeconds(10));
+                thread.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;

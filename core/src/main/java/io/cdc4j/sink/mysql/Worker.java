@@ -98,8 +98,10 @@ final class Worker implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            stopped = true;
-            listener.failed(e);
+            if (!stopped) {
+                stopped = true;
+                listener.failed(e);
+            }
         }
     }
 
