@@ -178,8 +178,10 @@ class MySqlReplicationIT {
         return InProcessServers.baseUrl(server);
     }
 
-    /** Creates a changefeed of one schema to the downstream, and waits until it reads past its start. */
+    /** Creates a changefeed of one schema to the downstream once the server is owner; waits until it runs. */
     private static void createChangefeed(String base, String id, String schema) {
+        await("the server at " + base + " is the owner").atMost(DEADLINE)
+                .until(() -> Http.get(base, "/api/v2/status").json().path("is_owner").asBoolean());
         Http.Response created = Http.post(base, "/api/v2/changefeeds", "{\"changefeed_id\":\"" + id + "\","
                 + "\"sink_uri\":\"" + downstream.mysqlUri() + "\",\"replica_config\":{\"filter\":{\"rules\":[\""
                 + schema + ".*\"]}}}");
