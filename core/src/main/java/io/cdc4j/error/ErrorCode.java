@@ -43,6 +43,8 @@ public enum ErrorCode {
     SINK_UNKNOWN_PROTOCOL("CDC:ErrSinkUnknownProtocol", "unknown protocol"),
     MYSQL_CONNECTION_ERROR("CDC:ErrMySQLConnectionError", "MySQL connection error"),
     MYSQL_INVALID_CONFIG("CDC:ErrMySQLInvalidConfig", "MySQL config invalid"),
+    MYSQL_TXN_ERROR("CDC:ErrMySQLTxnError", "MySQL txn error"),
+    MYSQL_QUERY_ERROR("CDC:ErrMySQLQueryError", "MySQL query error"),
 
     // the upstream (cdc4j's own: TiCDC reads TiKV, not a binlog)
     UPSTREAM_CONNECTION("CDC:ErrUpstreamConnection", "cannot connect to the upstream"),

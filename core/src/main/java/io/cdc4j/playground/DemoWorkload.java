@@ -42,19 +42,15 @@ public final class DemoWorkload implements AutoCloseable {
         this.out = out;
     }
 
-    /** Creates the schema and the changefeed, then runs the workload and the reports in the background. */
+    /**
+     * Creates the table upstream and downstream (a changefeed replicates changes from its start, so tables that exist
+     * before it must exist downstream too, as with TiCDC), then the changefeed, then runs the workload and the
+     * reports in the background.
+     */
     public static DemoWorkload start(PlaygroundEndpoints endpoints, Consumer<String> out) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(PlaygroundEndpoints.jdbcUrl(endpoints.upstream()));
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE IF NOT EXISTS " + SCHEMA);
-            statement.execute("CREATE TABLE IF NOT EXISTS " + SCHEMA + "." + TABLE + " ("
-                    + "id BIGINT AUTO_INCREMENT PRIMARY KEY, "
-                    + "customer VARCHAR(64) NOT NULL, "
-                    + "amount DECIMAL(10,2) NOT NULL, "
-                    + "status VARCHAR(16) NOT NULL, "
-                    + "updated_at TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3))");
-        }
-        out.accept("demo: created table " + SCHEMA + "." + TABLE + " upstream");
+        createTable(PlaygroundEndpoints.jdbcUrl(endpoints.upstream()));
+        createTable(PlaygroundEndpoints.jdbcUrl(endpoints.downstream()));
+        out.accept("demo: created table " + SCHEMA + "." + TABLE + " upstream and downstream");
         out.accept(DemoChangefeed.create(endpoints.firstCapture(), endpoints.downstream()));
         DemoWorkload workload = new DemoWorkload(endpoints, out);
         workload.scheduler.scheduleAtFixedRate(workload::transaction, 0, TRANSACTION_EVERY.toMillis(),
@@ -64,6 +60,19 @@ public final class DemoWorkload implements AutoCloseable {
         out.accept("demo: writing one transaction (" + ROWS_PER_TRANSACTION + " inserts, 1 update) a second, "
                 + TRANSACTIONS + " in all");
         return workload;
+    }
+
+    private static void createTable(String jdbcUrl) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl);
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE IF NOT EXISTS " + SCHEMA);
+            statement.execute("CREATE TABLE IF NOT EXISTS " + SCHEMA + "." + TABLE + " ("
+                    + "id BIGINT AUTO_INCREMENT PRIMARY KEY, "
+                    + "customer VARCHAR(64) NOT NULL, "
+                    + "amount DECIMAL(10,2) NOT NULL, "
+                    + "status VARCHAR(16) NOT NULL, "
+                    + "updated_at TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3))");
+        }
     }
 
     /** Stops the workload and the reports; waits for a transaction in flight to finish. */

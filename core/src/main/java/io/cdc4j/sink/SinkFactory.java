@@ -5,6 +5,8 @@ import io.cdc4j.config.SinkKind;
 import io.cdc4j.error.CdcException;
 import io.cdc4j.error.ErrorCode;
 import io.cdc4j.meta.ChangefeedId;
+import io.cdc4j.sink.mysql.MySqlSinkOpener;
+import io.cdc4j.sink.mysql.MySqlSinkOptions;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -15,6 +17,14 @@ public final class SinkFactory {
     @FunctionalInterface
     public interface Opener {
         Sink open(ChangefeedId changefeed, SinkUri uri, ReplicaConfig config);
+
+        /**
+         * Checks the URI's parameters and, where it makes sense, that the sink can be reached; nothing by default.
+         *
+         * @throws CdcException with the scheme's code for what is wrong
+         */
+        default void probe(SinkUri uri) {
+        }
     }
 
     private final Map<String, Opener> openers;
@@ -25,7 +35,13 @@ public final class SinkFactory {
 
     /** The sinks of this build. */
     public static SinkFactory standard() {
-        return new SinkFactory(Map.of("blackhole", (changefeed, uri, config) -> new BlackholeSink(changefeed)));
+        Map<String, Opener> openers = new HashMap<>();
+        openers.put("blackhole", (changefeed, uri, config) -> new BlackholeSink(changefeed));
+        MySqlSinkOpener mysql = new MySqlSinkOpener();
+        for (String scheme : MySqlSinkOptions.SCHEMES) {
+            openers.put(scheme, mysql);
+        }
+        return new SinkFactory(openers);
     }
 
     /** The same sinks, with {@code scheme} opened by {@code opener} (a new scheme, or a replacement). */
@@ -36,21 +52,28 @@ public final class SinkFactory {
     }
 
     /**
-     * Checks, before a changefeed is created or changed, that the URI names a sink this build can open.
+     * Checks, before a changefeed is created or changed, that the URI names a sink this build can open, and lets
+     * that sink check its parameters and reach its destination.
      *
-     * @throws CdcException SINK_URI_INVALID for a scheme TiCDC does not know or this build cannot write to yet
+     * @throws CdcException SINK_URI_INVALID for a scheme TiCDC does not know or this build cannot write to yet, or
+     *                      the sink's own error
      */
     public void probe(SinkUri uri) {
+        requireScheme(uri).probe(uri);
+    }
+
+    private Opener requireScheme(SinkUri uri) {
         SinkKind.ofScheme(uri.scheme());
-        if (!openers.containsKey(uri.scheme())) {
+        Opener opener = openers.get(uri.scheme());
+        if (opener == null) {
             throw new CdcException(ErrorCode.SINK_URI_INVALID, "the sink scheme (" + uri.scheme()
                     + ") is not supported by this build of cdc4j yet");
         }
+        return opener;
     }
 
     /** Opens the sink for a changefeed. */
     public Sink open(ChangefeedId changefeed, SinkUri uri, ReplicaConfig config) {
-        probe(uri);
-        return Objects.requireNonNull(openers.get(uri.scheme())).open(changefeed, uri, config);
+        return requireScheme(uri).open(changefeed, uri, config);
     }
 }

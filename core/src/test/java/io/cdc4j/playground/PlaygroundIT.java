@@ -88,7 +88,7 @@ class PlaygroundIT {
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> playground.output().contains("demo: demo.orders rows: upstream "));
             assertThat(playground.output())
-                    .containsPattern("demo: (created|could not create) changefeed playground-demo");
+                    .contains("demo: created changefeed playground-demo");
 
             List<ProcessHandle> children = playground.process().descendants().toList();
             assertThat(children).as("the two mariadbd processes").hasSizeGreaterThanOrEqualTo(2);

@@ -1,0 +1,252 @@
+package io.cdc4j.sink.mysql;
+
+import io.cdc4j.error.CdcException;
+import io.cdc4j.error.ErrorCode;
+import io.cdc4j.meta.ChangefeedId;
+import io.cdc4j.model.DdlEvent;
+import io.cdc4j.model.RowBatch;
+import io.cdc4j.model.RowChange;
+import io.cdc4j.model.Tso;
+import io.cdc4j.sink.Sink;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code mysql://} sink: each upstream transaction is folded per table and key, dispatched through conflict
+ * detection to {@code worker-count} parallel writers, and acknowledged (via {@link #durableTs}) only once the
+ * downstream committed it. DDL waits for every earlier row to be committed and runs alone. Transactions with a commit
+ * ts at or before the moment the sink opened are written in safe mode, so replays after a restart are harmless.
+ */
+public final class MySqlSink implements Sink {
+    private static final Logger LOG = LoggerFactory.getLogger(MySqlSink.class);
+    private static final long OFFER_WAIT_MILLIS = 100;
+    private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+
+    private final ChangefeedId changefeed;
+    private final MySqlSinkOptions options;
+    private final Downstream downstream;
+    private final long replicateTs;
+    private final ConflictDetector detector = new ConflictDetector();
+    private final CommitTracker tracker = new CommitTracker();
+    private final DdlExecutor ddls;
+    private final List<Worker> workers = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    private final AtomicLong rowsWritten = new AtomicLong();
+    private List<RowChange> pending = new ArrayList<>();
+    private long pendingTs;
+    private int nextWorker;
+    private volatile boolean closed;
+
+    private MySqlSink(ChangefeedId changefeed, MySqlSinkOptions options, Downstream downstream, long replicateTs) {
+        this.changefeed = changefeed;
+        this.options = options;
+        this.downstream = downstream;
+        this.replicateTs = replicateTs;
+        this.ddls = new DdlExecutor(changefeed, downstream);
+    }
+
+    /**
+     * Connects to the downstream and starts the workers.
+     *
+     * @throws CdcException MYSQL_CONNECTION_ERROR when the downstream cannot be reached
+     */
+    public static MySqlSink open(ChangefeedId changefeed, MySqlSinkOptions options) {
+        Objects.requireNonNull(changefeed, "changefeed");
+        long replicateTs = Tso.fromInstant(Instant.now());
+        Downstream downstream = Downstream.open("cdc4j-mysql-sink-" + changefeed.id(), options,
+                options.workerCount() + 1);
+        MySqlSink sink = new MySqlSink(changefeed, options, downstream, replicateTs);
+        sink.startWorkers();
+        LOG.info("changefeed {} MySQL sink opened to {} with {} workers, safe mode {} (replays up to ts {} are written"
+                        + " safely), session time zone {}", changefeed, options.address(), options.workerCount(),
+                options.safeMode() ? "always" : "after start", replicateTs, downstream.sessionZone());
+        return sink;
+    }
+
+    private void startWorkers() {
+        DmlBuilder builder = new DmlBuilder(options.maxTxnRow(), options.batchDml());
+        Worker.Listener listener = new Worker.Listener() {
+            @Override
+            public void committed(List<TxnNode> nodes, long rows) {
+                detector.finished(nodes);
+                for (TxnNode node : nodes) {
+                    tracker.committed(node.txn().commitTs());
+                }
+                rowsWritten.addAndGet(rows);
+            }
+
+            @Override
+            public void failed(RuntimeException error) {
+                fail(error);
+            }
+        };
+        for (int i = 0; i < options.workerCount(); i++) {
+            Worker worker = new Worker(changefeed, i, downstream, builder, this::safeFor, options.maxTxnRow(),
+                    listener);
+            Thread thread = Thread.ofPlatform().name("mysql-sink-" + changefeed.id() + "-" + i).daemon().unstarted(worker);
+            workers.add(worker);
+            threads.add(thread);
+            thread.start();
+        }
+    }
+
+    /** Whether a transaction of {@code commitTs} is written in safe mode. */
+    boolean safeFor(long commitTs) {
+        return options.safeMode() || commitTs <= replicateTs;
+    }
+
+    @Override
+    public void writeRows(RowBatch batch) {
+        checkHealthy();
+        if (!pending.isEmpty() && pendingTs != batch.commitTs()) {
+            seal();
+        }
+        pendingTs = batch.commitTs();
+        pending.addAll(batch.rows());
+    }
+
+    @Override
+    public void writeDdl(DdlEvent ddl) {
+        checkHealthy();
+        seal();
+        try {
+            tracker.awaitAllCommitted(this::abandoned, POLL);
+            checkHealthy();
+            ddls.execute(ddl, ddl.commitTs() <= replicateTs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CdcException(ErrorCode.MYSQL_QUERY_ERROR, "interrupted before DDL at commit ts "
+                    + ddl.commitTs(), e);
+        } catch (IllegalStateException e) {
+            throw failureOr(e);
+        }
+    }
+
+    @Override
+    public void flush(long resolvedTs) {
+        checkHealthy();
+        if (pendingTs <= resolvedTs) {
+            seal();
+        }
+        tracker.resolved(resolvedTs);
+    }
+
+    @Override
+    public long durableTs() {
+        return tracker.durable();
+    }
+
+    /** Rows committed downstream since the sink opened. */
+    public long rowsWritten() {
+        return rowsWritten.get();
+    }
+
+    /** The ts at which the sink opened: transactions at or before it are written in safe mode. */
+    public long replicateTs() {
+        return replicateTs;
+    }
+
+    /** Folds the transaction gathered so far and hands its table transactions to the workers. */
+    private void seal() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<RowChange> rows = pending;
+        pending = new ArrayList<>();
+        try {
+            for (TableTxn txn : NetEffectFolder.fold(pendingTs, rows)) {
+                dispatch(new TxnNode(txn, ConflictKeys.slots(txn)));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CdcException(ErrorCode.MYSQL_TXN_ERROR, "interrupted while handing over transaction "
+                    + pendingTs, e);
+        } catch (IllegalStateException e) {
+            throw failureOr(e);
+        }
+    }
+
+    private void dispatch(TxnNode node) throws InterruptedException {
+        tracker.opened(node.txn().commitTs());
+        List<TxnNode> dependencies = detector.register(node);
+        int worker = detector.awaitWorker(dependencies, this::abandoned);
+        if (worker < 0) {
+            worker = leastBusyWorker();
+        }
+        node.assign(worker);
+        while (!workers.get(worker).offer(node, OFFER_WAIT_MILLIS)) {
+            if (abandoned()) {
+                throw new IllegalStateException("the sink stopped while worker " + worker + " was full");
+            }
+        }
+    }
+
+    /** Round robin, skipping to an idle worker when the next one has a queue. */
+    private int leastBusyWorker() {
+        int start = nextWorker;
+        nextWorker = (nextWorker + 1) % workers.size();
+        for (int i = 0; i < workers.size(); i++) {
+            int candidate = (start + i) % workers.size();
+            if (workers.get(candidate).queued() == 0) {
+                return candidate;
+            }
+        }
+        return start;
+    }
+
+    private void fail(RuntimeException error) {
+        if (failure.compareAndSet(null, error)) {
+            LOG.warn("changefeed {} MySQL sink failed: {}", changefeed, error.getMessage());
+        }
+    }
+
+    private boolean abandoned() {
+        return closed || failure.get() != null;
+    }
+
+    private void checkHealthy() {
+        RuntimeException error = failure.get();
+        if (error != null) {
+            throw error;
+        }
+        if (closed) {
+            throw new IllegalStateException("the MySQL sink of changefeed " + changefeed + " is closed");
+        }
+    }
+
+    private RuntimeException failureOr(RuntimeException fallback) {
+        RuntimeException error = failure.get();
+        return error != null ? error : fallback;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        workers.forEach(Worker::stop);
+        threads.forEach(Thread::interrupt);
+        long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+        for (Thread thread : threads) {
+            try {
+                thread.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        downstream.close();
+        LOG.info("changefeed {} MySQL sink closed after {} rows; {} table transactions were not committed",
+                changefeed, rowsWritten.get(), tracker.pending());
+    }
+}

@@ -1,0 +1,267 @@
+package io.cdc4j.sink.mysql;
+
+import io.cdc4j.config.GoDuration;
+import io.cdc4j.config.MySqlConfig;
+import io.cdc4j.config.ReplicaConfig;
+import io.cdc4j.error.CdcException;
+import io.cdc4j.error.ErrorCode;
+import io.cdc4j.sink.SinkUri;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every setting of the MySQL sink, read from a {@code mysql://}, {@code mysql+ssl://}, {@code tidb://} or
+ * {@code tidb+ssl://} URI (which wins) and the changefeed's {@code sink.mysql-config}, with TiCDC's defaults and limits.
+ *
+ * @param host downstream host
+ * @param port downstream port (TiCDC's default 4000)
+ * @param user user (default root)
+ * @param password password (may be empty)
+ * @param workerCount parallel writers, each with its own connection
+ * @param maxTxnRow rows a worker gathers into one downstream transaction; chunk size of multi-row INSERT/DELETE
+ * @param maxMultiUpdateRow rows per multi-row UPDATE (TiDB only; a MySQL downstream gets one UPDATE per row)
+ * @param maxMultiUpdateRowSize average row bytes above which UPDATEs are sent one by one
+ * @param safeMode always REPLACE and split updates, not only for replays after a start
+ * @param tidbTxnMode {@code optimistic} or {@code pessimistic}, sent when the downstream knows tidb_txn_mode
+ * @param sslCa CA file; TLS is on only when it is given
+ * @param sslCert client certificate file
+ * @param sslKey client key file
+ * @param timeZone the session time zone: a zone, or empty to keep the downstream's own
+ * @param readTimeout socket read timeout
+ * @param writeTimeout statement write timeout
+ * @param timeout connect (dial) timeout
+ * @param batchDml multi-row INSERT and DELETE for transactions of more than one row
+ * @param multiStatement several statements sent in one round trip
+ * @param cachePreparedStatements keep prepared statements per connection
+ * @param hasVectorType whether VECTOR DDL is rewritten (accepted for compatibility; a MariaDB upstream has none)
+ */
+public record MySqlSinkOptions(String host, int port, String user, String password, int workerCount, int maxTxnRow,
+                               int maxMultiUpdateRow, int maxMultiUpdateRowSize, boolean safeMode,
+                               String tidbTxnMode, Optional<String> sslCa, Optional<String> sslCert,
+                               Optional<String> sslKey, Optional<ZoneId> timeZone, Duration readTimeout,
+                               Duration writeTimeout, Duration timeout, boolean batchDml, boolean multiStatement,
+                               boolean cachePreparedStatements, boolean hasVectorType) {
+    private static final Logger LOG = LoggerFactory.getLogger(MySqlSinkOptions.class);
+
+    /** The URI schemes of this sink. */
+    public static final Set<String> SCHEMES = Set.of("mysql", "mysql+ssl", "tidb", "tidb+ssl");
+    static final int DEFAULT_PORT = 4000;
+    static final int DEFAULT_WORKER_COUNT = 16;
+    static final int MAX_WORKER_COUNT = 1024;
+    static final int DEFAULT_MAX_TXN_ROW = 256;
+    static final int MAX_MAX_TXN_ROW = 2048;
+    static final int DEFAULT_MAX_MULTI_UPDATE_ROW = 40;
+    static final int MAX_MAX_MULTI_UPDATE_ROW = 256;
+    static final int DEFAULT_MAX_MULTI_UPDATE_ROW_SIZE = 1024;
+    static final int MAX_MAX_MULTI_UPDATE_ROW_SIZE = 8192;
+    static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
+    private static final Set<String> PARAMETERS = Set.of("worker-count", "max-txn-row", "max-multi-update-row",
+            "max-multi-update-row-size", "safe-mode", "tidb-txn-mode", "ssl-ca", "ssl-cert", "ssl-key", "time-zone",
+            "read-timeout", "write-timeout", "timeout", "batch-dml-enable", "multi-stmt-enable", "cache-prep-stmts",
+            "has-vector-type", "transaction-atomicity");
+    private static final Set<String> TXN_MODES = Set.of("optimistic", "pessimistic");
+
+    public MySqlSinkOptions {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(tidbTxnMode, "tidbTxnMode");
+        Objects.requireNonNull(sslCa, "sslCa");
+        Objects.requireNonNull(sslCert, "sslCert");
+        Objects.requireNonNull(sslKey, "sslKey");
+        Objects.requireNonNull(timeZone, "timeZone");
+        Objects.requireNonNull(readTimeout, "readTimeout");
+        Objects.requireNonNull(writeTimeout, "writeTimeout");
+        Objects.requireNonNull(timeout, "timeout");
+        if (workerCount < 1 || maxTxnRow < 1 || maxMultiUpdateRow < 1 || maxMultiUpdateRowSize < 0) {
+            throw new IllegalArgumentException("MySQL sink sizes must be positive");
+        }
+    }
+
+    /**
+     * Reads the options of a sink URI alone (what is checked when a changefeed is created).
+     *
+     * @throws CdcException SINK_URI_INVALID naming the parameter that is unknown or malformed
+     */
+    public static MySqlSinkOptions of(SinkUri uri) {
+        return of(uri, Optional.empty(), Optional.empty());
+    }
+
+    /** Reads the options of a sink URI and a changefeed's config; URI parameters win over the config's twins. */
+    public static MySqlSinkOptions of(SinkUri uri, ReplicaConfig config) {
+        return of(uri, config.sink().mysqlConfig(), config.sink().safeMode());
+    }
+
+    private static MySqlSinkOptions of(SinkUri uri, Optional<MySqlConfig> twins, Optional<Boolean> configSafeMode) {
+        if (!SCHEMES.contains(uri.scheme())) {
+            throw invalid("the scheme " + uri.scheme() + " is not a MySQL sink scheme");
+        }
+        Map<String, String> params = uri.params();
+        for (String name : params.keySet()) {
+            if (!PARAMETERS.contains(name)) {
+                throw invalid("unknown parameter " + name + " (known: " + PARAMETERS.stream().sorted().toList() + ")");
+            }
+        }
+        URI parsed = parseUri(uri.raw());
+        String host = Optional.ofNullable(parsed.getHost()).filter(h -> !h.isEmpty())
+                .orElseThrow(() -> invalid("the URI names no host (expected mysql://USER:PASS@HOST:PORT/)"));
+        int port = parsed.getPort() < 0 ? DEFAULT_PORT : parsed.getPort();
+        String userInfo = Optional.ofNullable(parsed.getRawUserInfo()).orElse("");
+        int colon = userInfo.indexOf(':');
+        String user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
+        String password = colon < 0 ? "" : decode(userInfo.substring(colon + 1));
+        MySqlConfig config = twins.orElse(null);
+        Reader read = new Reader(params);
+        int workers = read.intParam("worker-count", config == null ? Optional.empty() : config.workerCount(),
+                DEFAULT_WORKER_COUNT, 1, MAX_WORKER_COUNT);
+        int maxTxnRow = read.intParam("max-txn-row", config == null ? Optional.empty() : config.maxTxnRow(),
+                DEFAULT_MAX_TXN_ROW, 1, MAX_MAX_TXN_ROW);
+        int maxUpdateRow = read.intParam("max-multi-update-row",
+                config == null ? Optional.empty() : config.maxMultiUpdateRowCount(), DEFAULT_MAX_MULTI_UPDATE_ROW, 1,
+                MAX_MAX_MULTI_UPDATE_ROW);
+        int maxUpdateSize = read.intParam("max-multi-update-row-size",
+                config == null ? Optional.empty() : config.maxMultiUpdateRowSize(), DEFAULT_MAX_MULTI_UPDATE_ROW_SIZE,
+                0, MAX_MAX_MULTI_UPDATE_ROW_SIZE);
+        boolean safeMode = read.boolParam("safe-mode", configSafeMode, false);
+        String txnMode = read.text("tidb-txn-mode", config == null ? Optional.empty() : config.tidbTxnMode())
+                .map(mode -> mode.toLowerCase(Locale.ROOT)).orElse("optimistic");
+        if (!TXN_MODES.contains(txnMode)) {
+            LOG.warn("MySQL sink: tidb-txn-mode {} is neither optimistic nor pessimistic; optimistic is used", txnMode);
+            txnMode = "optimistic";
+        }
+        Optional<String> sslCa = read.text("ssl-ca", config == null ? Optional.empty() : config.sslCa())
+                .filter(s -> !s.isEmpty());
+        Optional<String> sslCert = read.text("ssl-cert", config == null ? Optional.empty() : config.sslCert())
+                .filter(s -> !s.isEmpty());
+        Optional<String> sslKey = read.text("ssl-key", config == null ? Optional.empty() : config.sslKey())
+                .filter(s -> !s.isEmpty());
+        Optional<ZoneId> zone = timeZone(read.text("time-zone", config == null ? Optional.empty() : config.timeZone()));
+        Duration readTimeout = read.duration("read-timeout", config == null ? Optional.empty() : config.readTimeout());
+        Duration writeTimeout = read.duration("write-timeout",
+                config == null ? Optional.empty() : config.writeTimeout());
+        Duration dialTimeout = read.duration("timeout", config == null ? Optional.empty() : config.timeout());
+        boolean batchDml = read.boolParam("batch-dml-enable",
+                config == null ? Optional.empty() : config.enableBatchDml(), true);
+        boolean multiStatement = read.boolParam("multi-stmt-enable",
+                config == null ? Optional.empty() : config.enableMultiStatement(), true);
+        boolean cachePrep = read.boolParam("cache-prep-stmts",
+                config == null ? Optional.empty() : config.enableCachePreparedStatement(), true);
+        boolean vector = read.boolParam("has-vector-type", Optional.empty(), false);
+        read.text("transaction-atomicity", Optional.empty()).ifPresent(level -> {
+            if (!level.equals("none") && !level.equals("table")) {
+                throw invalid("transaction-atomicity must be none or table, got '" + level + "'");
+            }
+        });
+        return new MySqlSinkOptions(host, port, user.isEmpty() ? "root" : user, password, workers, maxTxnRow,
+                maxUpdateRow, maxUpdateSize, safeMode, txnMode, sslCa, sslCert, sslKey, zone, readTimeout,
+                writeTimeout, dialTimeout, batchDml, multiStatement, cachePrep, vector);
+    }
+
+    /** Where the sink connects, without the password. */
+    public String address() {
+        return user + "@" + host + ":" + port;
+    }
+
+    /** Absent parameter: this process's zone (TiCDC: the capture's); empty: keep the downstream's; else the zone named. */
+    private static Optional<ZoneId> timeZone(Optional<String> text) {
+        if (text.isEmpty()) {
+            return Optional.of(ZoneId.systemDefault());
+        }
+        if (text.get().isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ZoneId.of(text.get()));
+        } catch (DateTimeException e) {
+            throw new CdcException(ErrorCode.SINK_URI_INVALID, "parameter time-zone: unknown time zone '"
+                    + text.get() + "'", e);
+        }
+    }
+
+    private static URI parseUri(String raw) {
+        try {
+            return new URI(raw);
+        } catch (URISyntaxException e) {
+            throw new CdcException(ErrorCode.SINK_URI_INVALID, "the MySQL sink URI is malformed", e);
+        }
+    }
+
+    private static String decode(String text) {
+        return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    }
+
+    private static CdcException invalid(String message) {
+        return new CdcException(ErrorCode.SINK_URI_INVALID, message);
+    }
+
+    /** Reads one parameter at a time, URI first, then its config twin, and names the parameter in every error. */
+    private record Reader(Map<String, String> params) {
+        Optional<String> text(String name, Optional<String> twin) {
+            return Optional.ofNullable(params.get(name)).or(() -> twin);
+        }
+
+        int intParam(String name, Optional<Integer> twin, int fallback, int min, int max) {
+            Optional<Integer> value = parsed(name, Integer::parseInt).or(() -> twin);
+            int number = value.orElse(fallback);
+            if (number < min) {
+                throw invalid("parameter " + name + " must be at least " + min + ", got " + number);
+            }
+            if (number > max) {
+                LOG.warn("MySQL sink: {}={} is above its limit and is clamped to {}", name, number, max);
+                return max;
+            }
+            return number;
+        }
+
+        boolean boolParam(String name, Optional<Boolean> twin, boolean fallback) {
+            return parsed(name, Reader::parseBool).or(() -> twin).orElse(fallback);
+        }
+
+        Duration duration(String name, Optional<String> twin) {
+            Optional<String> text = text(name, twin);
+            if (text.isEmpty()) {
+                return DEFAULT_TIMEOUT;
+            }
+            Duration value = convert(name, text.get(), GoDuration::parse);
+            if (value.isNegative() || value.isZero()) {
+                throw invalid("parameter " + name + " must be a positive duration, got '" + text.get() + "'");
+            }
+            return value;
+        }
+
+        private <T> Optional<T> parsed(String name, Function<String, T> parser) {
+            String text = params.get(name);
+            return text == null ? Optional.empty() : Optional.of(convert(name, text, parser));
+        }
+
+        private static <T> T convert(String name, String text, Function<String, T> parser) {
+            try {
+                return parser.apply(text);
+            } catch (IllegalArgumentException e) {
+                throw new CdcException(ErrorCode.SINK_URI_INVALID, "parameter " + name + " has a malformed value '"
+                        + text + "'", e);
+            }
+        }
+
+        private static boolean parseBool(String text) {
+            return switch (text.toLowerCase(Locale.ROOT)) {
+                case "true", "1", "t" -> true;
+                case "false", "0", "f" -> false;
+                default -> throw new IllegalArgumentException("not a boolean: " + text);
+            };
+        }
+    }
+}
