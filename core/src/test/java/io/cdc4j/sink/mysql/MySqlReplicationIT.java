@@ -152,8 +152,8 @@ class MySqlReplicationIT {
                 await("the changefeed warns while the downstream is down").atMost(DEADLINE)
                         .until(() -> changefeed(base, "outage").get("state").asText().equals("warning"));
                 long held = changefeed(base, "outage").get("checkpoint_ts").asLong();
-                await("the checkpoint holds while the downstream is down").during(Duration.ofSeconds(20))
-                        .atMost(Duration.ofSeconds(25))
+                await("the checkpoint holds while the downstream is down").during(Duration.ofSeconds(25))
+                        .atMost(Duration.ofSeconds(30))
                         .until(() -> changefeed(base, "outage").get("checkpoint_ts").asLong() == held);
                 assertThat(changefeed(base, "outage").path("error").path("message").asText())
                         .contains("CDC:ErrMySQLConnectionError");
