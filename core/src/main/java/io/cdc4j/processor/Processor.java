@@ -37,9 +37,10 @@ final class Processor implements ChangeConsumer, AutoCloseable {
 
     private Sink sink;
     private ChangeSource source;
-    private long checkpointTs;
+    private volatile long checkpointTs;
     private ReaderState checkpointState;
-    private long resolvedTs;
+    private volatile long resolvedTs;
+    private volatile long rowsWritten;
     private long lastSyncedTs;
     private Optional<RunningError> error = Optional.empty();
     private Optional<RunningError> warning = Optional.empty();
@@ -60,6 +61,18 @@ final class Processor implements ChangeConsumer, AutoCloseable {
 
     long epoch() {
         return epoch;
+    }
+
+    long checkpointTs() {
+        return checkpointTs;
+    }
+
+    long resolvedTs() {
+        return resolvedTs;
+    }
+
+    long rowsWritten() {
+        return rowsWritten;
     }
 
     /** Publishes the starting position, opens the sink and starts the source; a failure is reported, not thrown. */
@@ -95,6 +108,7 @@ final class Processor implements ChangeConsumer, AutoCloseable {
                 fail(e);
                 return;
             }
+            rowsWritten += batch.rows().size();
             for (RowChange row : batch.rows()) {
                 tableIds.add(row.table().tableId());
             }

@@ -38,12 +38,15 @@ public final class ProcessorManager implements AutoCloseable {
     private final Duration interval;
     private final Map<ChangefeedId, Processor> running = new HashMap<>();
     private final ScheduledExecutorService loop;
+    private final ProcessorMetrics metrics;
+    private final Map<ChangefeedId, AutoCloseable> meters = new HashMap<>();
 
     /**
      * @param captureId this capture's current id (it changes when the capture rejoins under a new session)
      */
     public ProcessorManager(ChangefeedStore changefeeds, TaskStore tasks, Supplier<String> captureId,
-                            String captureAddress, SinkFactory sinks, ChangeSourceFactory sources, Duration interval) {
+                            String captureAddress, SinkFactory sinks, ChangeSourceFactory sources, Duration interval,
+                            ProcessorMetrics metrics) {
         this.changefeeds = Objects.requireNonNull(changefeeds, "changefeeds");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.captureId = Objects.requireNonNull(captureId, "captureId");
@@ -51,6 +54,7 @@ public final class ProcessorManager implements AutoCloseable {
         this.sinks = Objects.requireNonNull(sinks, "sinks");
         this.sources = Objects.requireNonNull(sources, "sources");
         this.interval = Objects.requireNonNull(interval, "interval");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.loop = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("processor-manager").factory());
     }
@@ -83,21 +87,34 @@ public final class ProcessorManager implements AutoCloseable {
                 continue;
             }
             if (current != null) {
-                current.close();
+                stop(id, current);
             }
             Processor processor = new Processor(new TaskStore.TaskKey(id, me), status.get().epoch(), info.get(),
                     status.get().checkpointTs(), status.get().readerState(), captureAddress, tasks);
             running.put(id, processor);
+            meters.put(id, metrics.track(id, processor));
             processor.start(sinks, sources);
         }
         running.entrySet().removeIf(entry -> {
             if (wanted.contains(entry.getKey())) {
                 return false;
             }
-            entry.getValue().close();
+            stop(entry.getKey(), entry.getValue());
             return true;
         });
         running.values().forEach(Processor::report);
+    }
+
+    private void stop(ChangefeedId id, Processor processor) {
+        processor.close();
+        AutoCloseable processorMeters = meters.remove(id);
+        if (processorMeters != null) {
+            try {
+                processorMeters.close();
+            } catch (Exception e) {
+                LOG.debug("changefeed {}: removing its metrics failed: {}", id, e.toString());
+            }
+        }
     }
 
     /** The changefeeds this capture runs now. */
@@ -115,7 +132,7 @@ public final class ProcessorManager implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         synchronized (this) {
-            running.values().forEach(Processor::close);
+            running.forEach(this::stop);
             running.clear();
         }
     }

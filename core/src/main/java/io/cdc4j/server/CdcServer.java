@@ -8,6 +8,7 @@ import io.cdc4j.capture.CaptureRegistry;
 import io.cdc4j.meta.ChangefeedStore;
 import io.cdc4j.meta.TaskStore;
 import io.cdc4j.processor.ProcessorManager;
+import io.cdc4j.processor.ProcessorMetrics;
 import io.cdc4j.sink.SinkFactory;
 import io.cdc4j.meta.EmbeddedZooKeeper;
 import io.cdc4j.meta.MetaEndpoint;
@@ -94,7 +95,8 @@ public final class CdcServer implements AutoCloseable {
             capture.start();
             started.push(capture);
             ProcessorManager processors = new ProcessorManager(changefeeds, tasks, capture::id,
-                    config.advertisedAddress(), sinks, options.sources(), options.processorInterval());
+                    config.advertisedAddress(), sinks, options.sources(), options.processorInterval(),
+                    new ProcessorMetrics(metrics));
             processors.start();
             started.push(processors);
             LOG.info("cdc server {} started: api {}, meta {}, cluster {}, data dir {}", capture.id(),

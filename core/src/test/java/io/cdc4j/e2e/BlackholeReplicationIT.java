@@ -94,6 +94,11 @@ class BlackholeReplicationIT {
             assertThat(recorder.tsOf(txn)).as("transaction %d arrives under one commit ts", txn).hasSize(1);
         }
         assertThat(recorder.transactions()).as("rows of a table without a key are not replicated").allMatch(t -> t <= 20);
+        String metrics = Http.get(base, "/metrics").body();
+        assertThat(metrics)
+                .contains("cdc4j_changefeed_sink_rows_total{changefeed=\"orders\",namespace=\"default\"} 60.0")
+                .contains("cdc4j_changefeed_checkpoint_lag_seconds{changefeed=\"orders\",namespace=\"default\"}")
+                .contains("cdc4j_changefeed_checkpoint_ts{changefeed=\"orders\",namespace=\"default\"}");
 
         assertThat(Http.post(base, "/api/v2/changefeeds/orders/pause", null).status()).isEqualTo(200);
         await().atMost(DEADLINE).until(() -> changefeed(base, "orders").get("state").asText().equals("stopped")

@@ -83,12 +83,14 @@ class PlaygroundIT {
             Path dataDir = playground.dataDir().orElseThrow(() -> new AssertionError("no data line in:\n" + output));
             assertThat(dataDir).isDirectory();
 
-            // the demo writes upstream, and says what became of its changefeed
+            // the demo writes upstream, creates its changefeed, and the rows arrive downstream
             await().atMost(Duration.ofSeconds(30)).until(() -> demoRows(upstreamPort) >= 6);
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> playground.output().contains("demo: demo.orders rows: upstream "));
             assertThat(playground.output())
                     .contains("demo: created changefeed playground-demo");
+            await("demo rows replicated downstream").atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                    .until(() -> demoRows(downstreamPort) >= 6);
 
             List<ProcessHandle> children = playground.process().descendants().toList();
             assertThat(children).as("the two mariadbd processes").hasSizeGreaterThanOrEqualTo(2);
