@@ -67,7 +67,7 @@ public record BenchOptions(WorkloadSize size, int lagRowsPerSecond, Duration lag
                 Duration.ofSeconds(integer(values, "lag-seconds", small ? 5 : 30)),
                 (long) integer(values, "memory-quota-mb", 64) << 20,
                 values.getOrDefault("child-heap", "1g"),
-                Arrays.asList(values.getOrDefault("targets", "raw,cdc4j,debezium,debezium-json").split(",")),
+                Arrays.asList(values.getOrDefault("targets", "raw,cdc4j,debezium,debezium-json,cdc4j-changefeed,cdc4j-mysql,insert").split(",")),
                 integer(values, "repeat", small ? 1 : 3),
                 values.getOrDefault("jfr", "auto"),
                 Path.of(values.getOrDefault("work-dir", "bench/target/work")).toAbsolutePath(),
