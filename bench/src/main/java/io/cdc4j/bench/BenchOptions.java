@@ -90,7 +90,8 @@ public record BenchOptions(WorkloadSize size, int lagRowsPerSecond, Duration lag
                 "Workload: %d tables of 10 columns; %,d rows inserted per table, %d rows per transaction in the insert,"
                         + " update and delete phases; %,d mixed transactions; one transaction of %,d rows."
                         + " cdc4j memory_quota %d MiB; each system in its own JVM with -Xmx%s. Cold-start runs: %d"
-                        + " interleaved rounds, each system's median run reported.",
+                        + " interleaved rounds, each system's median run reported; the targets writing to the downstream"
+                        + " MariaDB (cdc4j-mysql, insert) run in the first round only.",
                 size.tables(), size.rowsPerTable(), size.rowsPerTransaction(), size.mixedTransactions(),
                 size.hugeTransactionRows(), memoryQuotaBytes >> 20, childHeap, repeat);
     }
