@@ -9,18 +9,23 @@ import io.cdc4j.bench.targets.BenchTargets;
 import io.cdc4j.bench.targets.MedianRun;
 import io.cdc4j.bench.targets.TargetLauncher;
 import io.cdc4j.bench.targets.TargetLauncher.RunningTarget;
+import io.cdc4j.bench.targets.RowCounts;
 import io.cdc4j.bench.targets.TargetResult;
+import io.cdc4j.bench.targets.WorkloadSpan;
+import io.cdc4j.bench.upstream.Downstream;
 import io.cdc4j.bench.upstream.BinlogPoint;
 import io.cdc4j.bench.upstream.EmbeddedUpstream;
 import io.cdc4j.bench.workload.PhaseResult;
 import io.cdc4j.bench.workload.SteadyWriter;
 import io.cdc4j.bench.workload.Workload;
+import io.cdc4j.model.Tso;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -57,23 +62,40 @@ public final class BenchMain {
             BinlogPoint start = upstream.start();
             Workload workload = new Workload(options.size(), this::say);
             List<PhaseResult> phases;
+            long startTs = tsBeforeNextSecond();
             try (Connection connection = upstream.connect()) {
                 workload.createSchema(connection);
                 phases = workload.run(connection);
             }
+            long endTs = Tso.fromInstant(Instant.now());
             BinlogPoint end = upstream.end();
             long rows = phases.stream().mapToLong(PhaseResult::rows).sum();
             long bytes = upstream.bytesBetween(start, end);
             say(String.format(Locale.ROOT, "workload: %,d rows, binlog %s .. %s, %,d bytes", rows, start, end, bytes));
+            long tableRows = RowCounts.of(upstream.port()).values().stream().mapToLong(Long::longValue).sum();
+            Optional<Downstream> downstream = targets.stream().anyMatch(BenchTarget::needsDownstream)
+                    ? Optional.of(Downstream.start(options.workDir(), options.size().tables())) : Optional.empty();
             TargetLauncher launcher = new TargetLauncher(upstream.port(), options.memoryQuotaBytes(),
-                    options.childHeap(), options.workDir());
+                    options.childHeap(), options.workDir(),
+                    new WorkloadSpan(startTs, endTs, downstream.map(Downstream::port).orElse(0)));
             List<TargetResult> coldRuns = new ArrayList<>();
-            for (int round = 0; round < options.repeat(); round++) {
-                for (BenchTarget target : targets) {
-                    TargetResult result = launcher.launch(target, "cold", start, rows, Optional.empty()).awaitResult();
-                    say(line(result, bytes));
-                    coldRuns.add(result);
+            try {
+                for (int round = 0; round < options.repeat(); round++) {
+                    for (BenchTarget target : targets) {
+                        if (target.needsDownstream() && round > 0) {
+                            continue;
+                        }
+                        if (target.needsDownstream()) {
+                            downstream.orElseThrow().reset();
+                        }
+                        TargetResult result = launcher.launch(target, "cold", start,
+                                target.expectedRows(rows, tableRows), Optional.empty()).awaitResult();
+                        say(line(result, bytes));
+                        coldRuns.add(result);
+                    }
                 }
+            } finally {
+                downstream.ifPresent(Downstream::close);
             }
             List<TargetResult> cold = targets.stream().map(target -> MedianRun.of(coldRuns, target.name())).toList();
             Optional<String> profile = profile(launcher, targets, cold, start, rows);
@@ -125,6 +147,16 @@ public final class BenchMain {
             say(line(result, 0));
             return result;
         }
+    }
+
+    /**
+     * A ts of now, then waits into the next second: binlog times have whole seconds, so every later transaction's
+     * commit ts is above the returned one.
+     */
+    private static long tsBeforeNextSecond() throws InterruptedException {
+        Instant now = Instant.now();
+        Thread.sleep(1_000 - now.getNano() / 1_000_000 + 10);
+        return Tso.fromInstant(now);
     }
 
     private String lagSettings() {

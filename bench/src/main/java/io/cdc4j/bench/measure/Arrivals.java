@@ -53,6 +53,11 @@ public final class Arrivals {
         }
     }
 
+    /** The run is done now, after its last row (a changefeed's checkpoint caught up): its time ends here. */
+    public void finished() {
+        lastNanos = System.nanoTime();
+    }
+
     /** A row written at {@code writtenMicros} arrived at {@code arrivalMicros} (it is counted by {@link #rows}). */
     public synchronized void lag(long writtenMicros, long arrivalMicros) {
         if (lagCount == lagMicros.length) {

@@ -47,11 +47,23 @@ public final class Comparison {
         return ratio("cdc4j", "debezium-json");
     }
 
+    /** The changefeed to blackhole://'s cold-start rows/s over the raw client's. */
+    public OptionalDouble changefeedOverRaw() {
+        return ratio("cdc4j-changefeed", "raw");
+    }
+
+    /** The changefeed to MySQL's rows/s over the plain INSERT load's. */
+    public OptionalDouble mysqlOverInsert() {
+        return ratio("cdc4j-mysql", "insert");
+    }
+
     /** The ratio lines, one per line, exactly as scripts read them. */
     public List<String> ratioLines() {
         return List.of("cdc4j/raw: " + format(cdc4jOverRaw(), "%.2f"),
                 "cdc4j/debezium: " + format(cdc4jOverDebezium(), "%.1f"),
-                "cdc4j/debezium-json: " + format(cdc4jOverDebeziumJson(), "%.1f"));
+                "cdc4j/debezium-json: " + format(cdc4jOverDebeziumJson(), "%.1f"),
+                "cdc4j-changefeed/raw: " + format(changefeedOverRaw(), "%.2f"),
+                "cdc4j-mysql/insert: " + format(mysqlOverInsert(), "%.2f"));
     }
 
     /** The targets, each met or missed (a target without a measurement counts as missed). */

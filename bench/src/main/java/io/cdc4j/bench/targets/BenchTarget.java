@@ -2,6 +2,7 @@ package io.cdc4j.bench.targets;
 
 import io.cdc4j.bench.measure.Arrivals;
 import java.io.IOException;
+import java.time.Duration;
 
 /**
  * A system under test: reads the upstream's binlog from a point and reports every row reaching its sink to
@@ -17,6 +18,16 @@ public interface BenchTarget {
     /** Whether it can start anywhere in the binlog (and so take part in the lag runs). */
     boolean startsAnywhere();
 
+    /** Whether it writes to the downstream MariaDB, which the benchmark then empties before each of its runs. */
+    default boolean needsDownstream() {
+        return false;
+    }
+
+    /** The rows a cold-start run delivers: the binlog's row changes, or for a loader the upstream's final rows. */
+    default long expectedRows(long binlogRows, long tableRows) {
+        return binlogRows;
+    }
+
     /** Starts reading; returns once connected, while reading goes on in the background until closed. */
     Session start(TargetSetup setup, Arrivals arrivals) throws Exception;
 
@@ -25,6 +36,13 @@ public interface BenchTarget {
         /** An error that stopped the target early, or null. */
         default Throwable failure() {
             return null;
+        }
+
+        /**
+         * Once every expected row has arrived, waits until the target is done by its own measure (a changefeed's
+         * checkpoint passing the workload's end) and checks its output; nothing by default.
+         */
+        default void awaitDone(Duration timeout) throws Exception {
         }
 
         @Override

@@ -3,8 +3,7 @@ package io.cdc4j.bench.targets;
 import java.util.List;
 
 /**
- * Every target the benchmark knows, by name. The changefeed runners (cdc4j's HTTP API with a blackhole:// sink,
- * and with a MySQL downstream) join this list once the changefeed pipeline exists.
+ * Every target the benchmark knows, by name.
  */
 public final class BenchTargets {
     private BenchTargets() {
@@ -13,7 +12,7 @@ public final class BenchTargets {
     /** All targets, in the order the benchmark runs them. */
     public static List<BenchTarget> all() {
         return List.of(new RawBinlogTarget(), new Cdc4jReaderTarget(), DebeziumTarget.counting(),
-                DebeziumTarget.json());
+                DebeziumTarget.json(), new Cdc4jChangefeedTarget(), new Cdc4jMysqlTarget(), new PlainInsertTarget());
     }
 
     /** The target called {@code name}. */

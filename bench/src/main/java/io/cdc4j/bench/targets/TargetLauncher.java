@@ -25,14 +25,19 @@ public final class TargetLauncher {
     private final long memoryQuotaBytes;
     private final String heap;
     private final Path workDir;
+    private final WorkloadSpan span;
     private int runs;
 
-    /** A launcher for targets reading the upstream on {@code port}, each JVM with {@code -Xmx<heap>}. */
-    public TargetLauncher(int port, long memoryQuotaBytes, String heap, Path workDir) {
+    /**
+     * A launcher for targets reading the upstream on {@code port}, each JVM with {@code -Xmx<heap>}; changefeed
+     * targets cover {@code span}.
+     */
+    public TargetLauncher(int port, long memoryQuotaBytes, String heap, Path workDir, WorkloadSpan span) {
         this.port = port;
         this.memoryQuotaBytes = memoryQuotaBytes;
         this.heap = heap;
         this.workDir = workDir;
+        this.span = span;
     }
 
     /** Starts one run; {@code jfr} names a file to record a profile to. */
@@ -53,7 +58,8 @@ public final class TargetLauncher {
         command.add(System.getProperty("java.class.path"));
         command.add(TargetMain.class.getName());
         command.addAll(List.of(target.name(), mode, Integer.toString(port), from.toString(),
-                Long.toString(expectedRows), Long.toString(memoryQuotaBytes), runDir.toString(), result.toString()));
+                Long.toString(expectedRows), Long.toString(memoryQuotaBytes), runDir.toString(), result.toString(),
+                Long.toString(span.startTs()), Long.toString(span.endTs()), Integer.toString(span.downstreamPort())));
         Process process = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.to(runDir.resolve("target.log").toFile()))
                 .start();

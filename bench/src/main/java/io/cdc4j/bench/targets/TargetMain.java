@@ -18,7 +18,8 @@ import java.time.Duration;
  * Speaks a two-line protocol with the benchmark: prints {@code READY} once connected, and in lag mode reads
  * {@code EXPECT <rows>} once the writer is done.
  * <p>
- * Arguments: {@code TARGET cold|lag PORT FILE:POS EXPECTED_ROWS QUOTA_BYTES WORK_DIR RESULT_FILE}.
+ * Arguments: {@code TARGET cold|lag PORT FILE:POS EXPECTED_ROWS QUOTA_BYTES WORK_DIR RESULT_FILE START_TS END_TS
+ * DOWNSTREAM_PORT}.
  */
 public final class TargetMain {
     static final String READY = "READY";
@@ -30,9 +31,9 @@ public final class TargetMain {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 8) {
+        if (args.length != 11) {
             throw new IllegalArgumentException("usage: TARGET cold|lag PORT FILE:POS EXPECTED_ROWS QUOTA_BYTES"
-                    + " WORK_DIR RESULT_FILE");
+                    + " WORK_DIR RESULT_FILE START_TS END_TS DOWNSTREAM_PORT");
         }
         BenchTarget target = BenchTargets.byName(args[0]);
         String mode = args[1];
@@ -44,7 +45,8 @@ public final class TargetMain {
         int colon = args[3].lastIndexOf(':');
         BinlogPoint from = new BinlogPoint(args[3].substring(0, colon), Long.parseLong(args[3].substring(colon + 1)));
         long expected = Long.parseLong(args[4]);
-        TargetSetup setup = new TargetSetup(Integer.parseInt(args[2]), from, Long.parseLong(args[5]), Path.of(args[6]));
+        TargetSetup setup = new TargetSetup(Integer.parseInt(args[2]), from, Long.parseLong(args[5]), Path.of(args[6]),
+                new WorkloadSpan(Long.parseLong(args[8]), Long.parseLong(args[9]), Integer.parseInt(args[10])));
         TargetResult result = run(target, mode, lagMode, setup, expected);
         new ObjectMapper().writeValue(Path.of(args[7]).toFile(), result);
         System.exit(0);
@@ -64,6 +66,8 @@ public final class TargetMain {
             arrivals.expect(expected);
             if (!arrivals.await(lagMode ? LAG_DRAIN_TIMEOUT : COLD_TIMEOUT)) {
                 error = "timed out with " + arrivals.count() + " of " + expected + " rows";
+            } else {
+                session.awaitDone(LAG_DRAIN_TIMEOUT);
             }
             if (session.failure() != null) {
                 error = session.failure().toString();

@@ -41,6 +41,18 @@ class ResultsReportTest {
     }
 
     @Test
+    void changefeedRatioLinesFollowTheExistingOnesUnchanged() {
+        String md = ResultsReport.render(run(List.of(cold("raw", 1.0), cold("cdc4j", 1.25), cold("debezium", 20.0),
+                cold("debezium-json", 25.0), cold("cdc4j-changefeed", 2.0), cold("cdc4j-mysql", 10.0),
+                cold("insert", 4.0)), List.of()));
+        assertThat(md).containsPattern(Pattern.compile("^cdc4j/raw: 0\\.80 x\ncdc4j/debezium: 16\\.0 x\n"
+                + "cdc4j/debezium-json: 20\\.0 x\ncdc4j-changefeed/raw: 0\\.50 x\ncdc4j-mysql/insert: 0\\.40 x$",
+                Pattern.MULTILINE));
+        assertThat(ResultsReport.render(run(List.of(cold("raw", 1.0)), List.of())))
+                .containsPattern(Pattern.compile("^cdc4j-mysql/insert: n/a$", Pattern.MULTILINE));
+    }
+
+    @Test
     void theSummaryTableHasThroughputLagAndMemoryPerSystem() {
         String md = ResultsReport.render(run(List.of(cold("raw", 1.0), cold("cdc4j", 2.0)),
                 List.of(lag("cdc4j", 120.5))));
