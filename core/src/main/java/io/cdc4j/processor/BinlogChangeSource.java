@@ -29,11 +29,13 @@ import org.slf4j.LoggerFactory;
  * A changefeed's changes read from the upstream's binlog: the binlog reader from the checkpoint's saved
  * position (or, for a new changefeed, from its start ts), filtered by the changefeed's rules. Each
  * transaction's commit is a resolved ts for the consumer, forwarded at most every {@value #RESOLVED_EVERY_MILLIS}
- * ms while transactions stream, and at once when the reader reports it has caught up.
+ * ms while transactions stream (a skipped one is covered by the next commit or by the reader's resolved ts
+ * once it has caught up).
  */
 final class BinlogChangeSource implements ChangeSource, ChangeEventSink, ReaderStatusListener {
     private static final Logger LOG = LoggerFactory.getLogger(BinlogChangeSource.class);
     static final long RESOLVED_EVERY_MILLIS = 20;
+    private static final long RESOLVED_EVERY_NANOS = Duration.ofMillis(RESOLVED_EVERY_MILLIS).toNanos();
 
     private final ChangefeedId changefeed;
     private final UpstreamConfig upstream;
@@ -41,7 +43,6 @@ final class BinlogChangeSource implements ChangeSource, ChangeEventSink, ReaderS
     private final ChangeFilter filter;
     private volatile ChangeConsumer consumer;
     private BinlogReader reader;
-    private TransactionCommit pendingCommit;
     private long lastForwardedNanos;
 
     BinlogChangeSource(ChangefeedId changefeed, UpstreamConfig upstream, ReplicaConfig config) {
@@ -81,20 +82,16 @@ final class BinlogChangeSource implements ChangeSource, ChangeEventSink, ReaderS
     @Override
     public void onCommit(TransactionCommit commit) {
         long now = System.nanoTime();
-        if (now - lastForwardedNanos >= Duration.ofMillis(RESOLVED_EVERY_MILLIS).toNanos()) {
-            forward(commit.commitTs(), ReaderStates.of(commit.position()));
-            pendingCommit = null;
+        if (now - lastForwardedNanos >= RESOLVED_EVERY_NANOS) {
+            consumer.onResolved(commit.commitTs(), ReaderStates.of(commit.position()));
             lastForwardedNanos = now;
-        } else {
-            pendingCommit = commit;
         }
     }
 
     @Override
     public void onResolved(ResolvedTs resolved) {
-        pendingCommit = null;
         lastForwardedNanos = System.nanoTime();
-        forward(resolved.ts(), ReaderStates.of(resolved.position()));
+        consumer.onResolved(resolved.ts(), ReaderStates.of(resolved.position()));
     }
 
     @Override
@@ -115,12 +112,5 @@ final class BinlogChangeSource implements ChangeSource, ChangeEventSink, ReaderS
         if (reader != null) {
             reader.close();
         }
-        if (pendingCommit != null) {
-            LOG.debug("changefeed {} closes with commit {} not yet resolved", changefeed, pendingCommit.commitTs());
-        }
-    }
-
-    private void forward(long ts, ReaderState state) {
-        consumer.onResolved(ts, state);
     }
 }
