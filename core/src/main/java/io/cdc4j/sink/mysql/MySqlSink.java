@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -29,6 +31,8 @@ public final class MySqlSink implements Sink {
     private static final long OFFER_WAIT_MILLIS = 100;
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+    /** A transaction is handed over in parts of this many times max-txn-row rows, never held whole. */
+    private static final int PART_TXN_ROWS = 16;
 
     private final ChangefeedId changefeed;
     private final MySqlSinkOptions options;
@@ -41,6 +45,9 @@ public final class MySqlSink implements Sink {
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     private final AtomicLong rowsWritten = new AtomicLong();
+    private final int partRows;
+    private final int maxInFlightRows;
+    private final Semaphore inFlightRows;
     private List<RowChange> pending = new ArrayList<>();
     private long pendingTs;
     private int nextWorker;
@@ -52,6 +59,9 @@ public final class MySqlSink implements Sink {
         this.downstream = downstream;
         this.replicateTs = replicateTs;
         this.ddls = new DdlExecutor(changefeed, downstream);
+        this.partRows = options.maxTxnRow() * PART_TXN_ROWS;
+        this.maxInFlightRows = Math.max(2 * partRows, options.workerCount() * options.maxTxnRow() * 4);
+        this.inFlightRows = new Semaphore(maxInFlightRows);
     }
 
     /**
@@ -80,6 +90,7 @@ public final class MySqlSink implements Sink {
                 detector.finished(nodes);
                 for (TxnNode node : nodes) {
                     tracker.committed(node.txn().commitTs());
+                    inFlightRows.release(permits(node));
                 }
                 rowsWritten.addAndGet(rows);
             }
@@ -112,6 +123,9 @@ public final class MySqlSink implements Sink {
         }
         pendingTs = batch.commitTs();
         pending.addAll(batch.rows());
+        if (pending.size() >= partRows) {
+            seal();
+        }
     }
 
     @Override
@@ -155,7 +169,11 @@ public final class MySqlSink implements Sink {
         return replicateTs;
     }
 
-    /** Folds the transaction gathered so far and hands its table transactions to the workers. */
+    /**
+     * Folds the transaction gathered so far (all of it, or the part of a large one read so far) and hands its
+     * table transactions to the workers. Parts of one transaction are folded separately: the conflict detector
+     * keeps the changes of each key in order across parts, as it does across transactions.
+     */
     private void seal() {
         if (pending.isEmpty()) {
             return;
@@ -176,6 +194,11 @@ public final class MySqlSink implements Sink {
     }
 
     private void dispatch(TxnNode node) throws InterruptedException {
+        while (!inFlightRows.tryAcquire(permits(node), OFFER_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+            if (abandoned()) {
+                throw new IllegalStateException("the sink stopped while waiting for rows in flight to commit");
+            }
+        }
         tracker.opened(node.txn().commitTs());
         List<TxnNode> dependencies = detector.register(node);
         int worker = detector.awaitWorker(dependencies, this::abandoned);
@@ -188,6 +211,11 @@ public final class MySqlSink implements Sink {
                 throw new IllegalStateException("the sink stopped while worker " + worker + " was full");
             }
         }
+    }
+
+    /** The rows a table transaction holds against the in-flight bound (capped, so a huge one cannot block). */
+    private int permits(TxnNode node) {
+        return Math.min(node.txn().rows().size(), maxInFlightRows);
     }
 
     /** Round robin, skipping to an idle worker when the next one has a queue. */
