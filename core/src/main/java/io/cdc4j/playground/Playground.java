@@ -3,6 +3,7 @@ package io.cdc4j.playground;
 import io.cdc4j.meta.MetaEndpoint;
 import io.cdc4j.server.CdcServer;
 import io.cdc4j.server.ServerConfig;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -22,6 +23,8 @@ import org.slf4j.LoggerFactory;
 public final class Playground implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Playground.class);
     private static final int UPSTREAM_SERVER_ID = 1;
+    private static final Duration OWNER_DEADLINE = Duration.ofSeconds(60);
+    private static final Duration OWNER_POLL = Duration.ofMillis(50);
 
     private final PlaygroundConfig config;
     private final PlaygroundDirectory directory;
@@ -71,20 +74,39 @@ public final class Playground implements AutoCloseable {
                             config.downstreamPort(), directory.path().resolve("downstream"), Optional.empty())));
             String zookeeper = config.host() + ":" + config.metaPort();
             List<String> captures = new ArrayList<>();
+            List<CdcServer> servers = new ArrayList<>();
             for (int i = 0; i < config.captures(); i++) {
                 ServerConfig capture = captureConfig(i, upstream.mysqlUri());
                 String line = i == 0
                         ? "starting capture 1 on " + config.apiPort(i) + " with the embedded ZooKeeper on "
                                 + config.metaPort() + "..."
                         : "starting capture " + (i + 1) + " on " + config.apiPort(i) + "...";
-                step("capture " + (i + 1) + " on " + config.apiPort(i), line, i == 0 ? "--api-port or --meta-port"
-                        : "--api-port", () -> CdcServer.start(capture));
+                servers.add(step("capture " + (i + 1) + " on " + config.apiPort(i), line,
+                        i == 0 ? "--api-port or --meta-port" : "--api-port", () -> CdcServer.start(capture)));
                 captures.add("http://" + capture.advertisedAddress());
             }
+            awaitOwner(servers);
             return new PlaygroundEndpoints(upstream.mysqlUri(), downstream.mysqlUri(), captures, zookeeper);
         } catch (RuntimeException e) {
             close();
             throw e;
+        }
+    }
+
+    /** Waits until a capture leads the cluster, so that the playground is ready to take changefeeds when it says so. */
+    private void awaitOwner(List<CdcServer> servers) {
+        long deadline = System.nanoTime() + OWNER_DEADLINE.toNanos();
+        while (servers.stream().noneMatch(server -> server.capture().isOwner())) {
+            if (System.nanoTime() > deadline) {
+                throw new PlaygroundException("no capture became the owner within " + OWNER_DEADLINE.toSeconds()
+                        + " s; see the log in " + directory.path());
+            }
+            try {
+                Thread.sleep(OWNER_POLL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PlaygroundException("interrupted while waiting for an owner to be elected");
+            }
         }
     }
 

@@ -163,6 +163,7 @@ class BlackholeReplicationIT {
         ServerProcess doomed = ServerProcess.start(dataDir.resolve("doomed-" + FreePorts.next()), "--meta", meta,
                 "--upstream", upstream.mysqlUri(), "--capture-session-ttl", "3");
         started.add(doomed);
+        await().atMost(DEADLINE).until(() -> Http.get(doomed.baseUrl(), "/api/v2/health").status() == 200);
         create(doomed.baseUrl(), "{\"changefeed_id\":\"killed\",\"sink_uri\":\"blackhole://\","
                 + "\"replica_config\":{\"filter\":{\"rules\":[\"e2e.orders\"]}}}");
         String doomedId = doomed.status().get("id").asText();
@@ -195,6 +196,9 @@ class BlackholeReplicationIT {
         CdcServer server = CdcServer.start(config,
                 ServerOptions.forUpstream(config.upstream()).withSinks(recorder.sinks()));
         started.add(server);
+        // an owner must be elected (and have completed a round) before requests for it can be answered
+        await().atMost(DEADLINE)
+                .until(() -> Http.get(InProcessServers.baseUrl(server), "/api/v2/health").status() == 200);
         return server;
     }
 
