@@ -75,10 +75,13 @@ public final class BenchMain {
             long tableRows = RowCounts.of(upstream.port()).values().stream().mapToLong(Long::longValue).sum();
             Optional<Downstream> downstream = targets.stream().anyMatch(BenchTarget::needsDownstream)
                     ? Optional.of(Downstream.start(options.workDir(), options.size().tables())) : Optional.empty();
+            WorkloadSpan span = new WorkloadSpan(startTs, endTs, downstream.map(Downstream::port).orElse(0));
             TargetLauncher launcher = new TargetLauncher(upstream.port(), options.memoryQuotaBytes(),
-                    options.childHeap(), options.workDir(),
-                    new WorkloadSpan(startTs, endTs, downstream.map(Downstream::port).orElse(0)));
+                    options.childHeap(), options.workDir());
             List<TargetResult> coldRuns = new ArrayList<>();
+            List<TargetResult> cold;
+            Optional<String> profile;
+            List<TargetResult> lag = new ArrayList<>();
             try {
                 for (int round = 0; round < options.repeat(); round++) {
                     for (BenchTarget target : targets) {
@@ -88,23 +91,25 @@ public final class BenchMain {
                         if (target.needsDownstream()) {
                             downstream.orElseThrow().reset();
                         }
-                        TargetResult result = launcher.launch(target, "cold", start,
+                        TargetResult result = launcher.launch(target, "cold", start, span,
                                 target.expectedRows(rows, tableRows), Optional.empty()).awaitResult();
                         say(line(result, bytes));
                         coldRuns.add(result);
                     }
                 }
+                cold = targets.stream().map(target -> MedianRun.of(coldRuns, target.name())).toList();
+                profile = profile(launcher, targets, cold, start, span, rows);
+                SteadyWriter writer = new SteadyWriter(options.lagRowsPerSecond(), options.lagDuration());
+                for (BenchTarget target : targets) {
+                    if (target.measuresLag()) {
+                        if (target.needsDownstream()) {
+                            downstream.orElseThrow().reset();
+                        }
+                        lag.add(lagRun(upstream, launcher, target, writer, span.downstreamPort()));
+                    }
+                }
             } finally {
                 downstream.ifPresent(Downstream::close);
-            }
-            List<TargetResult> cold = targets.stream().map(target -> MedianRun.of(coldRuns, target.name())).toList();
-            Optional<String> profile = profile(launcher, targets, cold, start, rows);
-            List<TargetResult> lag = new ArrayList<>();
-            SteadyWriter writer = new SteadyWriter(options.lagRowsPerSecond(), options.lagDuration());
-            for (BenchTarget target : targets) {
-                if (target.startsAnywhere()) {
-                    lag.add(lagRun(upstream, launcher, target, writer));
-                }
             }
             BenchRun run = new BenchRun(LocalDate.now().toString(), options.commit(), environment(upstream),
                     options.describe(), phases, bytes, lagSettings(), options.memoryQuotaBytes(), cold, coldRuns, lag,
@@ -118,7 +123,7 @@ public final class BenchMain {
     }
 
     private Optional<String> profile(TargetLauncher launcher, List<BenchTarget> targets, List<TargetResult> cold,
-                                     BinlogPoint start, long rows) throws Exception {
+                                     BinlogPoint start, WorkloadSpan span, long rows) throws Exception {
         boolean missed = new Comparison(cold, List.of(), options.memoryQuotaBytes()).throughputShort();
         boolean wanted = options.jfr().equals("always") || options.jfr().equals("auto") && missed;
         Optional<BenchTarget> cdc4j = targets.stream().filter(t -> t.name().equals("cdc4j")).findFirst();
@@ -127,7 +132,7 @@ public final class BenchMain {
         }
         Path recording = options.workDir().resolve("cdc4j-cold.jfr");
         say("profiling cdc4j's cold-start run with JFR: " + recording);
-        TargetResult profiled = launcher.launch(cdc4j.get(), "cold", start, rows, Optional.of(recording)).awaitResult();
+        TargetResult profiled = launcher.launch(cdc4j.get(), "cold", start, span, rows, Optional.of(recording)).awaitResult();
         say(line(profiled, 0) + " (under JFR)");
         return Optional.of(String.format(Locale.ROOT, "Recorded with `-XX:StartFlightRecording=settings=profile` in a"
                 + " separate run (%,.0f rows/s under the profiler).%n%n", profiled.rowsPerSecond())
@@ -135,8 +140,10 @@ public final class BenchMain {
     }
 
     private TargetResult lagRun(EmbeddedUpstream upstream, TargetLauncher launcher, BenchTarget target,
-                                SteadyWriter writer) throws Exception {
-        try (RunningTarget running = launcher.launch(target, "lag", upstream.end(), 0, Optional.empty())) {
+                                SteadyWriter writer, int downstreamPort) throws Exception {
+        long from = tsBeforeNextSecond();
+        WorkloadSpan span = new WorkloadSpan(from, from, downstreamPort);
+        try (RunningTarget running = launcher.launch(target, "lag", upstream.end(), span, 0, Optional.empty())) {
             running.awaitReady();
             long written;
             try (Connection connection = upstream.connect()) {

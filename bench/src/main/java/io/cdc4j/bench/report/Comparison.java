@@ -73,11 +73,8 @@ public final class Comparison {
                 format(cdc4jOverRaw(), "%.2f"), cdc4jOverRaw().orElse(0) >= CEILING_GOAL));
         checks.add(new Check(String.format(Locale.ROOT, "cdc4j >= %.0fx Debezium", PEER_GOAL),
                 format(cdc4jOverDebezium(), "%.1f"), cdc4jOverDebezium().orElse(0) >= PEER_GOAL));
-        Optional<TargetResult> cdc4jLag = find(lag, "cdc4j").filter(result -> result.lag().measured());
-        checks.add(new Check(String.format(Locale.ROOT, "cdc4j lag p99 < %.0f ms at the steady rate", LAG_P99_GOAL_MILLIS),
-                cdc4jLag.map(result -> String.format(Locale.ROOT, "%.1f ms", result.lag().p99Millis())).orElse("n/a"),
-                cdc4jLag.map(result -> result.complete() && result.lag().p99Millis() < LAG_P99_GOAL_MILLIS)
-                        .orElse(false)));
+        checks.add(lagCheck("cdc4j"));
+        checks.add(lagCheck("cdc4j-changefeed"));
         Optional<TargetResult> cdc4jCold = find(cold, "cdc4j");
         long allowed = memoryQuotaBytes + HEAP_MARGIN_BYTES;
         checks.add(new Check(String.format(Locale.ROOT, "cdc4j live heap <= memory_quota %d MiB + %d MiB",
@@ -85,6 +82,14 @@ public final class Comparison {
                 cdc4jCold.map(result -> (result.memory().peakLiveHeapBytes() >> 20) + " MiB").orElse("n/a"),
                 cdc4jCold.map(result -> result.memory().peakLiveHeapBytes() <= allowed).orElse(false)));
         return checks;
+    }
+
+    private Check lagCheck(String target) {
+        Optional<TargetResult> run = find(lag, target).filter(result -> result.lag().measured());
+        return new Check(String.format(Locale.ROOT, "%s lag p99 < %.0f ms at the steady rate", target,
+                LAG_P99_GOAL_MILLIS),
+                run.map(result -> String.format(Locale.ROOT, "%.1f ms", result.lag().p99Millis())).orElse("n/a"),
+                run.map(result -> result.complete() && result.lag().p99Millis() < LAG_P99_GOAL_MILLIS).orElse(false));
     }
 
     /** Whether cdc4j misses a throughput target, which calls for a profile of its run. */

@@ -15,8 +15,11 @@ public interface BenchTarget {
     /** What the results table says this target is. */
     String description();
 
-    /** Whether it can start anywhere in the binlog (and so take part in the lag runs). */
-    boolean startsAnywhere();
+    /**
+     * Whether it takes part in the lag runs: started at the binlog's end (a changefeed at a ts just before the
+     * steady writer's first transaction), it follows the writes and reports each row's lag.
+     */
+    boolean measuresLag();
 
     /** Whether it writes to the downstream MariaDB, which the benchmark then empties before each of its runs. */
     default boolean needsDownstream() {

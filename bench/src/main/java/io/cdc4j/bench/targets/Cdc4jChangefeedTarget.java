@@ -19,19 +19,12 @@ public final class Cdc4jChangefeedTarget implements BenchTarget {
     }
 
     @Override
-    public boolean startsAnywhere() {
-        return false;
+    public boolean measuresLag() {
+        return true;
     }
 
     @Override
     public Session start(TargetSetup setup, Arrivals arrivals) throws Exception {
-        ChangefeedServer server = ChangefeedServer.start(setup, CountingSink.counting("blackhole", arrivals));
-        try {
-            server.createChangefeed("blackhole://", setup.span().startTs(), setup.memoryQuotaBytes());
-        } catch (Exception e) {
-            server.close();
-            throw e;
-        }
-        return new ChangefeedSession(server, setup, arrivals, () -> { });
+        return ChangefeedSession.open(setup, arrivals, "blackhole", "blackhole://", () -> { });
     }
 }

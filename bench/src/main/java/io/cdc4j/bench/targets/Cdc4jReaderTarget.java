@@ -35,7 +35,7 @@ public final class Cdc4jReaderTarget implements BenchTarget {
     }
 
     @Override
-    public boolean startsAnywhere() {
+    public boolean measuresLag() {
         return true;
     }
 

@@ -11,16 +11,38 @@ final class ChangefeedSession implements BenchTarget.Session {
         void run() throws Exception;
     }
 
+    private static final Duration RUNNING_TIMEOUT = Duration.ofSeconds(60);
+
     private final ChangefeedServer server;
     private final TargetSetup setup;
     private final Arrivals arrivals;
     private final Check check;
 
-    ChangefeedSession(ChangefeedServer server, TargetSetup setup, Arrivals arrivals, Check check) {
+    private ChangefeedSession(ChangefeedServer server, TargetSetup setup, Arrivals arrivals, Check check) {
         this.server = server;
         this.setup = setup;
         this.arrivals = arrivals;
         this.check = check;
+    }
+
+    /**
+     * Starts the server with {@code scheme}'s sink counting durable rows, and creates the changefeed to
+     * {@code sinkUri} from the span's start; in a lag run, also waits until its checkpoint moves past the start,
+     * so that the changefeed is running before the steady writer begins.
+     */
+    static ChangefeedSession open(TargetSetup setup, Arrivals arrivals, String scheme, String sinkUri, Check check)
+            throws Exception {
+        ChangefeedServer server = ChangefeedServer.start(setup, CountingSink.counting(scheme, arrivals));
+        try {
+            server.createChangefeed(sinkUri, setup.span().startTs(), setup.memoryQuotaBytes());
+            if (arrivals.measuresLag()) {
+                server.awaitCheckpoint(setup.span().startTs() + 1, RUNNING_TIMEOUT);
+            }
+        } catch (Exception e) {
+            server.close();
+            throw e;
+        }
+        return new ChangefeedSession(server, setup, arrivals, check);
     }
 
     @Override

@@ -1,24 +1,28 @@
 package io.cdc4j.bench.targets;
 
 import io.cdc4j.bench.measure.Arrivals;
+import io.cdc4j.bench.workload.BenchSchema;
 import io.cdc4j.config.ReplicaConfig;
 import io.cdc4j.meta.ChangefeedId;
 import io.cdc4j.model.DdlEvent;
 import io.cdc4j.model.RowBatch;
+import io.cdc4j.model.RowChange;
 import io.cdc4j.sink.Sink;
 import io.cdc4j.sink.SinkFactory;
 import io.cdc4j.sink.SinkUri;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 
 /**
  * Wraps a changefeed's real sink and reports its rows to {@link Arrivals} once they are durable: once the sink's
- * durable ts has reached their commit ts, as the checkpoint sees them.
+ * durable ts has reached their commit ts, as the checkpoint sees them. In a lag run each row's lag runs from its
+ * {@code written} column to that moment.
  */
 final class CountingSink implements Sink {
     private final Sink delegate;
     private final Arrivals arrivals;
-    private final Deque<long[]> pending = new ArrayDeque<>();
+    private final Deque<Transaction> pending = new ArrayDeque<>();
 
     private CountingSink(Sink delegate, Arrivals arrivals) {
         this.delegate = delegate;
@@ -44,12 +48,23 @@ final class CountingSink implements Sink {
     @Override
     public void writeRows(RowBatch batch) {
         delegate.writeRows(batch);
-        long[] last = pending.peekLast();
-        if (last != null && last[0] == batch.commitTs()) {
-            last[1] += batch.rows().size();
-        } else {
-            pending.addLast(new long[] {batch.commitTs(), batch.rows().size()});
+        Transaction transaction = transaction(batch.commitTs());
+        transaction.rows += batch.rows().size();
+        if (arrivals.measuresLag()) {
+            for (RowChange row : batch.rows()) {
+                row.after().flatMap(image -> image.value(BenchSchema.WRITTEN_COLUMN))
+                        .ifPresent(written -> transaction.written(RowTimes.micros(written)));
+            }
         }
+    }
+
+    private Transaction transaction(long commitTs) {
+        Transaction last = pending.peekLast();
+        if (last == null || last.commitTs != commitTs) {
+            last = new Transaction(commitTs);
+            pending.addLast(last);
+        }
+        return last;
     }
 
     @Override
@@ -71,9 +86,14 @@ final class CountingSink implements Sink {
     }
 
     private void report(long durable) {
+        long now = Arrivals.nowMicros();
         long rows = 0;
-        while (!pending.isEmpty() && pending.peekFirst()[0] <= durable) {
-            rows += pending.pollFirst()[1];
+        while (!pending.isEmpty() && pending.peekFirst().commitTs <= durable) {
+            Transaction done = pending.pollFirst();
+            for (int i = 0; i < done.writtenCount; i++) {
+                arrivals.lag(done.writtenMicros[i], now);
+            }
+            rows += done.rows;
         }
         if (rows > 0) {
             arrivals.rows((int) rows);
@@ -83,5 +103,24 @@ final class CountingSink implements Sink {
     @Override
     public void close() {
         delegate.close();
+    }
+
+    /** A transaction's rows handed to the sink, not yet durable, with their write times in a lag run. */
+    private static final class Transaction {
+        private final long commitTs;
+        private long rows;
+        private long[] writtenMicros = new long[0];
+        private int writtenCount;
+
+        private Transaction(long commitTs) {
+            this.commitTs = commitTs;
+        }
+
+        private void written(long micros) {
+            if (writtenCount == writtenMicros.length) {
+                writtenMicros = Arrays.copyOf(writtenMicros, Math.max(16, writtenCount * 2));
+            }
+            writtenMicros[writtenCount++] = micros;
+        }
     }
 }

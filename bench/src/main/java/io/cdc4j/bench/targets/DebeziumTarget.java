@@ -54,7 +54,7 @@ public final class DebeziumTarget implements BenchTarget {
     }
 
     @Override
-    public boolean startsAnywhere() {
+    public boolean measuresLag() {
         return false;
     }
 

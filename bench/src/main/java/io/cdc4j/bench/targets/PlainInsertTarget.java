@@ -39,7 +39,7 @@ public final class PlainInsertTarget implements BenchTarget {
     }
 
     @Override
-    public boolean startsAnywhere() {
+    public boolean measuresLag() {
         return false;
     }
 

@@ -33,7 +33,7 @@ public final class RawBinlogTarget implements BenchTarget {
     }
 
     @Override
-    public boolean startsAnywhere() {
+    public boolean measuresLag() {
         return true;
     }
 

@@ -25,24 +25,22 @@ public final class TargetLauncher {
     private final long memoryQuotaBytes;
     private final String heap;
     private final Path workDir;
-    private final WorkloadSpan span;
     private int runs;
 
-    /**
-     * A launcher for targets reading the upstream on {@code port}, each JVM with {@code -Xmx<heap>}; changefeed
-     * targets cover {@code span}.
-     */
-    public TargetLauncher(int port, long memoryQuotaBytes, String heap, Path workDir, WorkloadSpan span) {
+    /** A launcher for targets reading the upstream on {@code port}, each JVM with {@code -Xmx<heap>}. */
+    public TargetLauncher(int port, long memoryQuotaBytes, String heap, Path workDir) {
         this.port = port;
         this.memoryQuotaBytes = memoryQuotaBytes;
         this.heap = heap;
         this.workDir = workDir;
-        this.span = span;
     }
 
-    /** Starts one run; {@code jfr} names a file to record a profile to. */
-    public RunningTarget launch(BenchTarget target, String mode, BinlogPoint from, long expectedRows,
-                                Optional<Path> jfr) throws IOException {
+    /**
+     * Starts one run from {@code from}, a changefeed over {@code span}; {@code jfr} names a file to record a profile
+     * to.
+     */
+    public RunningTarget launch(BenchTarget target, String mode, BinlogPoint from, WorkloadSpan span,
+                                long expectedRows, Optional<Path> jfr) throws IOException {
         runs++;
         String runName = String.format(Locale.ROOT, "%02d-%s-%s%s", runs, target.name(), mode,
                 jfr.map(file -> "-jfr").orElse(""));

@@ -74,6 +74,16 @@ class ResultsReportTest {
     }
 
     @Test
+    void theChangefeedsLagIsCheckedAndShown() {
+        String md = ResultsReport.render(run(List.of(cold("raw", 1.0), cold("cdc4j-changefeed", 2.0)),
+                List.of(lag("cdc4j-changefeed", 320.5))));
+        assertThat(md).contains("| cdc4j-changefeed lag p99 < 500 ms at the steady rate | 320.5 ms | yes |");
+        assertThat(md).contains("| cdc4j-changefeed | 500,000 | 100.0 | 555,556 | 4.5 | 320.5 |");
+        assertThat(ResultsReport.render(run(List.of(cold("raw", 1.0)), List.of())))
+                .contains("| cdc4j-changefeed lag p99 < 500 ms at the steady rate | n/a | **no** |");
+    }
+
+    @Test
     void anIncompleteRunGivesNoRatio() {
         TargetResult partial = new TargetResult("cdc4j", "cold", 1_000_000, 10, 1.0, 0.1, MEMORY, LagSummary.NONE,
                 "timed out");
