@@ -1,11 +1,14 @@
 package io.cdc4j.upstream;
 
 import com.github.shyiko.mysql.binlog.BinaryLogClient;
+import com.github.shyiko.mysql.binlog.network.DefaultSSLSocketFactory;
 import com.github.shyiko.mysql.binlog.network.SSLMode;
 import io.cdc4j.upstream.decode.EventDeserializers;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 
-/** Makes binlog clients configured the way cdc4j reads: our deserializer, ANNOTATE_ROWS, heartbeats, TLS mode. */
+/** Makes binlog clients configured the way cdc4j reads: our deserializer, ANNOTATE_ROWS, heartbeats, TLS. */
 final class BinlogClients {
     private BinlogClients() {
     }
@@ -28,6 +31,14 @@ final class BinlogClients {
             case "verify-ca" -> SSLMode.VERIFY_CA;
             default -> SSLMode.VERIFY_IDENTITY;
         });
+        if (PemTls.hasFiles(config.tls())) {
+            client.setSslSocketFactory(new DefaultSSLSocketFactory("TLS") {
+                @Override
+                protected void initSSLContext(SSLContext context) throws GeneralSecurityException {
+                    PemTls.init(context, config.tls());
+                }
+            });
+        }
         return client;
     }
 }

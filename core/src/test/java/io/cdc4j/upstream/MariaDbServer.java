@@ -22,6 +22,15 @@ final class MariaDbServer implements AutoCloseable {
 
     /** Starts a server with the given binlog format and row metadata. */
     static MariaDbServer start(String binlogFormat, String rowMetadata) throws Exception {
+        return start(binlogFormat, rowMetadata, new String[0]);
+    }
+
+    /** Starts a server set up as cdc4j needs it, with further server options. */
+    static MariaDbServer startWith(String... extraArgs) throws Exception {
+        return start("ROW", "FULL", extraArgs);
+    }
+
+    private static MariaDbServer start(String binlogFormat, String rowMetadata, String[] extraArgs) throws Exception {
         Path root = Path.of("target", "mariadb", UUID.randomUUID().toString()).toAbsolutePath();
         Files.createDirectories(root);
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
@@ -37,6 +46,9 @@ final class MariaDbServer implements AutoCloseable {
         config.addArg("--server-id=1");
         config.addArg("--character-set-server=utf8mb4");
         config.addArg("--collation-server=utf8mb4_general_ci");
+        for (String arg : extraArgs) {
+            config.addArg(arg);
+        }
         DB db = DB.newEmbeddedDB(config.build());
         db.start();
         return new MariaDbServer(db, db.getConfiguration().getPort());
