@@ -33,6 +33,9 @@ final class CollationFold {
         if (exact(name)) {
             return folded;
         }
+        if (folded.chars().allMatch(c -> c < 0x80)) {
+            return folded.toLowerCase(Locale.ROOT);
+        }
         String bare = MARKS.matcher(Normalizer.normalize(folded, Normalizer.Form.NFD)).replaceAll("");
         return bare.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
     }
