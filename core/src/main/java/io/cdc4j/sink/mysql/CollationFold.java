@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  *   <li>All others ({@code _ci}, {@code _ai_ci}, {@code _as_ci}, and unknown ones) fold case and drop accents:
  *   {@code utf8mb4_general_ci} and {@code utf8mb4_unicode_ci} compare 'é' equal to 'e' and 'A' to 'a'; an
  *   accent-sensitive {@code _as_ci} collation gets folded further than it compares, which is harmless. Case folds
- *   through upper case, so 'ß' becomes "ss" as in the UCA collations ({@code utf8mb4_general_ci}, where 'ß' = 's',
- *   is the known miss).</li>
+ *   through upper case, so 'ß' becomes "ss" as in the UCA collations; the {@code _general_} collations, where
+ *   'ß' = 's', fold it to "s". Other expansions and contractions a collation may define (e.g. 'æ' = "ae") are not
+ *   known here.</li>
  *   <li>PAD SPACE collations (all but MariaDB's {@code nopad} ones, MySQL's {@code _0900_} ones and
  *   {@code binary}) ignore trailing spaces, so those are cut.</li>
  * </ul>
@@ -36,7 +37,8 @@ final class CollationFold {
         if (folded.chars().allMatch(c -> c < 0x80)) {
             return folded.toLowerCase(Locale.ROOT);
         }
-        String bare = MARKS.matcher(Normalizer.normalize(folded, Normalizer.Form.NFD)).replaceAll("");
+        String simple = name.contains("_general_") ? folded.replace('ß', 's') : folded;
+        String bare = MARKS.matcher(Normalizer.normalize(simple, Normalizer.Form.NFD)).replaceAll("");
         return bare.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
     }
 

@@ -86,6 +86,9 @@ class ConflictKeysTest {
         assertThat(CollationFold.fold("Ab ", Optional.of("utf8mb4_nopad_bin"))).isEqualTo("Ab ");
         assertThat(CollationFold.fold("Ab ", Optional.of("utf8mb4_0900_as_cs"))).isEqualTo("Ab ");
         assertThat(CollationFold.fold("Straße ", Optional.empty())).as("unknown: fold the most").isEqualTo("strasse");
+        assertThat(CollationFold.fold("Straße", Optional.of("utf8mb4_unicode_ci"))).isEqualTo("strasse");
+        assertThat(CollationFold.fold("Straße", Optional.of("utf8mb4_general_ci"))).as("general_ci: ß = s")
+                .isEqualTo("strase");
         assertThat(CollationFold.fold("É", Optional.of("utf8mb4_uca1400_as_ci"))).as("over-folded, harmless")
                 .isEqualTo("e");
     }
