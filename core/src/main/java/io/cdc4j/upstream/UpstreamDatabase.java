@@ -92,9 +92,10 @@ public final class UpstreamDatabase implements AutoCloseable {
 
     /** The current end of the binlog: file and position of the next event to be written. */
     public BinlogCoordinates binlogEnd() {
+        String sql = UpstreamQueries.binlogStatus(variable("version").orElse(""));
         return query(() -> {
             try (Statement statement = connection().createStatement();
-                 ResultSet rows = statement.executeQuery("SHOW MASTER STATUS")) {
+                 ResultSet rows = statement.executeQuery(sql)) {
                 if (!rows.next()) {
                     throw new CdcException(ErrorCode.UPSTREAM_PREREQUISITE,
                             "the upstream has no binlog: start it with log_bin (e.g. --log-bin)");
@@ -115,42 +116,46 @@ public final class UpstreamDatabase implements AutoCloseable {
         }, "read the upstream clock");
     }
 
-    /** Collation ids to charset names, as the upstream defines them. */
+    /** Collation ids to charset and collation names, as the upstream defines them. */
     public CollationCharsets collations() {
         return query(() -> {
-            Map<Integer, String> map = new HashMap<>();
+            Map<Integer, String> charsets = new HashMap<>();
+            Map<Integer, String> names = new HashMap<>();
             try (Statement statement = connection().createStatement();
-                 ResultSet rows = statement.executeQuery(
-                         "SELECT ID, CHARACTER_SET_NAME FROM information_schema.COLLATIONS WHERE ID IS NOT NULL")) {
+                 ResultSet rows = statement.executeQuery(UpstreamQueries.COLLATIONS)) {
                 while (rows.next()) {
-                    map.put(rows.getInt(1), rows.getString(2));
+                    charsets.put(rows.getInt(1), rows.getString(2));
+                    names.put(rows.getInt(1), rows.getString(3));
                 }
             }
-            return new CollationCharsets(map);
+            return new CollationCharsets(charsets, names);
         }, "read the collations");
     }
 
-    /** JSON columns and a NOT NULL unique key of a table, from information_schema; NONE if the table is gone. */
+    /**
+     * JSON and generated columns and the unique indexes of a table, from information_schema; NONE if the table is
+     * gone. A unique index with a functional key part (MySQL) is left out: its values are not in the row image.
+     */
     public ColumnHints columnHints(String schema, String table) {
+        boolean mariaDb = isMariaDb();
         return query(() -> {
             Set<String> json = new HashSet<>();
-            try (PreparedStatement statement = connection().prepareStatement(
-                    "SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?"
-                            + " AND DATA_TYPE = 'json'")) {
-                statement.setString(1, schema);
-                statement.setString(2, table);
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
+            Set<String> generated = new HashSet<>();
+            try (PreparedStatement statement = tableQuery(UpstreamQueries.COLUMNS, schema, table);
+                 ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    if ("json".equalsIgnoreCase(rows.getString(2))) {
                         json.add(rows.getString(1));
+                    }
+                    String expression = rows.getString(3);
+                    if (expression != null && !expression.isEmpty()) {
+                        generated.add(rows.getString(1));
                     }
                 }
             }
-            try (PreparedStatement statement = connection().prepareStatement(
-                    "SELECT CONSTRAINT_NAME, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS"
-                            + " WHERE CONSTRAINT_SCHEMA = ? AND TABLE_NAME = ?")) {
-                statement.setString(1, schema);
-                statement.setString(2, table);
-                try (ResultSet rows = statement.executeQuery()) {
+            if (mariaDb) {
+                try (PreparedStatement statement = tableQuery(UpstreamQueries.MARIADB_JSON_CHECKS, schema, table);
+                     ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         String clause = rows.getString(2).replace(" ", "").toLowerCase(Locale.ROOT);
                         String column = rows.getString(1);
@@ -159,30 +164,47 @@ public final class UpstreamDatabase implements AutoCloseable {
                         }
                     }
                 }
-            } catch (SQLException e) {
-                if (!isMariaDb()) {
-                    throw e;
-                }
             }
-            Map<String, List<String>> uniqueKeys = new LinkedHashMap<>();
-            try (PreparedStatement statement = connection().prepareStatement(
-                    "SELECT INDEX_NAME, COLUMN_NAME FROM information_schema.STATISTICS s WHERE TABLE_SCHEMA = ?"
-                            + " AND TABLE_NAME = ? AND NON_UNIQUE = 0 AND INDEX_NAME <> 'PRIMARY'"
-                            + " AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS n"
-                            + " WHERE n.TABLE_SCHEMA = s.TABLE_SCHEMA AND n.TABLE_NAME = s.TABLE_NAME"
-                            + " AND n.INDEX_NAME = s.INDEX_NAME AND n.NULLABLE = 'YES')"
-                            + " ORDER BY INDEX_NAME, SEQ_IN_INDEX")) {
-                statement.setString(1, schema);
-                statement.setString(2, table);
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        uniqueKeys.computeIfAbsent(rows.getString(1), key -> new ArrayList<>()).add(rows.getString(2));
-                    }
-                }
-            }
-            List<String> uniqueKey = uniqueKeys.values().stream().findFirst().orElse(List.of());
-            return new ColumnHints(json, uniqueKey);
+            return new ColumnHints(json, generated, uniqueIndexes(schema, table));
         }, "read the columns of " + schema + "." + table);
+    }
+
+    private List<ColumnHints.Index> uniqueIndexes(String schema, String table) throws SQLException {
+        Map<String, IndexRows> indexes = new LinkedHashMap<>();
+        try (PreparedStatement statement = tableQuery(UpstreamQueries.UNIQUE_INDEXES, schema, table);
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                IndexRows index = indexes.computeIfAbsent(rows.getString(1), name -> new IndexRows());
+                String column = rows.getString(2);
+                long prefix = rows.getLong(3);
+                index.functional |= column == null;
+                index.nullable |= "YES".equalsIgnoreCase(rows.getString(4));
+                index.columns.add(column);
+                index.prefixes.add((int) prefix);
+            }
+        }
+        List<ColumnHints.Index> result = new ArrayList<>();
+        indexes.forEach((name, index) -> {
+            if (!name.equals("PRIMARY") && !index.functional) {
+                result.add(new ColumnHints.Index(name, index.columns, index.prefixes, index.nullable));
+            }
+        });
+        return result;
+    }
+
+    /** The rows of one index read so far. */
+    private static final class IndexRows {
+        private final List<String> columns = new ArrayList<>();
+        private final List<Integer> prefixes = new ArrayList<>();
+        private boolean nullable;
+        private boolean functional;
+    }
+
+    private PreparedStatement tableQuery(String sql, String schema, String table) throws SQLException {
+        PreparedStatement statement = connection().prepareStatement(sql);
+        statement.setString(1, schema);
+        statement.setString(2, table);
+        return statement;
     }
 
     /**
@@ -193,13 +215,7 @@ public final class UpstreamDatabase implements AutoCloseable {
         return query(() -> {
             List<UpstreamTable> tables = new ArrayList<>();
             try (Statement statement = connection().createStatement();
-                 ResultSet rows = statement.executeQuery(
-                         "SELECT t.TABLE_SCHEMA, t.TABLE_NAME, EXISTS (SELECT 1 FROM information_schema.STATISTICS s"
-                                 + " WHERE s.TABLE_SCHEMA = t.TABLE_SCHEMA AND s.TABLE_NAME = t.TABLE_NAME"
-                                 + " AND s.NON_UNIQUE = 0 GROUP BY s.INDEX_NAME"
-                                 + " HAVING SUM(s.NULLABLE = 'YES') = 0) AS HAS_HANDLE_KEY"
-                                 + " FROM information_schema.TABLES t WHERE t.TABLE_TYPE = 'BASE TABLE'"
-                                 + " ORDER BY t.TABLE_SCHEMA, t.TABLE_NAME")) {
+                 ResultSet rows = statement.executeQuery(UpstreamQueries.TABLES)) {
                 while (rows.next()) {
                     tables.add(new UpstreamTable(new TableName(rows.getString(1), rows.getString(2)),
                             rows.getBoolean(3)));

@@ -183,6 +183,9 @@ class TypeDecodingIT {
         assertThat(value(2, "l1")).isEqualTo("ÿø");
         assertThat(column("l1").charset()).contains("latin1");
         assertThat(column("vc").charset()).contains("utf8mb4");
+        assertThat(column("l1").collation()).contains("latin1_swedish_ci");
+        assertThat(column("vc").collation()).contains("utf8mb4_general_ci");
+        assertThat(column("bin").collation()).isEmpty();
     }
 
     @Test
@@ -226,6 +229,9 @@ class TypeDecodingIT {
         assertThat(table.name().schema()).isEqualTo("types");
         assertThat(table.primaryKey()).containsExactly(0);
         assertThat(table.uniqueKey()).isEmpty();
+        assertThat(table.uniqueKeys()).as("the nullable unique key, for conflict detection")
+                .containsExactly(TableInfo.UniqueIndex.whole(List.of(table.columnIndex("siu"))));
+        assertThat(table.columns()).noneMatch(ColumnInfo::generated);
         assertThat(column("biu").unsigned()).isTrue();
         assertThat(column("bi").unsigned()).isFalse();
         assertThat(column("biu").type()).isEqualTo(ColumnType.BIGINT);

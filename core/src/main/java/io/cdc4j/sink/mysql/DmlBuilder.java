@@ -11,7 +11,9 @@ import java.util.function.Consumer;
 /**
  * Turns a table transaction into DML as TiCDC's MySQL sink does for a MySQL/MariaDB downstream: folded rows are
  * grouped into multi-row DELETE by key, one UPDATE per row, then multi-row INSERT (REPLACE in safe mode), chunked
- * by max-txn-row; without batching, or for a table without a handle key, one statement per row in order.
+ * by max-txn-row; without batching, or for a table without a handle key, one statement per row in order. Generated
+ * columns are never written (MySQL and TiDB refuse that with error 3105), and, as in TiCDC, a table without a handle
+ * key matches rows on its other columns only, since a virtual column's value may not compare equal.
  */
 final class DmlBuilder {
     private final int maxTxnRow;
@@ -81,12 +83,12 @@ final class DmlBuilder {
 
     /** {@code INSERT INTO t (c1,c2) VALUES (?,?),(?,?)}, or {@code REPLACE INTO} when {@code replace}. */
     static Dml insert(TableInfo table, List<RowImage> rows, boolean replace) {
-        List<ColumnInfo> columns = table.columns();
-        int width = columns.size();
+        List<Integer> written = writtenColumns(table);
+        int width = written.size();
         StringBuilder sql = new StringBuilder(64 + rows.size() * (width * 2 + 3));
         sql.append(replace ? "REPLACE INTO " : "INSERT INTO ").append(table.name()).append(" (");
         for (int c = 0; c < width; c++) {
-            sql.append(c == 0 ? "" : ",").append(quote(columns.get(c).name()));
+            sql.append(c == 0 ? "" : ",").append(quote(table.columns().get(written.get(c)).name()));
         }
         sql.append(") VALUES ");
         Object[] values = new Object[rows.size() * width];
@@ -97,8 +99,8 @@ final class DmlBuilder {
             RowImage row = rows.get(r);
             for (int c = 0; c < width; c++) {
                 sql.append(c == 0 ? "?" : ",?");
-                values[arg] = row.value(c).orElse(null);
-                types[arg++] = columns.get(c);
+                values[arg] = row.value(written.get(c)).orElse(null);
+                types[arg++] = table.columns().get(written.get(c));
             }
             sql.append(')');
         }
@@ -148,32 +150,38 @@ final class DmlBuilder {
 
     /** {@code UPDATE t SET c1 = ?, c2 = ? WHERE k = ? LIMIT 1}. */
     static Dml update(TableInfo table, List<Integer> key, RowImage before, RowImage after) {
-        List<ColumnInfo> columns = table.columns();
-        StringBuilder sql = new StringBuilder(64 + columns.size() * 12).append("UPDATE ").append(table.name())
+        List<Integer> written = writtenColumns(table);
+        StringBuilder sql = new StringBuilder(64 + written.size() * 12).append("UPDATE ").append(table.name())
                 .append(" SET ");
         Where where = where(table, key, before);
-        Object[] values = new Object[columns.size() + where.values().length];
+        Object[] values = new Object[written.size() + where.values().length];
         ColumnInfo[] types = new ColumnInfo[values.length];
-        for (int c = 0; c < columns.size(); c++) {
-            sql.append(c == 0 ? "" : ", ").append(quote(columns.get(c).name())).append(" = ?");
-            values[c] = after.value(c).orElse(null);
-            types[c] = columns.get(c);
+        for (int c = 0; c < written.size(); c++) {
+            ColumnInfo column = table.columns().get(written.get(c));
+            sql.append(c == 0 ? "" : ", ").append(quote(column.name())).append(" = ?");
+            values[c] = after.value(written.get(c)).orElse(null);
+            types[c] = column;
         }
-        System.arraycopy(where.values(), 0, values, columns.size(), where.values().length);
-        System.arraycopy(where.columns(), 0, types, columns.size(), where.columns().length);
+        System.arraycopy(where.values(), 0, values, written.size(), where.values().length);
+        System.arraycopy(where.columns(), 0, types, written.size(), where.columns().length);
         sql.append(where.sql()).append(" LIMIT 1");
         return new Dml(sql.toString(), values, types, 1);
     }
 
-    /** A WHERE clause on the key columns (all columns without a key); NULLs compare with IS NULL. */
-    private static Where where(TableInfo table, List<Integer> key, RowImage image) {
-        List<Integer> columns = key;
-        if (columns.isEmpty()) {
-            columns = new ArrayList<>(table.columns().size());
-            for (int c = 0; c < table.columns().size(); c++) {
+    /** The columns a statement writes: all but the generated ones. */
+    private static List<Integer> writtenColumns(TableInfo table) {
+        List<Integer> columns = new ArrayList<>(table.columns().size());
+        for (int c = 0; c < table.columns().size(); c++) {
+            if (!table.columns().get(c).generated()) {
                 columns.add(c);
             }
         }
+        return columns;
+    }
+
+    /** A WHERE clause on the key columns (without a key, all but generated columns); NULLs compare with IS NULL. */
+    private static Where where(TableInfo table, List<Integer> key, RowImage image) {
+        List<Integer> columns = key.isEmpty() ? writtenColumns(table) : key;
         StringBuilder sql = new StringBuilder(" WHERE ");
         List<Object> values = new ArrayList<>(columns.size());
         List<ColumnInfo> types = new ArrayList<>(columns.size());

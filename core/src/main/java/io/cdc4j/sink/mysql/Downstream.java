@@ -28,7 +28,8 @@ final class Downstream implements AutoCloseable {
     private final HikariDataSource pool;
     private final ZoneId sessionZone;
 
-    private Downstream(HikariDataSource pool, ZoneId sessionZone) {
+    /** A downstream over {@code pool}; {@link #open} makes one whose sessions are checked to work. */
+    Downstream(HikariDataSource pool, ZoneId sessionZone) {
         this.pool = pool;
         this.sessionZone = sessionZone;
     }

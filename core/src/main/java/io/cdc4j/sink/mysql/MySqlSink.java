@@ -96,7 +96,7 @@ public final class MySqlSink implements Sink {
             }
 
             @Override
-            public void failed(RuntimeException error) {
+            public void failed(CdcException error) {
                 fail(error);
             }
         };

@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One writer of the MySQL sink: takes table transactions from its bounded FIFO, gathers up to max-txn-row rows of
  * them into one downstream transaction, writes and commits it (retrying transient errors), then reports them
- * committed. A duplicate-key error outside safe mode re-runs the flush in safe mode, which cannot hit it.
+ * committed. A duplicate-key error outside safe mode re-runs the flush in safe mode, which cannot hit it. However
+ * the thread ends other than by {@link #stop}, even on an {@link Error} such as an OutOfMemoryError, it reports the
+ * cause to its listener, which fails the sink.
  */
 final class Worker implements Runnable {
     /** Table transactions a worker may have queued (TiCDC: 1024). */
@@ -33,7 +35,7 @@ final class Worker implements Runnable {
         void committed(List<TxnNode> nodes, long rows);
 
         /** The worker gave up; it takes nothing more. */
-        void failed(RuntimeException error);
+        void failed(CdcException error);
     }
 
     private final ChangefeedId changefeed;
@@ -97,11 +99,20 @@ final class Worker implements Runnable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            if (!stopped) {
-                stopped = true;
-                listener.failed(e);
-            }
+            died(new CdcException(ErrorCode.MYSQL_TXN_ERROR, "MySQL sink worker " + index
+                    + " was interrupted before the sink stopped", e));
+        } catch (CdcException e) {
+            died(e);
+        } catch (Throwable e) {
+            died(new CdcException(ErrorCode.INTERNAL, "MySQL sink worker " + index + " of changefeed " + changefeed
+                    + " died: " + e, e));
+        }
+    }
+
+    private void died(CdcException error) {
+        if (!stopped) {
+            stopped = true;
+            listener.failed(error);
         }
     }
 

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Maps the collation ids found in TABLE_MAP metadata to MySQL charset names and Java charsets. The id to
- * name table is read from the upstream's {@code information_schema.COLLATIONS}, since ids differ between
+ * Maps the collation ids found in TABLE_MAP metadata to MySQL charset names, collation names and Java charsets.
+ * The id to name table is read from the upstream's {@code information_schema.COLLATIONS}, since ids differ between
  * MySQL and MariaDB versions.
  */
 public final class CollationCharsets {
@@ -30,10 +30,22 @@ public final class CollationCharsets {
             Map.entry("euckr", "EUC-KR"), Map.entry("tis620", "TIS-620"));
 
     private final Map<Integer, String> charsetByCollation;
+    private final Map<Integer, String> nameByCollation;
 
-    /** A mapping from collation ids to MySQL charset names, as the upstream lists them. */
+    /** A mapping from collation ids to MySQL charset names, as the upstream lists them, without collation names. */
     public CollationCharsets(Map<Integer, String> charsetByCollation) {
+        this(charsetByCollation, Map.of());
+    }
+
+    /** Mappings from collation ids to MySQL charset names and to collation names, as the upstream lists them. */
+    public CollationCharsets(Map<Integer, String> charsetByCollation, Map<Integer, String> nameByCollation) {
         this.charsetByCollation = Map.copyOf(new HashMap<>(charsetByCollation));
+        this.nameByCollation = Map.copyOf(new HashMap<>(nameByCollation));
+    }
+
+    /** The collation name of a collation id (e.g. {@code utf8mb4_general_ci}), if the upstream knows it. */
+    public Optional<String> collationName(int collationId) {
+        return Optional.ofNullable(nameByCollation.get(collationId));
     }
 
     /** The MySQL charset name of a collation id, if the upstream knows it. */

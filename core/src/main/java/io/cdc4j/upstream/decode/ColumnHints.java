@@ -6,23 +6,65 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What TABLE_MAP metadata does not tell about a table and {@code information_schema} does: which columns
- * are MariaDB JSON (a LONGTEXT in the binlog) and a NOT NULL unique key.
+ * What TABLE_MAP metadata does not tell about a table and {@code information_schema} does: which columns are
+ * MariaDB JSON (a LONGTEXT in the binlog), which are generated, and the unique indexes.
  *
  * @param jsonColumns lower-case names of JSON columns
- * @param uniqueKeyColumns names of the columns of a NOT NULL unique key, in key order; empty if none
+ * @param generatedColumns lower-case names of generated (VIRTUAL or STORED) columns
+ * @param uniqueIndexes the unique indexes other than the primary key, in index-name order
  */
-public record ColumnHints(Set<String> jsonColumns, List<String> uniqueKeyColumns) {
+public record ColumnHints(Set<String> jsonColumns, Set<String> generatedColumns, List<Index> uniqueIndexes) {
     /** No hints: the table is unknown to information_schema (e.g. dropped since). */
-    public static final ColumnHints NONE = new ColumnHints(Set.of(), List.of());
+    public static final ColumnHints NONE = new ColumnHints(Set.of(), Set.of(), List.of());
 
     public ColumnHints {
-        jsonColumns = jsonColumns.stream().map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
-        uniqueKeyColumns = List.copyOf(uniqueKeyColumns);
+        jsonColumns = lowerCase(jsonColumns);
+        generatedColumns = lowerCase(generatedColumns);
+        uniqueIndexes = List.copyOf(uniqueIndexes);
+    }
+
+    /** Hints with JSON columns and one NOT NULL unique key (empty: none), no generated columns. */
+    public ColumnHints(Set<String> jsonColumns, List<String> uniqueKeyColumns) {
+        this(jsonColumns, Set.of(), uniqueKeyColumns.isEmpty() ? List.of()
+                : List.of(new Index("unique_key", uniqueKeyColumns, uniqueKeyColumns.stream().map(c -> 0).toList(),
+                        false)));
+    }
+
+    private static Set<String> lowerCase(Set<String> names) {
+        return names.stream().map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 
     /** Whether the named column is JSON. */
     public boolean isJson(String column) {
         return jsonColumns.contains(column.toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether the named column is generated. */
+    public boolean isGenerated(String column) {
+        return generatedColumns.contains(column.toLowerCase(Locale.ROOT));
+    }
+
+    /** The columns of the first unique index whose columns are all NOT NULL (a handle key); empty if none. */
+    public List<String> uniqueKeyColumns() {
+        return uniqueIndexes.stream().filter(index -> !index.nullable()).findFirst().map(Index::columns)
+                .orElse(List.of());
+    }
+
+    /**
+     * One unique index as information_schema.STATISTICS lists it.
+     *
+     * @param name the index name
+     * @param columns the column names, in key order
+     * @param prefixLengths per column, the indexed prefix (SUB_PART) or 0 for the whole value
+     * @param nullable whether any of its columns accepts NULL
+     */
+    public record Index(String name, List<String> columns, List<Integer> prefixLengths, boolean nullable) {
+        public Index {
+            columns = List.copyOf(columns);
+            prefixLengths = List.copyOf(prefixLengths);
+            if (columns.isEmpty() || columns.size() != prefixLengths.size()) {
+                throw new IllegalArgumentException("index " + name + " needs one prefix length per column");
+            }
+        }
     }
 }

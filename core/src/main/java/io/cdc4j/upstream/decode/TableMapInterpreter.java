@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /**
  * Reads a TABLE_MAP event with full row metadata (binlog_row_metadata=FULL) into a {@link DecodedTable}:
- * column names, types, signedness, charsets, ENUM/SET elements and the primary key.
+ * column names, types, signedness, charsets and collations, ENUM/SET elements and the primary key; with the
+ * {@link ColumnHints} from information_schema, which columns are generated and the unique indexes.
  */
 public final class TableMapInterpreter {
     private final CollationCharsets collations;
@@ -59,6 +60,7 @@ public final class TableMapInterpreter {
                 unsigned = unsignedBits.get(numericIndex++);
             }
             Optional<String> charset = Optional.empty();
+            Optional<String> collationName = Optional.empty();
             int collation = CollationCharsets.BINARY_COLLATION;
             if (isText(type)) {
                 collation = charsetOfTextColumn[textIndex++];
@@ -67,6 +69,7 @@ public final class TableMapInterpreter {
                     charset = Optional.of(collations.charsetName(collation).orElseThrow(() -> new CdcException(
                             ErrorCode.UPSTREAM_BINLOG_READ, "unknown collation id " + id + " of column " + column
                             + " in " + name)));
+                    collationName = collations.collationName(collation);
                 }
             }
             List<String> elements = List.of();
@@ -178,12 +181,14 @@ public final class TableMapInterpreter {
                 default -> throw new CdcException(ErrorCode.UPSTREAM_BINLOG_READ,
                         "column " + column + " of " + name + " has unsupported binlog type " + type);
             }
-            columns.add(new ColumnInfo(column, ourType, unsigned, nullable, charset, elements));
+            columns.add(new ColumnInfo(column, ourType, unsigned, nullable, charset, elements, collationName,
+                    hints.isGenerated(column)));
             decoders[i] = decoder;
         }
         List<Integer> primaryKey = primaryKey(meta);
         List<Integer> uniqueKey = uniqueKey(hints, names, nullability);
-        return new DecodedTable(new TableInfo(tableId, name, columns, primaryKey, uniqueKey), decoders);
+        return new DecodedTable(new TableInfo(tableId, name, columns, primaryKey, uniqueKey,
+                uniqueIndexes(hints, names)), decoders);
     }
 
     private static CellDecoder textDecoder(Optional<String> charset) {
@@ -268,17 +273,39 @@ public final class TableMapInterpreter {
     private static List<Integer> uniqueKey(ColumnHints hints, List<String> names, BitSet nullability) {
         List<Integer> key = new ArrayList<>();
         for (String column : hints.uniqueKeyColumns()) {
-            int index = -1;
-            for (int i = 0; i < names.size(); i++) {
-                if (names.get(i).equalsIgnoreCase(column)) {
-                    index = i;
-                }
-            }
+            int index = position(names, column);
             if (index < 0 || nullability.get(index)) {
                 return List.of();
             }
             key.add(index);
         }
         return key;
+    }
+
+    /**
+     * The unique indexes of the hints whose columns are all in the row image. information_schema tells the table's
+     * shape now, the binlog an older one: an index naming a column the image lacks is not one of the event's table.
+     */
+    private static List<TableInfo.UniqueIndex> uniqueIndexes(ColumnHints hints, List<String> names) {
+        List<TableInfo.UniqueIndex> indexes = new ArrayList<>();
+        for (ColumnHints.Index hint : hints.uniqueIndexes()) {
+            List<Integer> columns = new ArrayList<>();
+            for (String column : hint.columns()) {
+                columns.add(position(names, column));
+            }
+            if (!columns.contains(-1)) {
+                indexes.add(new TableInfo.UniqueIndex(columns, hint.prefixLengths()));
+            }
+        }
+        return indexes;
+    }
+
+    private static int position(List<String> names, String column) {
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).equalsIgnoreCase(column)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -6,14 +6,17 @@ import static io.cdc4j.sink.mysql.Rows.insert;
 import static io.cdc4j.sink.mysql.Rows.update;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cdc4j.model.ColumnInfo;
 import io.cdc4j.model.ColumnType;
 import io.cdc4j.model.RowChange;
 import io.cdc4j.model.RowImage;
+import io.cdc4j.model.RowKind;
 import io.cdc4j.model.TableInfo;
 import io.cdc4j.model.TableName;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DmlBuilderTest {
@@ -80,5 +83,35 @@ class DmlBuilderTest {
         Dml keyless = DmlBuilder.deleteRow(Rows.KEYLESS, List.of(), Rows.row(4, null));
         assertThat(keyless.sql()).isEqualTo("DELETE FROM `db`.`k` WHERE `id` = ? AND `v` IS NULL LIMIT 1");
         assertThat(keyless.values()).containsExactly(4L);
+    }
+
+    @Test
+    void generatedColumnsAreNeverWrittenNorMatchedOnInATableWithoutKey() {
+        ColumnInfo virtual = new ColumnInfo("gv", ColumnType.BIGINT, false, true, Optional.empty(), List.of(),
+                Optional.empty(), true);
+        ColumnInfo stored = new ColumnInfo("gs", ColumnType.VARCHAR, false, true, Optional.of("utf8mb4"), List.of(),
+                Optional.of("utf8mb4_general_ci"), true);
+        List<ColumnInfo> columns = List.of(Rows.column("id", ColumnType.BIGINT, false), virtual,
+                Rows.column("v", ColumnType.VARCHAR, true), stored);
+        TableInfo keyed = new TableInfo(11, new TableName("db", "g"), columns, List.of(0), List.of());
+        TableInfo keyless = new TableInfo(12, new TableName("db", "gk"), columns, List.of(), List.of());
+        RowImage before = new RowImage(new Object[] {1L, 2L, "a", "a!"});
+        RowImage after = new RowImage(new Object[] {1L, 2L, "b", "b!"});
+
+        Dml insert = DmlBuilder.insert(keyed, List.of(before, after), true);
+        assertThat(insert.sql()).isEqualTo("REPLACE INTO `db`.`g` (`id`,`v`) VALUES (?,?),(?,?)");
+        assertThat(insert.values()).containsExactly(1L, "a", 1L, "b");
+        Dml update = DmlBuilder.update(keyed, List.of(0), before, after);
+        assertThat(update.sql()).isEqualTo("UPDATE `db`.`g` SET `id` = ?, `v` = ? WHERE `id` = ? LIMIT 1");
+        assertThat(update.values()).containsExactly(1L, "b", 1L);
+        Dml keylessUpdate = DmlBuilder.update(keyless, List.of(), before, after);
+        assertThat(keylessUpdate.sql())
+                .isEqualTo("UPDATE `db`.`gk` SET `id` = ?, `v` = ? WHERE `id` = ? AND `v` = ? LIMIT 1");
+        assertThat(keylessUpdate.values()).containsExactly(1L, "b", 1L, "a");
+        assertThat(DmlBuilder.deleteRow(keyless, List.of(), before).sql())
+                .isEqualTo("DELETE FROM `db`.`gk` WHERE `id` = ? AND `v` = ? LIMIT 1");
+        assertThat(sql(build(new DmlBuilder(256, true), false,
+                new RowChange(RowKind.INSERT, keyed, TS, Optional.empty(), Optional.of(after)))))
+                .containsExactly("INSERT INTO `db`.`g` (`id`,`v`) VALUES (?,?)");
     }
 }
