@@ -3,6 +3,8 @@ package io.cdc4j.owner;
 import io.cdc4j.capture.CaptureInfo;
 import io.cdc4j.capture.CaptureRegistry;
 import io.cdc4j.capture.Liveness;
+import io.cdc4j.error.CdcException;
+import io.cdc4j.error.ProcessExit;
 import io.cdc4j.meta.ChangefeedId;
 import io.cdc4j.meta.ChangefeedInfo;
 import io.cdc4j.meta.ChangefeedState;
@@ -78,8 +80,9 @@ final class ChangefeedReconciler {
         for (AdminJob job : jobs) {
             try {
                 apply(job, alive);
-            } catch (RuntimeException e) {
-                LOG.warn("changefeed {}: admin job {} failed: {}", job.changefeed(), job, e.toString());
+            } catch (Throwable e) {
+                rethrowFatal(e);
+                LOG.warn("changefeed {}: admin job {} failed: {}", job.changefeed(), job, e.toString(), stackOf(e));
             }
         }
         Map<ChangefeedId, Feed> feeds = new HashMap<>();
@@ -101,15 +104,29 @@ final class ChangefeedReconciler {
         for (Map.Entry<ChangefeedId, Feed> entry : feeds.entrySet()) {
             try {
                 placed &= advance(entry.getKey(), entry.getValue(), alive, load);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                rethrowFatal(e);
                 placed = false;
-                LOG.warn("changefeed {}: the owner could not advance it this tick: {}", entry.getKey(), e.toString());
+                LOG.warn("changefeed {}: the owner could not advance it this tick: {}", entry.getKey(), e.toString(),
+                        stackOf(e));
             }
         }
         allNormalPlaced = placed;
     }
 
     private record Feed(ChangefeedInfo info, ChangefeedStatus status) {
+    }
+
+    /** One changefeed's failure stays its own; one that leaves the process unusable ends the tick for the owner. */
+    private static void rethrowFatal(Throwable e) {
+        if (ProcessExit.isFatal(e)) {
+            throw (Error) e;
+        }
+    }
+
+    /** The failure itself, to log its stack trace, when it is not one of ours (whose message says it all). */
+    private static Throwable stackOf(Throwable e) {
+        return e instanceof CdcException ? null : e;
     }
 
     /** Moves one changefeed on; returns false when it is normal but could not be placed. */
