@@ -229,7 +229,7 @@ public final class ProcessorManager implements AutoCloseable {
             if (fatal.isEmpty()) {
                 continue;
             }
-            if (entry.getValue().errorPublished() || ++fatalRounds > MAX_FATAL_ROUNDS) {
+            if (!exitRequested && (entry.getValue().errorPublished() || ++fatalRounds > MAX_FATAL_ROUNDS)) {
                 LOG.error("capture {} cannot go on: the processor of changefeed {} met {}; the process exits so that"
                         + " its changefeeds move to other captures", me, entry.getKey(), fatal.get().toString());
                 requestExit(fatal.get());
@@ -246,7 +246,9 @@ public final class ProcessorManager implements AutoCloseable {
     }
 
     private void failed(Object what, Throwable e, String text) {
-        if (!failing.add(what)) {
+        if (loop.isShutdown()) {
+            LOG.debug("{} while stopping: {}", text, e.toString());
+        } else if (!failing.add(what)) {
             LOG.debug("{}: {}", text, e.toString());
         } else if (e instanceof CdcException) {
             LOG.warn("{}: {}", text, e.toString());
