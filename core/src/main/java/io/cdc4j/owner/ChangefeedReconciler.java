@@ -51,6 +51,8 @@ final class ChangefeedReconciler {
     private final Map<ChangefeedId, RetrySeries> retries = new HashMap<>();
     /** The checkpoint at which a processor-reported warning put a changefeed in warning. */
     private final Map<ChangefeedId, Long> warnedCheckpoints = new HashMap<>();
+    /** The failure of each changefeed the owner could not advance in its last tick, so that a run is logged once. */
+    private final Map<ChangefeedId, String> failing = new HashMap<>();
     private volatile boolean allNormalPlaced;
 
     ChangefeedReconciler(ChangefeedStore store, TaskStore tasks, CaptureRegistry captures, OwnerSettings settings) {
@@ -100,15 +102,24 @@ final class ChangefeedReconciler {
         resolved.keySet().retainAll(feeds.keySet());
         retries.keySet().retainAll(feeds.keySet());
         warnedCheckpoints.keySet().retainAll(feeds.keySet());
+        failing.keySet().retainAll(feeds.keySet());
         boolean placed = true;
         for (Map.Entry<ChangefeedId, Feed> entry : feeds.entrySet()) {
             try {
                 placed &= advance(entry.getKey(), entry.getValue(), alive, load);
+                if (failing.remove(entry.getKey()) != null) {
+                    LOG.info("changefeed {}: the owner advances it again", entry.getKey());
+                }
             } catch (Throwable e) {
                 rethrowFatal(e);
                 placed = false;
-                LOG.warn("changefeed {}: the owner could not advance it this tick: {}", entry.getKey(), e.toString(),
-                        stackOf(e));
+                if (e.toString().equals(failing.put(entry.getKey(), e.toString()))) {
+                    LOG.debug("changefeed {}: the owner could not advance it this tick either: {}", entry.getKey(),
+                            e.toString());
+                } else {
+                    LOG.warn("changefeed {}: the owner could not advance it this tick: {}; it is tried again every"
+                            + " tick", entry.getKey(), e.toString(), stackOf(e));
+                }
             }
         }
         allNormalPlaced = placed;
