@@ -211,7 +211,7 @@ public final class Capture implements AutoCloseable {
                     LOG.info("capture {} rejoined the cluster after {} attempts", info.id(), attempt);
                 }
             } catch (RuntimeException e) {
-                long waitMs = Math.min(MAX_REJOIN_WAIT.toMillis(), FIRST_REJOIN_WAIT.toMillis() << Math.min(attempt, 5));
+                long waitMs = Math.min(MAX_REJOIN_WAIT.toMillis(), FIRST_REJOIN_WAIT.toMillis() << Math.min(attempt - 1, 5));
                 if (attempt == 1) {
                     LOG.warn("capture {} could not rejoin the cluster: {}; it is tried again with backoff", info.id(),
                             e.toString(), e instanceof CdcException ? null : e);

@@ -166,7 +166,10 @@ public final class ProcessorManager implements AutoCloseable {
         boolean started;
         try {
             started = processor.start(sinks, sources);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            if (ProcessExit.isFatal(e)) {
+                throw e;
+            }
             startFailed(key, epoch, e);
             return true;
         }
@@ -184,7 +187,7 @@ public final class ProcessorManager implements AutoCloseable {
     }
 
     /** Nothing of the processor runs; it is tried again after a wait that doubles with every failure. */
-    private void startFailed(TaskStore.TaskKey key, long epoch, RuntimeException cause) {
+    private void startFailed(TaskStore.TaskKey key, long epoch, Throwable cause) {
         try {
             tasks.withdraw(key);
         } catch (RuntimeException e) {
