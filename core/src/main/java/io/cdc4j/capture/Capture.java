@@ -1,11 +1,15 @@
 package io.cdc4j.capture;
 
+import io.cdc4j.error.CdcException;
+import io.cdc4j.error.ProcessExit;
 import io.cdc4j.meta.MetaKeys;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.state.ConnectionState;
 import org.slf4j.Logger;
@@ -14,22 +18,27 @@ import org.slf4j.LoggerFactory;
 /**
  * One capture's life in the cluster: it registers itself, campaigns for ownership, comes back under a
  * new id after losing its ZooKeeper session (as TiCDC's captures do), and stops gracefully: liveness 1,
- * leadership given up, registration removed.
+ * leadership given up, registration removed. A rejoin that fails is tried again with backoff until it works.
  */
 public final class Capture implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Capture.class);
+    private static final Duration FIRST_REJOIN_WAIT = Duration.ofSeconds(1);
+    private static final Duration MAX_REJOIN_WAIT = Duration.ofSeconds(30);
 
     private final CuratorFramework client;
     private final MetaKeys keys;
     private final CaptureRegistry registry;
     private final OwnerLookup ownerLookup;
     private final OwnerRole ownerRole;
-    private final ExecutorService sessionEvents;
+    private final ProcessExit exit;
+    private final ScheduledExecutorService sessionEvents;
     private final Object lock = new Object();
 
     private volatile CaptureInfo info;
     private OwnerElection election;
     private boolean sessionLost;
+    /** Counts the reconnections after a session loss, so that only the latest one's rejoin attempts go on. */
+    private long rejoins;
     private boolean stopped;
 
     /**
@@ -39,19 +48,31 @@ public final class Capture implements AutoCloseable {
      */
     public Capture(CuratorFramework client, MetaKeys keys, String address, String version, String gitHash,
                    OwnerRole ownerRole) {
+        this(client, keys, address, version, gitHash, ownerRole, ProcessExit.system());
+    }
+
+    /**
+     * Prepares a capture; {@link #start()} registers it.
+     *
+     * @param exit what ends the process after an error that leaves it unusable (an {@link OutOfMemoryError})
+     */
+    public Capture(CuratorFramework client, MetaKeys keys, String address, String version, String gitHash,
+                   OwnerRole ownerRole, ProcessExit exit) {
+        this.exit = Objects.requireNonNull(exit, "exit");
         this.client = Objects.requireNonNull(client, "client");
         this.keys = Objects.requireNonNull(keys, "keys");
         this.registry = new CaptureRegistry(client, keys);
         this.ownerLookup = new OwnerLookup(client, keys);
         this.ownerRole = Objects.requireNonNull(ownerRole, "ownerRole");
         this.info = new CaptureInfo(newId(), address, version, gitHash, keys.clusterId(), Instant.now(), Liveness.ALIVE);
-        this.sessionEvents = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("capture-session").factory());
+        this.sessionEvents = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("capture-session").factory());
     }
 
     /** Registers the capture and enters the owner election. */
     public void start() {
         client.getConnectionStateListenable().addListener(
-                (ignored, state) -> sessionEvents.execute(() -> onConnectionState(state)));
+                (ignored, state) -> sessionEvents.execute(() -> guarded(() -> onConnectionState(state))));
         synchronized (lock) {
             joinCluster();
         }
@@ -138,8 +159,9 @@ public final class Capture implements AutoCloseable {
 
     private void joinCluster() {
         registry.register(info);
-        election = new OwnerElection(client, keys.ownerElection(), info.id(), ownerRole);
-        election.start();
+        OwnerElection candidacy = new OwnerElection(client, keys.ownerElection(), info.id(), ownerRole);
+        candidacy.start();
+        election = candidacy;
         LOG.info("capture {} registered at {} in cluster {}", info.id(), info.address(), info.clusterId());
     }
 
@@ -160,16 +182,10 @@ public final class Capture implements AutoCloseable {
                 }
                 case RECONNECTED -> {
                     if (sessionLost && info.liveness() == Liveness.ALIVE) {
-                        sessionLost = false;
                         String oldId = info.id();
                         info = info.withId(newId());
                         LOG.info("capture {} rejoins the cluster as {} after a new ZooKeeper session", oldId, info.id());
-                        try {
-                            joinCluster();
-                        } catch (RuntimeException e) {
-                            sessionLost = true;
-                            LOG.error("capture {} could not rejoin the cluster: {}", info.id(), e.getMessage());
-                        }
+                        rejoin(++rejoins, 1);
                     }
                 }
                 case SUSPENDED -> LOG.warn("capture {} lost its ZooKeeper connection; waiting for it to come back",
@@ -177,6 +193,49 @@ public final class Capture implements AutoCloseable {
                 default -> {
                     // CONNECTED and READ_ONLY need nothing
                 }
+            }
+        }
+    }
+
+    /** One attempt to rejoin after a session loss; a failed one is tried again after a wait that doubles. */
+    private void rejoin(long generation, int attempt) {
+        synchronized (lock) {
+            if (stopped || !sessionLost || generation != rejoins || info.liveness() != Liveness.ALIVE) {
+                return;
+            }
+            try {
+                registry.deregister(info.id());
+                joinCluster();
+                sessionLost = false;
+                if (attempt > 1) {
+                    LOG.info("capture {} rejoined the cluster after {} attempts", info.id(), attempt);
+                }
+            } catch (RuntimeException e) {
+                long waitMs = Math.min(MAX_REJOIN_WAIT.toMillis(), FIRST_REJOIN_WAIT.toMillis() << Math.min(attempt - 1, 5));
+                if (attempt == 1) {
+                    LOG.warn("capture {} could not rejoin the cluster: {}; it is tried again with backoff", info.id(),
+                            e.toString(), e instanceof CdcException ? null : e);
+                } else {
+                    LOG.debug("capture {} could not rejoin the cluster (attempt {}): {}", info.id(), attempt,
+                            e.toString());
+                }
+                sessionEvents.schedule(() -> guarded(() -> rejoin(generation, attempt + 1)), waitMs,
+                        TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    /** Runs a session task; nothing escapes it unlogged, and an error that leaves the process unusable ends it. */
+    private void guarded(Runnable task) {
+        try {
+            task.run();
+        } catch (Throwable e) {
+            if (ProcessExit.isFatal(e)) {
+                LOG.error("capture {} cannot go on after a fatal error: the process exits so that its changefeeds move"
+                        + " to other captures", info.id(), e);
+                exit.exit(e);
+            } else {
+                LOG.error("capture {} failed to handle a ZooKeeper session event", info.id(), e);
             }
         }
     }

@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One capture's candidacy in the owner election (Curator's leader selector): while it leads it runs
- * the {@link OwnerRole}; after resigning it queues up again behind the other candidates.
+ * the {@link OwnerRole}; after resigning it queues up again behind the other candidates. A role that fails is logged
+ * here, as Curator would drop the failure in silence, and the capture queues up again.
  */
 final class OwnerElection implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OwnerElection.class);
@@ -65,6 +66,8 @@ final class OwnerElection implements AutoCloseable {
         LOG.info("capture {} is now the owner", captureId);
         try {
             role.lead(captureId);
+        } catch (RuntimeException | Error e) {
+            LOG.error("capture {} stops leading: its owner role failed", captureId, e);
         } finally {
             leading.set(false);
             LOG.info("capture {} is no longer the owner", captureId);

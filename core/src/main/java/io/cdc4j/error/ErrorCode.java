@@ -28,6 +28,7 @@ public enum ErrorCode {
     SNAPSHOT_LOST_BY_GC("CDC:ErrSnapshotLostByGC", "fail to create or maintain changefeed because its checkpoint is no longer kept upstream"),
     GC_TTL_EXCEEDED("CDC:ErrGCTTLExceeded", "the checkpoint-ts of changefeed has lagged too far behind"),
     OWNER_UNKNOWN("CDC:ErrOwnerUnknown", "owner running unknown error"),
+    PROCESSOR_UNKNOWN("CDC:ErrProcessorUnknown", "processor running unknown error"),
 
     // config and filters
     INVALID_REPLICA_CONFIG("CDC:ErrInvalidReplicaConfig", "invalid replica config"),

@@ -3,6 +3,8 @@ package io.cdc4j.owner;
 import io.cdc4j.capture.CaptureInfo;
 import io.cdc4j.capture.CaptureRegistry;
 import io.cdc4j.capture.Liveness;
+import io.cdc4j.error.CdcException;
+import io.cdc4j.error.ProcessExit;
 import io.cdc4j.meta.ChangefeedId;
 import io.cdc4j.meta.ChangefeedInfo;
 import io.cdc4j.meta.ChangefeedState;
@@ -49,6 +51,8 @@ final class ChangefeedReconciler {
     private final Map<ChangefeedId, RetrySeries> retries = new HashMap<>();
     /** The checkpoint at which a processor-reported warning put a changefeed in warning. */
     private final Map<ChangefeedId, Long> warnedCheckpoints = new HashMap<>();
+    /** The failure of each changefeed the owner could not advance in its last tick, so that a run is logged once. */
+    private final Map<ChangefeedId, String> failing = new HashMap<>();
     private volatile boolean allNormalPlaced;
 
     ChangefeedReconciler(ChangefeedStore store, TaskStore tasks, CaptureRegistry captures, OwnerSettings settings) {
@@ -78,8 +82,9 @@ final class ChangefeedReconciler {
         for (AdminJob job : jobs) {
             try {
                 apply(job, alive);
-            } catch (RuntimeException e) {
-                LOG.warn("changefeed {}: admin job {} failed: {}", job.changefeed(), job, e.toString());
+            } catch (Throwable e) {
+                rethrowFatal(e);
+                LOG.warn("changefeed {}: admin job {} failed: {}", job.changefeed(), job, e.toString(), stackOf(e));
             }
         }
         Map<ChangefeedId, Feed> feeds = new HashMap<>();
@@ -97,19 +102,42 @@ final class ChangefeedReconciler {
         resolved.keySet().retainAll(feeds.keySet());
         retries.keySet().retainAll(feeds.keySet());
         warnedCheckpoints.keySet().retainAll(feeds.keySet());
+        failing.keySet().retainAll(feeds.keySet());
         boolean placed = true;
         for (Map.Entry<ChangefeedId, Feed> entry : feeds.entrySet()) {
             try {
                 placed &= advance(entry.getKey(), entry.getValue(), alive, load);
-            } catch (RuntimeException e) {
+                if (failing.remove(entry.getKey()) != null) {
+                    LOG.info("changefeed {}: the owner advances it again", entry.getKey());
+                }
+            } catch (Throwable e) {
+                rethrowFatal(e);
                 placed = false;
-                LOG.warn("changefeed {}: the owner could not advance it this tick: {}", entry.getKey(), e.toString());
+                if (e.toString().equals(failing.put(entry.getKey(), e.toString()))) {
+                    LOG.debug("changefeed {}: the owner could not advance it this tick either: {}", entry.getKey(),
+                            e.toString());
+                } else {
+                    LOG.warn("changefeed {}: the owner could not advance it this tick: {}; it is tried again every"
+                            + " tick", entry.getKey(), e.toString(), stackOf(e));
+                }
             }
         }
         allNormalPlaced = placed;
     }
 
     private record Feed(ChangefeedInfo info, ChangefeedStatus status) {
+    }
+
+    /** One changefeed's failure stays its own; one that leaves the process unusable ends the tick for the owner. */
+    private static void rethrowFatal(Throwable e) {
+        if (ProcessExit.isFatal(e)) {
+            throw (Error) e;
+        }
+    }
+
+    /** The failure itself, to log its stack trace, when it is not one of ours (whose message says it all). */
+    private static Throwable stackOf(Throwable e) {
+        return e instanceof CdcException ? null : e;
     }
 
     /** Moves one changefeed on; returns false when it is normal but could not be placed. */

@@ -4,6 +4,7 @@ import io.cdc4j.capture.CaptureRegistry;
 import io.cdc4j.capture.OwnerRole;
 import io.cdc4j.error.CdcException;
 import io.cdc4j.error.ErrorCode;
+import io.cdc4j.error.ProcessExit;
 import io.cdc4j.meta.ChangefeedId;
 import io.cdc4j.meta.ChangefeedStore;
 import io.cdc4j.meta.TaskStore;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The owner's work loop: while its capture leads the cluster it ticks at a fixed interval, and each tick drives the
  * cluster's changefeeds. Admin jobs from the API are queued for the next tick. Health reports whether the current
- * term has ticked and placed every normal changefeed.
+ * term has ticked and placed every normal changefeed. A failed tick is tried again on the next; an error that leaves
+ * the process unusable ends the term and the process, so another capture takes the ownership.
  */
 public final class Owner implements OwnerRole {
     private static final Logger LOG = LoggerFactory.getLogger(Owner.class);
@@ -26,11 +28,21 @@ public final class Owner implements OwnerRole {
     private final TaskStore tasks;
     private final CaptureRegistry captures;
     private final OwnerSettings settings;
+    private final ProcessExit exit;
     private final AdminJobQueue jobs = new AdminJobQueue(MAX_QUEUED_JOBS);
     private final AtomicLong ticksThisTerm = new AtomicLong();
     private volatile ChangefeedReconciler term;
 
     public Owner(ChangefeedStore changefeeds, TaskStore tasks, CaptureRegistry captures, OwnerSettings settings) {
+        this(changefeeds, tasks, captures, settings, ProcessExit.system());
+    }
+
+    /**
+     * @param exit what ends the process after an error that leaves it unusable (an {@link OutOfMemoryError})
+     */
+    public Owner(ChangefeedStore changefeeds, TaskStore tasks, CaptureRegistry captures, OwnerSettings settings,
+                 ProcessExit exit) {
+        this.exit = Objects.requireNonNull(exit, "exit");
         this.changefeeds = Objects.requireNonNull(changefeeds, "changefeeds");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.captures = Objects.requireNonNull(captures, "captures");
@@ -45,11 +57,22 @@ public final class Owner implements OwnerRole {
         term = reconciler;
         LOG.info("owner {} starts its term", captureId);
         try {
+            String failingTick = null;
             while (!Thread.currentThread().isInterrupted()) {
                 try {
                     reconciler.tick(jobs.drain());
-                } catch (RuntimeException e) {
-                    LOG.warn("owner {} tick failed: {}", captureId, e.toString());
+                    if (failingTick != null) {
+                        LOG.info("owner {} ticks again", captureId);
+                        failingTick = null;
+                    }
+                } catch (Throwable e) {
+                    if (ProcessExit.isFatal(e)) {
+                        LOG.error("owner {} cannot go on after a fatal error: it gives the ownership up and the"
+                                + " process exits", captureId, e);
+                        exit.exit(e);
+                        return;
+                    }
+                    failingTick = logTickFailure(captureId, e, failingTick);
                 }
                 ticksThisTerm.incrementAndGet();
                 Thread.sleep(settings.tickInterval());
@@ -59,6 +82,19 @@ public final class Owner implements OwnerRole {
             jobs.clear();
             LOG.info("owner {} stops ticking after {} ticks", captureId, ticksThisTerm.get());
         }
+    }
+
+    /** Logs a failing tick once per run of the same failure (the stack trace with it when it is not ours). */
+    private static String logTickFailure(String captureId, Throwable e, String failingTick) {
+        String text = e.toString();
+        if (text.equals(failingTick)) {
+            LOG.debug("owner {} tick failed again: {}", captureId, text);
+        } else if (e instanceof CdcException) {
+            LOG.warn("owner {} tick failed: {}; it is tried again every tick", captureId, text);
+        } else {
+            LOG.warn("owner {} tick failed: {}; it is tried again every tick", captureId, text, e);
+        }
+        return text;
     }
 
     /** Whether this process is the owner and has completed at least one tick in its current term. */

@@ -1,5 +1,8 @@
 package io.cdc4j.processor;
 
+import io.cdc4j.error.CdcException;
+import io.cdc4j.error.ErrorCode;
+import io.cdc4j.error.ProcessExit;
 import io.cdc4j.meta.ChangefeedInfo;
 import io.cdc4j.meta.RunningError;
 import io.cdc4j.meta.TaskPosition;
@@ -11,31 +14,41 @@ import io.cdc4j.model.RowChange;
 import io.cdc4j.sink.Sink;
 import io.cdc4j.sink.SinkFactory;
 import io.cdc4j.sink.SinkUri;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One changefeed's run on this capture: source to sink, bounded by the target ts, with the checkpoint (and its
  * reader state) and resolved ts published to the task position, and any failure reported there for the owner.
+ *
+ * <p>Two locks: {@code pipeline} is held across every sink call (the sink is used by one thread at a time), and
+ * {@code state} guards what the position is made of and is never held across a sink call, so {@link #report} of a
+ * processor whose sink is blocked still publishes (only its checkpoint waits for the sink to answer).
  */
 final class Processor implements ChangeConsumer, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Processor.class);
     private static final int MAX_PENDING_CHECKPOINTS = 1024;
+    /** How long a report waits for a sink call in progress before it publishes without moving the checkpoint. */
+    private static final Duration SINK_WAIT = Duration.ofMillis(20);
 
     private final TaskStore.TaskKey key;
     private final long epoch;
     private final ChangefeedInfo info;
     private final String captureAddress;
     private final TaskStore tasks;
+    private final ReentrantLock pipeline = new ReentrantLock(true);
+    private final Object state = new Object();
     private final CheckpointTracker tracker = new CheckpointTracker(MAX_PENDING_CHECKPOINTS);
     private final TreeSet<Long> tableIds = new TreeSet<>();
-    private final Object lock = new Object();
 
-    private Sink sink;
+    private volatile Sink sink;
     private ChangeSource source;
     private volatile long checkpointTs;
     private ReaderState checkpointState;
@@ -44,8 +57,10 @@ final class Processor implements ChangeConsumer, AutoCloseable {
     private long lastSyncedTs;
     private Optional<RunningError> error = Optional.empty();
     private Optional<RunningError> warning = Optional.empty();
-    private TaskPosition published;
+    private volatile Throwable fatal;
     private boolean closed;
+    /** The position last written to ZooKeeper; only the manager's thread touches it. */
+    private TaskPosition published;
 
     Processor(TaskStore.TaskKey key, long epoch, ChangefeedInfo info, long checkpointTs, ReaderState state,
               String captureAddress, TaskStore tasks) {
@@ -75,105 +90,165 @@ final class Processor implements ChangeConsumer, AutoCloseable {
         return rowsWritten;
     }
 
-    /** Publishes the starting position, opens the sink and starts the source; a failure is reported, not thrown. */
-    void start(SinkFactory sinks, ChangeSourceFactory sources) {
-        published = TaskPosition.starting(epoch, checkpointTs, checkpointState);
-        if (!tasks.publish(key, published)) {
-            LOG.info("changefeed {} is gone before its processor on {} started", key.changefeed(), key.captureId());
-            return;
+    /** The error that left the whole process unusable, if this processor met one. */
+    Optional<Throwable> fatalError() {
+        return Optional.ofNullable(fatal);
+    }
+
+    /** Whether the position carrying this run's error has been written to ZooKeeper (the owner can see it). */
+    boolean errorPublished() {
+        return published != null && published.error().isPresent();
+    }
+
+    /**
+     * Shows, until the source delivers, that this run started only after earlier attempts failed (their last cause);
+     * call before {@link #start}.
+     */
+    void startedAfterFailures(int failedAttempts, Throwable lastCause) {
+        RunningError cause = recorded(lastCause);
+        synchronized (state) {
+            warning = Optional.of(new RunningError(cause.time(), cause.addr(), cause.code(), "the processor started"
+                    + " after " + failedAttempts + " failed attempts, the last: " + cause.message()));
         }
+    }
+
+    /**
+     * Publishes the starting position, then opens the sink and starts the source; a failure of those is reported in
+     * the position for the owner, not thrown.
+     *
+     * @return false when the changefeed is gone (its task folder was removed): nothing was started
+     * @throws CdcException when the starting position cannot be published: nothing was started, and nothing runs
+     *                      unseen
+     */
+    boolean start(SinkFactory sinks, ChangeSourceFactory sources) {
+        TaskPosition starting;
+        synchronized (state) {
+            starting = new TaskPosition(epoch, checkpointTs, checkpointState, resolvedTs, 0, List.of(),
+                    Optional.empty(), warning);
+        }
+        if (!tasks.publish(key, starting)) {
+            LOG.info("changefeed {} is gone before its processor on {} started", key.changefeed(), key.captureId());
+            return false;
+        }
+        published = starting;
         LOG.info("changefeed {} processor starts on capture {} from checkpoint {} (epoch {})", key.changefeed(),
                 key.captureId(), checkpointTs, epoch);
         try {
-            synchronized (lock) {
+            pipeline.lock();
+            try {
                 sink = sinks.open(key.changefeed(), SinkUri.parse(info.sinkUri()), info.config());
-                source = sources.create(key.changefeed(), info.config());
+            } finally {
+                pipeline.unlock();
             }
-            source.start(checkpointTs, checkpointState, this);
-        } catch (RuntimeException e) {
-            onError(e);
+            ChangeSource created = sources.create(key.changefeed(), info.config());
+            synchronized (state) {
+                source = created;
+            }
+            created.start(checkpointTs, checkpointState, this);
+        } catch (Throwable e) {
+            fail(e);
         }
-        report();
+        return true;
     }
 
     @Override
     public void onRows(RowBatch batch) {
-        synchronized (lock) {
+        pipeline.lock();
+        try {
             if (!accepting() || batch.commitTs() <= checkpointTs || beyondTarget(batch.commitTs())) {
                 return;
             }
             try {
                 sink.writeRows(batch);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 fail(e);
                 return;
             }
-            rowsWritten += batch.rows().size();
-            for (RowChange row : batch.rows()) {
-                tableIds.add(row.table().tableId());
+            synchronized (state) {
+                rowsWritten += batch.rows().size();
+                for (RowChange row : batch.rows()) {
+                    tableIds.add(row.table().tableId());
+                }
+                lastSyncedTs = Math.max(lastSyncedTs, batch.commitTs());
             }
-            lastSyncedTs = Math.max(lastSyncedTs, batch.commitTs());
+        } finally {
+            pipeline.unlock();
         }
     }
 
     @Override
     public void onDdl(DdlEvent ddl) {
-        synchronized (lock) {
+        pipeline.lock();
+        try {
             if (!accepting() || ddl.commitTs() <= checkpointTs || beyondTarget(ddl.commitTs())) {
                 return;
             }
             try {
                 sink.writeDdl(ddl);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 fail(e);
             }
+        } finally {
+            pipeline.unlock();
         }
     }
 
     @Override
-    public void onResolved(long ts, ReaderState state) {
-        synchronized (lock) {
+    public void onResolved(long ts, ReaderState readerState) {
+        pipeline.lock();
+        try {
             long bounded = info.hasTarget() ? Math.min(ts, info.targetTs()) : ts;
             if (!accepting() || bounded <= resolvedTs) {
                 return;
             }
             try {
                 sink.flush(bounded);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 fail(e);
                 return;
             }
-            tracker.resolved(bounded, state);
-            resolvedTs = bounded;
-            warning = Optional.empty();
+            synchronized (state) {
+                tracker.resolved(bounded, readerState);
+                resolvedTs = bounded;
+                warning = Optional.empty();
+            }
+        } finally {
+            pipeline.unlock();
         }
     }
 
     @Override
     public void onWarning(Throwable problem) {
-        synchronized (lock) {
-            LOG.warn("changefeed {} processor on capture {} has a warning: {}", key.changefeed(), key.captureId(),
-                    problem.toString());
-            warning = Optional.of(RunningError.of(problem, captureAddress, Instant.now()));
+        LOG.warn("changefeed {} processor on capture {} has a warning: {}", key.changefeed(), key.captureId(),
+                problem.toString());
+        RunningError shown = recorded(problem);
+        synchronized (state) {
+            warning = Optional.of(shown);
         }
     }
 
     @Override
     public void onError(Throwable failure) {
-        synchronized (lock) {
-            fail(failure);
-        }
+        fail(failure);
     }
 
-    /** Moves the checkpoint to what the sink holds durably and publishes the position when it changed. */
+    /**
+     * Moves the checkpoint to what the sink holds durably and publishes the position when it changed. A sink call in
+     * progress is waited for only briefly: then the rest of the position is published and the checkpoint moves on a
+     * later report.
+     */
     void report() {
+        if (published == null) {
+            return;
+        }
+        long durable = durableTs();
         TaskPosition position;
-        synchronized (lock) {
-            if (closed || published == null) {
+        synchronized (state) {
+            if (closed) {
                 return;
             }
-            if (sink != null && error.isEmpty()) {
-                tracker.advance(sink.durableTs()).ifPresent(point -> {
+            if (durable >= 0 && error.isEmpty()) {
+                tracker.advance(durable).ifPresent(point -> {
                     checkpointTs = point.ts();
                     checkpointState = point.state();
                 });
@@ -182,46 +257,92 @@ final class Processor implements ChangeConsumer, AutoCloseable {
                     List.copyOf(tableIds), error, warning);
         }
         if (!position.equals(published)) {
-            tasks.update(key, ignored -> position);
+            if (tasks.update(key, ignored -> position).isEmpty() && !tasks.publish(key, position)) {
+                LOG.info("changefeed {} is gone: its processor on {} has no position to publish", key.changefeed(),
+                        key.captureId());
+            }
             published = position;
         }
     }
 
+    /** The sink's durable ts, or -1 when the sink is not open or stays busy in a call beyond the short wait. */
+    private long durableTs() {
+        try {
+            if (!pipeline.tryLock(SINK_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                return -1;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+        try {
+            Sink current = sink;
+            return current == null ? -1 : current.durableTs();
+        } catch (Throwable e) {
+            fail(e);
+            return -1;
+        } finally {
+            pipeline.unlock();
+        }
+    }
+
     private boolean accepting() {
-        return !closed && error.isEmpty() && sink != null;
+        synchronized (state) {
+            return !closed && error.isEmpty() && sink != null;
+        }
     }
 
     private boolean beyondTarget(long commitTs) {
         return info.hasTarget() && commitTs > info.targetTs();
     }
 
+    /** Records the first failure as this run's error, for the owner; one that leaves the process unusable also ends it. */
     private void fail(Throwable failure) {
-        if (error.isPresent() || closed) {
-            return;
+        if (ProcessExit.isFatal(failure) && fatal == null) {
+            fatal = failure;
         }
-        LOG.warn("changefeed {} processor on capture {} failed: {}", key.changefeed(), key.captureId(),
-                failure.toString());
-        error = Optional.of(RunningError.of(failure, captureAddress, Instant.now()));
+        RunningError recorded = recorded(failure);
+        synchronized (state) {
+            if (error.isPresent() || closed) {
+                return;
+            }
+            error = Optional.of(recorded);
+        }
+        if (failure instanceof CdcException) {
+            LOG.warn("changefeed {} processor on capture {} failed: {}", key.changefeed(), key.captureId(),
+                    failure.toString());
+        } else {
+            LOG.error("changefeed {} processor on capture {} failed on an unexpected error", key.changefeed(),
+                    key.captureId(), failure);
+        }
+    }
+
+    /** A failure as the owner sees it: its own TiCDC code, else {@code CDC:ErrProcessorUnknown} as TiCDC records it. */
+    private RunningError recorded(Throwable failure) {
+        if (failure instanceof CdcException cdc && !cdc.errorCode().code().isEmpty()) {
+            return RunningError.of(failure, captureAddress, Instant.now());
+        }
+        return new RunningError(Instant.now(), captureAddress, ErrorCode.PROCESSOR_UNKNOWN.code(),
+                String.valueOf(failure));
     }
 
     /** Stops the source, closes the sink and withdraws the position. */
     @Override
     public void close() {
         ChangeSource closingSource;
-        Sink closingSink;
-        synchronized (lock) {
+        synchronized (state) {
             if (closed) {
                 return;
             }
             closed = true;
             closingSource = source;
-            closingSink = sink;
         }
         if (closingSource != null) {
-            closingSource.close();
+            closeQuietly("source", closingSource);
         }
+        Sink closingSink = sink;
         if (closingSink != null) {
-            closingSink.close();
+            closeQuietly("sink", closingSink);
         }
         try {
             tasks.withdraw(key);
@@ -231,5 +352,17 @@ final class Processor implements ChangeConsumer, AutoCloseable {
         }
         LOG.info("changefeed {} processor on capture {} stopped at checkpoint {}", key.changefeed(), key.captureId(),
                 checkpointTs);
+    }
+
+    private void closeQuietly(String what, AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Throwable e) {
+            if (ProcessExit.isFatal(e) && fatal == null) {
+                fatal = e;
+            }
+            LOG.warn("changefeed {} processor on capture {}: closing its {} failed", key.changefeed(), key.captureId(),
+                    what, e);
+        }
     }
 }

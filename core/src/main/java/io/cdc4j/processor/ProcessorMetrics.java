@@ -2,6 +2,7 @@ package io.cdc4j.processor;
 
 import io.cdc4j.meta.ChangefeedId;
 import io.cdc4j.model.Tso;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -12,7 +13,8 @@ import java.util.Objects;
 
 /**
  * The metrics of the changefeeds a capture runs, tagged with namespace and changefeed: checkpoint and
- * resolved ts, how far the checkpoint lags the wall clock, and the rows written to the sink. A processor's
+ * resolved ts, how far the checkpoint lags the wall clock, the rows written to the sink, and the failed starts of
+ * their processors. A processor's
  * meters are removed when it stops, so a moved changefeed is reported by the capture that runs it.
  */
 public final class ProcessorMetrics {
@@ -40,5 +42,13 @@ public final class ProcessorMetrics {
                         .description("rows handed to the sink since this capture started the changefeed")
                         .tags(tags).register(registry));
         return () -> meters.forEach(registry::remove);
+    }
+
+    /** Counts a processor start that failed (its position could not be published) and is tried again. */
+    void startFailed(ChangefeedId changefeed) {
+        Counter.builder("cdc4j_changefeed_processor_start_failures")
+                .description("processor starts on this capture that failed and are tried again with backoff")
+                .tags(Tags.of("namespace", changefeed.namespace(), "changefeed", changefeed.id()))
+                .register(registry).increment();
     }
 }

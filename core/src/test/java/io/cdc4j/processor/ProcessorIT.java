@@ -1,0 +1,173 @@
+package io.cdc4j.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.cdc4j.error.CdcException;
+import io.cdc4j.error.ErrorCode;
+import io.cdc4j.meta.ChangefeedId;
+import io.cdc4j.meta.ChangefeedInfo;
+import io.cdc4j.meta.ChangefeedStatus;
+import io.cdc4j.meta.RunningError;
+import io.cdc4j.meta.TaskPosition;
+import io.cdc4j.meta.TaskStore;
+import io.cdc4j.model.ReaderState;
+import io.cdc4j.testing.FedChangeSources;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One processor against a real ZooKeeper: what it publishes, and how each kind of failure reaches its position. */
+class ProcessorIT {
+    static final String CAPTURE = "capture-1";
+
+    @TempDir
+    Path dir;
+    MetaOnZooKeeper meta;
+    final FedChangeSources sources = new FedChangeSources();
+    final ScriptedSinks sinks = new ScriptedSinks();
+
+    @BeforeEach
+    void start() {
+        meta = new MetaOnZooKeeper(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        meta.close();
+    }
+
+    private Processor processor(ChangefeedInfo info) {
+        ChangefeedId id = meta.placed(info, CAPTURE);
+        ChangefeedStatus status = meta.changefeeds.status(id).orElseThrow().value();
+        return new Processor(new TaskStore.TaskKey(id, CAPTURE), status.epoch(), info, status.checkpointTs(),
+                status.readerState(), "127.0.0.1:8300", meta.tasks);
+    }
+
+    private TaskPosition position(String id) {
+        return meta.position(new ChangefeedId("default", id), CAPTURE).orElseThrow();
+    }
+
+    private static ReaderState state(int pos) {
+        return new ReaderState(JsonNodeFactory.instance.objectNode().put("file", "binlog.000001").put("pos", pos));
+    }
+
+    @Test
+    void startPublishesTheStartingPositionAndReportsMoveTheCheckpointToWhatTheSinkHolds() {
+        Processor processor = processor(MetaOnZooKeeper.info("plain", "blackhole://"));
+        assertThat(processor.start(sinks.sinks(), sources)).isTrue();
+        assertThat(position("plain").checkpointTs()).isEqualTo(MetaOnZooKeeper.START_TS);
+        assertThat(position("plain").epoch()).isEqualTo(processor.epoch());
+
+        sources.running(new ChangefeedId("default", "plain")).consumer().onResolved(2_000, state(42));
+        processor.report();
+        TaskPosition reported = position("plain");
+        assertThat(reported.checkpointTs()).isEqualTo(2_000);
+        assertThat(reported.resolvedTs()).isEqualTo(2_000);
+        assertThat(reported.readerState()).isEqualTo(state(42));
+        assertThat(reported.error()).isEmpty();
+
+        processor.close();
+        assertThat(meta.position(new ChangefeedId("default", "plain"), CAPTURE)).isEmpty();
+        assertThat(sources.sourcesOf(new ChangefeedId("default", "plain")).getFirst().isClosed()).isTrue();
+    }
+
+    @Test
+    void aSinkThatCannotBeOpenedIsTheRunsErrorAndNoSourceStarts() {
+        Processor processor = processor(MetaOnZooKeeper.info("kafka", "kafka://127.0.0.1:9092/topic"));
+        assertThat(processor.start(sinks.sinks(), sources)).isTrue();
+        processor.report();
+        RunningError error = position("kafka").error().orElseThrow();
+        assertThat(error.code()).isEqualTo(ErrorCode.SINK_URI_INVALID.code());
+        assertThat(error.addr()).isEqualTo("127.0.0.1:8300");
+        assertThat(sources.sourcesOf(new ChangefeedId("default", "kafka"))).isEmpty();
+        processor.close();
+    }
+
+    @Test
+    void aStartWhosePositionZooKeeperRefusesThrowsAndStartsNothing() throws Exception {
+        ChangefeedInfo info = MetaOnZooKeeper.info("refused", "blackhole://");
+        Processor processor = processor(info);
+        meta.refuseNewPositions(info.changefeedId());
+        assertThatThrownBy(() -> processor.start(sinks.sinks(), sources))
+                .isInstanceOf(CdcException.class).hasMessageContaining("CDC:ErrMetaStore");
+        assertThat(sources.sourcesOf(info.changefeedId())).isEmpty();
+        assertThat(processor.errorPublished()).isFalse();
+        processor.report();
+        assertThat(meta.position(info.changefeedId(), CAPTURE)).isEmpty();
+    }
+
+    @Test
+    void aProcessorOfARemovedChangefeedDoesNotStart() {
+        ChangefeedInfo info = MetaOnZooKeeper.info("removed", "blackhole://");
+        Processor processor = processor(info);
+        meta.changefeeds.remove(info.changefeedId());
+        assertThat(processor.start(sinks.sinks(), sources)).isFalse();
+        assertThat(sources.sourcesOf(info.changefeedId())).isEmpty();
+    }
+
+    @Test
+    void anErrorThrownBySinkBecomesTheRunsErrorAsProcessorUnknown() {
+        ChangefeedInfo info = MetaOnZooKeeper.info("overflow", "blackhole://");
+        sinks.throwOnFlush(info.changefeedId(), () -> new StackOverflowError("fake"));
+        Processor processor = processor(info);
+        processor.start(sinks.sinks(), sources);
+        sources.running(info.changefeedId()).consumer().onResolved(2_000, state(1));
+        processor.report();
+        TaskPosition reported = position("overflow");
+        assertThat(reported.error().orElseThrow().code()).isEqualTo("CDC:ErrProcessorUnknown");
+        assertThat(reported.error().orElseThrow().message()).isEqualTo("java.lang.StackOverflowError: fake");
+        assertThat(reported.checkpointTs()).isEqualTo(MetaOnZooKeeper.START_TS);
+        assertThat(processor.errorPublished()).isTrue();
+        assertThat(processor.fatalError()).as("a stack overflow unwinds its own thread only").isEmpty();
+        processor.close();
+    }
+
+    @Test
+    void anOutOfMemoryErrorFromTheSinkIsTheRunsErrorAndMarksTheProcessorFatal() {
+        ChangefeedInfo info = MetaOnZooKeeper.info("oom", "blackhole://");
+        OutOfMemoryError fake = new OutOfMemoryError("fake");
+        sinks.throwOnFlush(info.changefeedId(), () -> fake);
+        Processor processor = processor(info);
+        processor.start(sinks.sinks(), sources);
+        sources.running(info.changefeedId()).consumer().onResolved(2_000, state(1));
+        processor.report();
+        assertThat(position("oom").error().orElseThrow().message()).isEqualTo("java.lang.OutOfMemoryError: fake");
+        assertThat(processor.fatalError()).containsSame(fake);
+        processor.close();
+    }
+
+    @Test
+    void reportPublishesWhileTheSinkIsBlockedAndTheCheckpointMovesOnceItAnswers() throws Exception {
+        ChangefeedInfo info = MetaOnZooKeeper.info("stuck", "blackhole://");
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch blocked = sinks.blockOnFlush(info.changefeedId(), release);
+        Processor processor = processor(info);
+        processor.start(sinks.sinks(), sources);
+        var consumer = sources.running(info.changefeedId()).consumer();
+        Thread dispatch = Thread.ofPlatform().start(() -> consumer.onResolved(2_000, state(7)));
+        assertThat(blocked.await(10, TimeUnit.SECONDS)).isTrue();
+
+        consumer.onWarning(new CdcException(ErrorCode.UPSTREAM_CONNECTION, "fake: the upstream went away"));
+        assertTimeoutPreemptively(Duration.ofSeconds(5), processor::report);
+        assertThat(position("stuck").warning().orElseThrow().code()).isEqualTo(ErrorCode.UPSTREAM_CONNECTION.code());
+        assertThat(position("stuck").checkpointTs()).isEqualTo(MetaOnZooKeeper.START_TS);
+
+        release.countDown();
+        dispatch.join(10_000);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            processor.report();
+            assertThat(position("stuck").checkpointTs()).isEqualTo(2_000);
+        });
+        assertThat(position("stuck").warning()).isEmpty();
+        processor.close();
+    }
+}
