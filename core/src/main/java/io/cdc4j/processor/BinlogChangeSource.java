@@ -81,11 +81,8 @@ final class BinlogChangeSource implements ChangeSource, ChangeEventSink, ReaderS
 
     @Override
     public void onDdl(DdlEvent ddl) {
-        if (filter.keepsDdl(ddl)) {
-            consumer.onDdl(ddl);
-        } else {
-            LOG.debug("changefeed {} skips DDL at {}: {}", changefeed, ddl.commitTs(), ddl.query());
-        }
+        filter.ddl(ddl).ifPresentOrElse(consumer::onDdl,
+                () -> LOG.debug("changefeed {} skips DDL at {}: {}", changefeed, ddl.commitTs(), ddl.query()));
     }
 
     @Override
