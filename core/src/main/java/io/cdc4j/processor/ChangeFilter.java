@@ -139,7 +139,8 @@ final class ChangeFilter {
             return false;
         }
         Optional<EventType> type = eventType(ddl.type());
-        return eventRules.stream().noneMatch(rule -> rule.matcher().matchSchema(schema.get()) && ignores(rule, type, ddl));
+        return eventRules.stream()
+                .noneMatch(rule -> rule.matcher().matchSchema(schema.get()) && ignores(rule, type, ddl));
     }
 
     private static boolean ignores(EventRule rule, Optional<EventType> type, DdlEvent ddl) {

@@ -135,7 +135,8 @@ public final class InMemoryTableIdAllocator implements TableIdAllocator {
 
     /** Removes and returns the id an old snapshot saved under the table's lower-cased name, if any. */
     private Long takeLegacy(TableName table) {
-        Long id = legacyIds.remove(table.schema().toLowerCase(Locale.ROOT) + "." + table.table().toLowerCase(Locale.ROOT));
+        Long id = legacyIds.remove(
+                table.schema().toLowerCase(Locale.ROOT) + "." + table.table().toLowerCase(Locale.ROOT));
         if (id != null) {
             snapshot = null;
         }

@@ -169,7 +169,8 @@ public final class UpstreamDatabase implements AutoCloseable {
                     "SELECT INDEX_NAME, COLUMN_NAME FROM information_schema.STATISTICS s WHERE TABLE_SCHEMA = ?"
                             + " AND TABLE_NAME = ? AND NON_UNIQUE = 0 AND INDEX_NAME <> 'PRIMARY'"
                             + " AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS n"
-                            + " WHERE n.TABLE_SCHEMA = s.TABLE_SCHEMA AND n.TABLE_NAME = s.TABLE_NAME"
+                            + " WHERE CAST(n.TABLE_SCHEMA AS BINARY) = s.TABLE_SCHEMA"
+                            + " AND CAST(n.TABLE_NAME AS BINARY) = s.TABLE_NAME"
                             + " AND n.INDEX_NAME = s.INDEX_NAME AND n.NULLABLE = 'YES')"
                             + " ORDER BY INDEX_NAME, SEQ_IN_INDEX")) {
                 statement.setString(1, schema);
@@ -187,22 +188,31 @@ public final class UpstreamDatabase implements AutoCloseable {
 
     /**
      * Every base table of the upstream (no views, no sequences), with whether it has a primary key or a
-     * unique key whose columns are all NOT NULL (what TiCDC calls a handle key).
+     * unique key whose columns are all NOT NULL (what TiCDC calls a handle key). Keys are matched to tables
+     * here, by exact name: information_schema compares names case-insensitively on MariaDB, and its subquery
+     * cache would give {@code d.foo} the answer computed for {@code d.Foo}.
      */
     public List<UpstreamTable> tables() {
         return query(() -> {
+            Map<TableName, Map<String, Boolean>> uniqueKeysNotNull = new HashMap<>();
+            try (Statement statement = connection().createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, NULLABLE"
+                         + " FROM information_schema.STATISTICS WHERE NON_UNIQUE = 0")) {
+                while (rows.next()) {
+                    uniqueKeysNotNull.computeIfAbsent(new TableName(rows.getString(1), rows.getString(2)),
+                            name -> new HashMap<>()).merge(rows.getString(3), !"YES".equals(rows.getString(4)),
+                            Boolean::logicalAnd);
+                }
+            }
             List<UpstreamTable> tables = new ArrayList<>();
             try (Statement statement = connection().createStatement();
-                 ResultSet rows = statement.executeQuery(
-                         "SELECT t.TABLE_SCHEMA, t.TABLE_NAME, EXISTS (SELECT 1 FROM information_schema.STATISTICS s"
-                                 + " WHERE s.TABLE_SCHEMA = t.TABLE_SCHEMA AND s.TABLE_NAME = t.TABLE_NAME"
-                                 + " AND s.NON_UNIQUE = 0 GROUP BY s.INDEX_NAME"
-                                 + " HAVING SUM(s.NULLABLE = 'YES') = 0) AS HAS_HANDLE_KEY"
-                                 + " FROM information_schema.TABLES t WHERE t.TABLE_TYPE = 'BASE TABLE'"
-                                 + " ORDER BY t.TABLE_SCHEMA, t.TABLE_NAME")) {
+                 ResultSet rows = statement.executeQuery("SELECT TABLE_SCHEMA, TABLE_NAME"
+                         + " FROM information_schema.TABLES WHERE TABLE_TYPE = 'BASE TABLE'"
+                         + " ORDER BY TABLE_SCHEMA, TABLE_NAME")) {
                 while (rows.next()) {
-                    tables.add(new UpstreamTable(new TableName(rows.getString(1), rows.getString(2)),
-                            rows.getBoolean(3)));
+                    TableName name = new TableName(rows.getString(1), rows.getString(2));
+                    boolean handleKey = uniqueKeysNotNull.getOrDefault(name, Map.of()).containsValue(true);
+                    tables.add(new UpstreamTable(name, handleKey));
                 }
             }
             return tables;

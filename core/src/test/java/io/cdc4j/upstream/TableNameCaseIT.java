@@ -41,6 +41,21 @@ class TableNameCaseIT {
     }
 
     @Test
+    void tableDetailsFromInformationSchemaAreThoseOfTheTableInItsExactCase() throws Exception {
+        server.execute("CREATE DATABASE k",
+                "CREATE TABLE k.Keyed (id INT NULL, u INT NOT NULL, UNIQUE KEY uk (u))",
+                "CREATE TABLE k.keyed (id INT NULL, u INT NULL, UNIQUE KEY uk (u))");
+        try (UpstreamDatabase database = UpstreamDatabase.connect(server.config())) {
+            assertThat(database.columnHints("k", "Keyed").uniqueKeyColumns()).containsExactly("u");
+            assertThat(database.columnHints("k", "keyed").uniqueKeyColumns()).isEmpty();
+            assertThat(database.tables()).filteredOn(table -> table.name().schema().equals("k"))
+                    .containsExactlyInAnyOrder(
+                    new UpstreamTable(new TableName("k", "Keyed"), true),
+                    new UpstreamTable(new TableName("k", "keyed"), false));
+        }
+    }
+
+    @Test
     void namesDifferingOnlyInCaseAreTwoTablesWithTwoIds() throws Exception {
         server.execute("CREATE DATABASE d", "CREATE DATABASE D");
         RecordingSink sink = new RecordingSink();
