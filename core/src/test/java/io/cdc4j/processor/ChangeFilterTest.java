@@ -98,6 +98,8 @@ class ChangeFilterTest {
         assertThat(filter.ddl(ddl("d", "CREATE VIEW other.v AS SELECT * FROM t"))).isEmpty();
         assertThat(filter.ddl(ddl("other", "CREATE OR REPLACE DEFINER=`root`@`%` VIEW d.v AS SELECT 1"))).isPresent();
         assertThat(filter.ddl(ddl("other", "ALTER VIEW d.v AS SELECT 2"))).isPresent();
+        assertThat(filter.ddl(ddl("d", "CREATE SEQUENCE other.s"))).isEmpty();
+        assertThat(filter.ddl(ddl("other", "CREATE SEQUENCE d.s"))).isPresent();
     }
 
     @Test

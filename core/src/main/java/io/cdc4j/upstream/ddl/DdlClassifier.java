@@ -89,6 +89,10 @@ public final class DdlClassifier {
             if (cursor.accept("VIEW")) {
                 return new DdlStatement(DdlType.ALTER_VIEW, cursor.tableName().stream().toList(), Optional.empty());
             }
+            if (cursor.accept("SEQUENCE")) {
+                cursor.acceptSequence("IF", "EXISTS");
+                return new DdlStatement(DdlType.OTHER, cursor.tableName().stream().toList(), Optional.empty());
+            }
         }
         return other();
     }
@@ -108,6 +112,10 @@ public final class DdlClassifier {
         if (cursor.accept("VIEW")) {
             cursor.acceptSequence("IF", "NOT", "EXISTS");
             return new DdlStatement(DdlType.CREATE_VIEW, cursor.tableName().stream().toList(), Optional.empty());
+        }
+        if (cursor.accept("SEQUENCE")) {
+            cursor.acceptSequence("IF", "NOT", "EXISTS");
+            return new DdlStatement(DdlType.OTHER, cursor.tableName().stream().toList(), Optional.empty());
         }
         cursor.acceptAny("UNIQUE", "FULLTEXT", "SPATIAL");
         if (cursor.accept("INDEX")) {
@@ -134,6 +142,14 @@ public final class DdlClassifier {
                 cursor.tableName().ifPresent(tables::add);
             } while (cursor.acceptSymbol(","));
             return new DdlStatement(view ? DdlType.DROP_VIEW : DdlType.DROP_TABLE, tables, Optional.empty());
+        }
+        if (cursor.accept("SEQUENCE")) {
+            cursor.acceptSequence("IF", "EXISTS");
+            List<TableName> sequences = new ArrayList<>();
+            do {
+                cursor.tableName().ifPresent(sequences::add);
+            } while (cursor.acceptSymbol(","));
+            return new DdlStatement(DdlType.OTHER, sequences, Optional.empty());
         }
         if (cursor.accept("INDEX")) {
             cursor.acceptSequence("IF", "EXISTS");

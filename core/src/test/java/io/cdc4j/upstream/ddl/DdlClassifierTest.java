@@ -81,6 +81,15 @@ class DdlClassifierTest {
     }
 
     @Test
+    void sequencesAreNamedWithTheirSchemas() {
+        assertThat(classify("CREATE OR REPLACE SEQUENCE IF NOT EXISTS x.s START WITH 5")).isEqualTo(new DdlStatement(
+                DdlType.OTHER, java.util.List.of(new TableName("x", "s")), java.util.Optional.empty()));
+        assertThat(classify("ALTER SEQUENCE s RESTART").tables()).containsExactly(new TableName("db", "s"));
+        assertThat(classify("DROP SEQUENCE IF EXISTS s, y.t").tables())
+                .containsExactly(new TableName("db", "s"), new TableName("y", "t"));
+    }
+
+    @Test
     void anAlterTableRenameIsOnePairWhateverElseItDoes() {
         assertThat(classify("ALTER TABLE a RENAME TO b, RENAME AS x.c").tables())
                 .containsExactly(new TableName("db", "a"), new TableName("x", "c"));
