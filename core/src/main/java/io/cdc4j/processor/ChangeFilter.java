@@ -98,8 +98,8 @@ final class ChangeFilter {
                 throw new CdcException(ErrorCode.SYNC_RENAME_TABLE_FAILED, "table " + from + " is renamed to " + to
                         + " at ts " + ddl.commitTs() + ", whose old name is not in the changefeed's filter rules and"
                         + " new name is, so the changefeed has none of its rows (ddl query: [" + ddl.query() + "]);"
-                        + " to replicate this table add its old name to filter.rules, create it downstream and"
-                        + " resume from before the rename, or leave its new name out of filter.rules");
+                        + " to replicate this table add its old name to filter.rules (the downstream must then have"
+                        + " the table under its old name), or leave its new name out of filter.rules");
             }
             if (fromKept && !ignoredByEventFilter(ddl, from)) {
                 kept.add(from);

@@ -137,19 +137,12 @@ public final class DdlClassifier {
         boolean view = cursor.accept("VIEW");
         if (view || cursor.accept("TABLE") || cursor.accept("TABLES")) {
             cursor.acceptSequence("IF", "EXISTS");
-            List<TableName> tables = new ArrayList<>();
-            do {
-                cursor.tableName().ifPresent(tables::add);
-            } while (cursor.acceptSymbol(","));
-            return new DdlStatement(view ? DdlType.DROP_VIEW : DdlType.DROP_TABLE, tables, Optional.empty());
+            DdlType type = view ? DdlType.DROP_VIEW : DdlType.DROP_TABLE;
+            return new DdlStatement(type, cursor.tableNames(), Optional.empty());
         }
         if (cursor.accept("SEQUENCE")) {
             cursor.acceptSequence("IF", "EXISTS");
-            List<TableName> sequences = new ArrayList<>();
-            do {
-                cursor.tableName().ifPresent(sequences::add);
-            } while (cursor.acceptSymbol(","));
-            return new DdlStatement(DdlType.OTHER, sequences, Optional.empty());
+            return new DdlStatement(DdlType.OTHER, cursor.tableNames(), Optional.empty());
         }
         if (cursor.accept("INDEX")) {
             cursor.acceptSequence("IF", "EXISTS");
@@ -331,6 +324,15 @@ public final class DdlClassifier {
                 return Optional.of(tokens.get(index++).text());
             }
             return Optional.empty();
+        }
+
+        /** A comma-separated list of table names. */
+        List<TableName> tableNames() {
+            List<TableName> names = new ArrayList<>();
+            do {
+                tableName().ifPresent(names::add);
+            } while (acceptSymbol(","));
+            return names;
         }
 
         Optional<TableName> tableName() {
