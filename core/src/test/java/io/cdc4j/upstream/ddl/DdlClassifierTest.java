@@ -68,6 +68,8 @@ class DdlClassifierTest {
                 DdlType.CREATE_VIEW, java.util.List.of(new TableName("x", "v")), java.util.Optional.empty()));
         assertThat(classify("CREATE OR REPLACE ALGORITHM=UNDEFINED DEFINER=`root`@`localhost` SQL SECURITY DEFINER"
                 + " VIEW `v` AS select 1 AS `a`").tables()).containsExactly(new TableName("db", "v"));
+        assertThat(classify("CREATE ALGORITHM=UNDEFINED DEFINER=`` SQL SECURITY DEFINER VIEW `v` AS SELECT * FROM tt")
+                .tables()).as("as MariaDB logs it").containsExactly(new TableName("db", "v"));
         assertThat(classify("CREATE DEFINER='u'@'%' VIEW IF NOT EXISTS s.v (a) AS SELECT 1").tables())
                 .containsExactly(new TableName("s", "v"));
         assertThat(classify("CREATE DEFINER = CURRENT_USER() SQL SECURITY INVOKER VIEW v AS SELECT 1").type())
