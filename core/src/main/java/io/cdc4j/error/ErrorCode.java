@@ -38,6 +38,11 @@ public enum ErrorCode {
     EXPRESSION_COLUMN_NOT_FOUND("CDC:ErrExpressionColumnNotFound", "cannot find column in table"),
     TABLE_INELIGIBLE("CDC:ErrTableIneligible", "some tables are not eligible to replicate"),
 
+    // DDL the changefeed cannot apply as filtered
+    SYNC_RENAME_TABLE_FAILED("CDC:ErrSyncRenameTableFailed",
+            "table's old name is not in filter rule, and its new name in filter rule"),
+    HANDLE_DDL_FAILED("CDC:ErrHandleDDLFailed", "handle ddl failed"),
+
     // sinks
     SINK_URI_INVALID("CDC:ErrSinkURIInvalid", "sink uri invalid"),
     SINK_INVALID_CONFIG("CDC:ErrSinkInvalidConfig", "sink config invalid"),

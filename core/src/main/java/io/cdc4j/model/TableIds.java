@@ -8,7 +8,8 @@ import java.util.TreeMap;
  * The table ids a reader has given out, as of one binlog position: saved with the position (and so with
  * every checkpoint), so that a reader resumed there gives every table the same id again.
  *
- * @param ids the id of each table, by lower-case {@code schema.table}
+ * @param ids the id of each table, by its quoted name ({@code `schema`.`table`}, folded to lower case when the
+ *            upstream folds names); positions saved by older versions key them by lower-case {@code schema.table}
  * @param nextId the id the next new table gets
  */
 public record TableIds(@JsonProperty("ids") Map<String, Long> ids, @JsonProperty("next_id") long nextId) {

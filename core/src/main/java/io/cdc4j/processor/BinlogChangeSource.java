@@ -18,7 +18,9 @@ import io.cdc4j.upstream.ReaderOptions;
 import io.cdc4j.upstream.ReaderStatusListener;
 import io.cdc4j.upstream.StartPoint;
 import io.cdc4j.upstream.TableIdAllocator;
+import io.cdc4j.upstream.TableNameCase;
 import io.cdc4j.upstream.UpstreamConfig;
+import io.cdc4j.upstream.UpstreamDatabase;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -59,10 +61,17 @@ final class BinlogChangeSource implements ChangeSource, ChangeEventSink, ReaderS
         StartPoint start = saved.<StartPoint>map(StartPoint.AtPosition::new)
                 .orElseGet(() -> new StartPoint.AtTs(checkpointTs));
         TableIdAllocator tableIds = InMemoryTableIdAllocator.from(saved.map(ReaderPosition::tableIds)
-                .orElse(TableIds.EMPTY));
+                .orElse(TableIds.EMPTY), nameCase());
         LOG.info("changefeed {} reads the binlog of {} from {}", changefeed, upstream, start);
         reader = BinlogReader.start(upstream, start, this,
                 ReaderOptions.defaults().withMemoryQuota(config.memoryQuota()), tableIds, this);
+    }
+
+    /** How the upstream compares table names ({@code lower_case_table_names}), so that table ids follow it. */
+    private TableNameCase nameCase() {
+        try (UpstreamDatabase database = UpstreamDatabase.connect(upstream)) {
+            return TableNameCase.of(database);
+        }
     }
 
     @Override
@@ -72,11 +81,8 @@ final class BinlogChangeSource implements ChangeSource, ChangeEventSink, ReaderS
 
     @Override
     public void onDdl(DdlEvent ddl) {
-        if (filter.keepsDdl(ddl)) {
-            consumer.onDdl(ddl);
-        } else {
-            LOG.debug("changefeed {} skips DDL at {}: {}", changefeed, ddl.commitTs(), ddl.query());
-        }
+        filter.ddl(ddl).ifPresentOrElse(consumer::onDdl,
+                () -> LOG.debug("changefeed {} skips DDL at {}: {}", changefeed, ddl.commitTs(), ddl.query()));
     }
 
     @Override

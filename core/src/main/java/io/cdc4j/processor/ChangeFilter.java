@@ -2,6 +2,8 @@ package io.cdc4j.processor;
 
 import io.cdc4j.config.EventFilterRule;
 import io.cdc4j.config.ReplicaConfig;
+import io.cdc4j.error.CdcException;
+import io.cdc4j.error.ErrorCode;
 import io.cdc4j.filter.EventType;
 import io.cdc4j.filter.IgnoredEventTypes;
 import io.cdc4j.filter.IgnoredSql;
@@ -14,6 +16,7 @@ import io.cdc4j.model.RowChange;
 import io.cdc4j.model.RowKind;
 import io.cdc4j.model.TableInfo;
 import io.cdc4j.model.TableName;
+import io.cdc4j.upstream.ddl.DdlClassifier;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +26,8 @@ import java.util.Optional;
 /**
  * Decides which changes of the binlog a changefeed replicates: its table rules (system schemas never),
  * tables without a primary key or NOT NULL unique key only with {@code force_replicate}, and the event
- * filters' ignored event types and DDL statements. Used by one reader thread at a time.
+ * filters' ignored event types and DDL statements. DDL is matched on the tables and schemas it changes, as
+ * TiCDC matches its DDL jobs. Used by one reader thread at a time.
  */
 final class ChangeFilter {
     private final TableFilter tables;
@@ -61,26 +65,88 @@ final class ChangeFilter {
         return kept.isEmpty() ? Optional.empty() : Optional.of(new RowBatch(batch.commitTs(), batch.part(), kept));
     }
 
-    /** Whether this changefeed replicates the DDL. */
-    boolean keepsDdl(DdlEvent ddl) {
-        boolean selected = ddl.tables().isEmpty()
-                ? tables.matchSchema(ddl.schema())
-                : ddl.tables().stream().anyMatch(table -> tables.matchTable(table.schema(), table.table()));
-        if (!selected) {
+    /**
+     * The DDL as this changefeed replicates it, matched on the objects it changes (never on the session's
+     * schema): unchanged, empty when filtered out, or for a RENAME TABLE or DROP TABLE/VIEW whose tables the
+     * filter splits, rebuilt to name only the kept ones. A rename pair is judged as TiCDC does: kept if its old
+     * name is replicated, skipped if neither name is.
+     *
+     * @throws CdcException SYNC_RENAME_TABLE_FAILED for a table renamed into the filter from a name outside it,
+     *                      HANDLE_DDL_FAILED for a DDL whose table or schema cannot be told
+     */
+    Optional<DdlEvent> ddl(DdlEvent ddl) {
+        if (ddl.tables().isEmpty()) {
+            return keepsSchemaDdl(ddl) ? Optional.of(ddl) : Optional.empty();
+        }
+        return switch (ddl.type()) {
+            case RENAME_TABLE -> FilteredDdl.keeping(ddl, renamesKept(ddl));
+            case DROP_TABLE, DROP_VIEW -> FilteredDdl.keeping(ddl, ddl.tables().stream()
+                    .filter(table -> keepsTableDdl(ddl, table)).toList());
+            default -> ddl.tables().stream().anyMatch(table -> keepsTableDdl(ddl, table))
+                    ? Optional.of(ddl) : Optional.empty();
+        };
+    }
+
+    private List<TableName> renamesKept(DdlEvent ddl) {
+        List<TableName> kept = new ArrayList<>();
+        List<TableName> names = ddl.tables();
+        for (int i = 0; i + 1 < names.size(); i += 2) {
+            TableName from = names.get(i);
+            TableName to = names.get(i + 1);
+            boolean fromKept = tables.matchTable(from.schema(), from.table());
+            if (!fromKept && tables.matchTable(to.schema(), to.table())) {
+                throw new CdcException(ErrorCode.SYNC_RENAME_TABLE_FAILED, "table " + from + " is renamed to " + to
+                        + " at ts " + ddl.commitTs() + ", whose old name is not in the changefeed's filter rules and"
+                        + " new name is, so the changefeed has none of its rows (ddl query: [" + ddl.query() + "]);"
+                        + " to replicate this table add its old name to filter.rules (the downstream must then have"
+                        + " the table under its old name), or leave its new name out of filter.rules");
+            }
+            if (fromKept && !ignoredByEventFilter(ddl, from)) {
+                kept.add(from);
+                kept.add(to);
+            }
+        }
+        return kept;
+    }
+
+    private boolean keepsTableDdl(DdlEvent ddl, TableName table) {
+        return tables.matchTable(table.schema(), table.table()) && !ignoredByEventFilter(ddl, table);
+    }
+
+    private boolean ignoredByEventFilter(DdlEvent ddl, TableName table) {
+        Optional<EventType> type = eventType(ddl.type());
+        for (EventRule rule : eventRules) {
+            if (rule.matcher().matchTable(table.schema(), table.table()) && ignores(rule, type, ddl)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Database DDL, matched on the database it changes; a DDL naming no object is refused unless ignore_sql says. */
+    private boolean keepsSchemaDdl(DdlEvent ddl) {
+        Optional<String> schema = DdlClassifier.classify(ddl.query(), ddl.schema()).schema();
+        if (schema.isEmpty()) {
+            if (eventRules.stream().anyMatch(rule -> rule.sql().ignores(ddl.query()))) {
+                return false;
+            }
+            throw new CdcException(ErrorCode.HANDLE_DDL_FAILED, "cdc4j cannot tell which table or schema the DDL at"
+                    + " ts " + ddl.commitTs() + " changes, so it cannot decide whether to replicate it (query: ["
+                    + ddl.query() + "]); if the changefeed must not replicate it, run it downstream yourself if needed"
+                    + " and add an event filter whose ignore_sql matches it");
+        }
+        if (!tables.matchSchema(schema.get())) {
             return false;
         }
         Optional<EventType> type = eventType(ddl.type());
-        for (EventRule rule : eventRules) {
-            boolean matched = ddl.tables().isEmpty()
-                    ? rule.matcher().matchSchema(ddl.schema())
-                    : ddl.tables().stream().anyMatch(t -> rule.matcher().matchTable(t.schema(), t.table()));
-            boolean ignoredType = type.map(rule.types()::ignores)
-                    .orElseGet(() -> rule.types().types().contains(EventType.ALL_DDL));
-            if (matched && (ignoredType || rule.sql().ignores(ddl.query()))) {
-                return false;
-            }
-        }
-        return true;
+        return eventRules.stream()
+                .noneMatch(rule -> rule.matcher().matchSchema(schema.get()) && ignores(rule, type, ddl));
+    }
+
+    private static boolean ignores(EventRule rule, Optional<EventType> type, DdlEvent ddl) {
+        boolean ignoredType = type.map(rule.types()::ignores)
+                .orElseGet(() -> rule.types().types().contains(EventType.ALL_DDL));
+        return ignoredType || rule.sql().ignores(ddl.query());
     }
 
     private boolean keepsRow(RowChange row) {
@@ -124,6 +190,9 @@ final class ChangeFilter {
             case DROP_INDEX -> EventType.DROP_INDEX;
             case CREATE_DATABASE -> EventType.CREATE_SCHEMA;
             case DROP_DATABASE -> EventType.DROP_SCHEMA;
+            case ALTER_DATABASE -> EventType.MODIFY_SCHEMA_CHARSET_AND_COLLATE;
+            case CREATE_VIEW, ALTER_VIEW -> EventType.CREATE_VIEW;
+            case DROP_VIEW -> EventType.DROP_VIEW;
             case OTHER -> null;
         });
     }

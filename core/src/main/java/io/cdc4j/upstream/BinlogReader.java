@@ -184,6 +184,8 @@ public final class BinlogReader implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (CdcException e) {
+            fail(e);
         } catch (RuntimeException e) {
             fail(new CdcException(ErrorCode.UPSTREAM_BINLOG_READ, "the change event sink failed", e));
         }

@@ -144,6 +144,9 @@ public final class UpstreamDatabase implements AutoCloseable {
             try (PreparedStatement statement = tableQuery(UpstreamQueries.COLUMNS, schema, table);
                  ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
+                    if (!sameTable(rows, 4, schema, table)) {
+                        continue;
+                    }
                     if ("json".equalsIgnoreCase(rows.getString(2))) {
                         json.add(rows.getString(1));
                     }
@@ -157,6 +160,9 @@ public final class UpstreamDatabase implements AutoCloseable {
                 try (PreparedStatement statement = tableQuery(UpstreamQueries.MARIADB_JSON_CHECKS, schema, table);
                      ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
+                        if (!sameTable(rows, 3, schema, table)) {
+                            continue;
+                        }
                         String clause = rows.getString(2).replace(" ", "").toLowerCase(Locale.ROOT);
                         String column = rows.getString(1);
                         if (clause.equals("json_valid(`" + column.toLowerCase(Locale.ROOT) + "`)")) {
@@ -174,6 +180,9 @@ public final class UpstreamDatabase implements AutoCloseable {
         try (PreparedStatement statement = tableQuery(UpstreamQueries.UNIQUE_INDEXES, schema, table);
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
+                if (!sameTable(rows, 5, schema, table)) {
+                    continue;
+                }
                 IndexRows index = indexes.computeIfAbsent(rows.getString(1), name -> new IndexRows());
                 String column = rows.getString(2);
                 long prefix = rows.getLong(3);
@@ -200,6 +209,15 @@ public final class UpstreamDatabase implements AutoCloseable {
         private boolean functional;
     }
 
+    /**
+     * Whether the row's schema and table (at columns {@code first} and {@code first + 1}) are exactly the ones asked
+     * for: information_schema compares names case-insensitively on MariaDB, so {@code d.foo} answers for
+     * {@code d.Foo} too.
+     */
+    private static boolean sameTable(ResultSet rows, int first, String schema, String table) throws SQLException {
+        return schema.equals(rows.getString(first)) && table.equals(rows.getString(first + 1));
+    }
+
     private PreparedStatement tableQuery(String sql, String schema, String table) throws SQLException {
         PreparedStatement statement = connection().prepareStatement(sql);
         statement.setString(1, schema);
@@ -209,16 +227,28 @@ public final class UpstreamDatabase implements AutoCloseable {
 
     /**
      * Every base table of the upstream (no views, no sequences), with whether it has a primary key or a
-     * unique key whose columns are all NOT NULL (what TiCDC calls a handle key).
+     * unique key whose columns are all NOT NULL (what TiCDC calls a handle key). Keys are matched to tables
+     * here, by exact name: information_schema compares names case-insensitively on MariaDB, and its subquery
+     * cache would give {@code d.foo} the answer computed for {@code d.Foo}.
      */
     public List<UpstreamTable> tables() {
         return query(() -> {
+            Map<TableName, Map<String, Boolean>> uniqueKeysNotNull = new HashMap<>();
+            try (Statement statement = connection().createStatement();
+                 ResultSet rows = statement.executeQuery(UpstreamQueries.UNIQUE_INDEX_NULLABILITY)) {
+                while (rows.next()) {
+                    uniqueKeysNotNull.computeIfAbsent(new TableName(rows.getString(1), rows.getString(2)),
+                            name -> new HashMap<>()).merge(rows.getString(3), !"YES".equals(rows.getString(4)),
+                            Boolean::logicalAnd);
+                }
+            }
             List<UpstreamTable> tables = new ArrayList<>();
             try (Statement statement = connection().createStatement();
                  ResultSet rows = statement.executeQuery(UpstreamQueries.TABLES)) {
                 while (rows.next()) {
-                    tables.add(new UpstreamTable(new TableName(rows.getString(1), rows.getString(2)),
-                            rows.getBoolean(3)));
+                    TableName name = new TableName(rows.getString(1), rows.getString(2));
+                    boolean handleKey = uniqueKeysNotNull.getOrDefault(name, Map.of()).containsValue(true);
+                    tables.add(new UpstreamTable(name, handleKey));
                 }
             }
             return tables;

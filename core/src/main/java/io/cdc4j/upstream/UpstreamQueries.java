@@ -20,31 +20,35 @@ final class UpstreamQueries {
      * GENERATION_EXPRESSION on both servers (MySQL: '' for others, MariaDB: NULL); EXTRA is no test, since MySQL
      * also says DEFAULT_GENERATED there for an expression default.
      */
-    static final String COLUMNS = "SELECT COLUMN_NAME, DATA_TYPE, GENERATION_EXPRESSION FROM information_schema.COLUMNS"
-            + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?";
+    static final String COLUMNS = "SELECT COLUMN_NAME, DATA_TYPE, GENERATION_EXPRESSION, TABLE_SCHEMA, TABLE_NAME"
+            + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?";
 
     /**
      * MariaDB's JSON columns: a LONGTEXT with a column CHECK (json_valid(`c`)) named after the column. Only MariaDB
      * has CHECK_CONSTRAINTS.TABLE_NAME; MySQL has a real JSON type and needs no such query.
      */
-    static final String MARIADB_JSON_CHECKS = "SELECT CONSTRAINT_NAME, CHECK_CLAUSE"
+    static final String MARIADB_JSON_CHECKS = "SELECT CONSTRAINT_NAME, CHECK_CLAUSE, CONSTRAINT_SCHEMA, TABLE_NAME"
             + " FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ? AND TABLE_NAME = ?";
 
     /**
      * The columns of a table's unique indexes in key order, with their prefix length and nullability. COLUMN_NAME
      * is NULL for a MySQL functional key part.
      */
-    static final String UNIQUE_INDEXES = "SELECT INDEX_NAME, COLUMN_NAME, SUB_PART, NULLABLE"
+    static final String UNIQUE_INDEXES = "SELECT INDEX_NAME, COLUMN_NAME, SUB_PART, NULLABLE, TABLE_SCHEMA, TABLE_NAME"
             + " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND NON_UNIQUE = 0"
             + " ORDER BY INDEX_NAME, SEQ_IN_INDEX";
 
-    /** Every base table, with whether it has a unique index whose columns are all NOT NULL (a handle key). */
-    static final String TABLES = "SELECT t.TABLE_SCHEMA, t.TABLE_NAME, EXISTS (SELECT 1"
-            + " FROM information_schema.STATISTICS s WHERE s.TABLE_SCHEMA = t.TABLE_SCHEMA"
-            + " AND s.TABLE_NAME = t.TABLE_NAME AND s.NON_UNIQUE = 0 GROUP BY s.INDEX_NAME"
-            + " HAVING SUM(s.NULLABLE = 'YES') = 0) AS HAS_HANDLE_KEY"
-            + " FROM information_schema.TABLES t WHERE t.TABLE_TYPE = 'BASE TABLE'"
-            + " ORDER BY t.TABLE_SCHEMA, t.TABLE_NAME";
+    /** Every base table. */
+    static final String TABLES = "SELECT TABLE_SCHEMA, TABLE_NAME FROM information_schema.TABLES"
+            + " WHERE TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_SCHEMA, TABLE_NAME";
+
+    /**
+     * The nullability of every unique index column of every table, to tell which tables have a handle key. Matched
+     * to tables in Java by exact name: in SQL, MariaDB compares the names case-insensitively (and caches a
+     * correlated subquery's answer for {@code d.Foo} and {@code d.foo} alike).
+     */
+    static final String UNIQUE_INDEX_NULLABILITY = "SELECT TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, NULLABLE"
+            + " FROM information_schema.STATISTICS WHERE NON_UNIQUE = 0";
 
     private static final Pattern MYSQL_VERSION = Pattern.compile("^(\\d+)\\.(\\d+)");
 
@@ -53,8 +57,8 @@ final class UpstreamQueries {
 
     /** The information_schema queries run on a server of the given flavour. */
     static List<String> informationSchema(boolean mariaDb) {
-        return mariaDb ? List.of(COLLATIONS, COLUMNS, MARIADB_JSON_CHECKS, UNIQUE_INDEXES, TABLES)
-                : List.of(COLLATIONS, COLUMNS, UNIQUE_INDEXES, TABLES);
+        return mariaDb ? List.of(COLLATIONS, COLUMNS, MARIADB_JSON_CHECKS, UNIQUE_INDEXES, TABLES, UNIQUE_INDEX_NULLABILITY)
+                : List.of(COLLATIONS, COLUMNS, UNIQUE_INDEXES, TABLES, UNIQUE_INDEX_NULLABILITY);
     }
 
     /**

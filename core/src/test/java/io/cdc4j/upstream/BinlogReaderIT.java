@@ -145,7 +145,7 @@ class BinlogReaderIT {
         }
         TransactionCommit checkpoint = first.commits().get(1);
         long firstId = first.rows().get(1).table().tableId();
-        assertThat(checkpoint.position().tableIds().ids()).containsEntry("ids.first", firstId);
+        assertThat(checkpoint.position().tableIds().ids()).containsEntry("`ids`.`first`", firstId);
         String json = JSON.writeValueAsString(checkpoint.position());
         var saved = JSON.readValue(json, ReaderPosition.class);
 

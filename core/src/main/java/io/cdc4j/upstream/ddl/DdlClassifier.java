@@ -17,6 +17,8 @@ public final class DdlClassifier {
             "TABLESPACE", "RESOURCE");
     private static final Set<String> INDEX_WORDS = Set.of("INDEX", "KEY", "UNIQUE", "FULLTEXT", "SPATIAL", "PRIMARY",
             "CONSTRAINT", "FOREIGN");
+    private static final Set<String> DATABASE_OPTIONS = Set.of("CHARACTER", "CHARSET", "DEFAULT", "COLLATE", "COMMENT",
+            "READ", "ENCRYPTION", "UPGRADE");
 
     private DdlClassifier() {
     }
@@ -50,7 +52,11 @@ public final class DdlClassifier {
         return QueryKind.IGNORED;
     }
 
-    /** The DDL's type and tables; {@code defaultSchema} qualifies unqualified names. */
+    /**
+     * The DDL's type and the objects it changes: its tables and views, or for database DDL the database it names.
+     * {@code defaultSchema}, the session's schema, qualifies unqualified names (and is the database of an ALTER
+     * DATABASE that names none), as the server resolves them; an object named with its schema keeps that schema.
+     */
     public static DdlStatement classify(String sql, String defaultSchema) {
         Cursor cursor = new Cursor(SqlTokenizer.tokenize(sql), defaultSchema);
         if (cursor.accept("CREATE")) {
@@ -75,7 +81,17 @@ public final class DdlClassifier {
                 return alterTable(cursor);
             }
             if (cursor.accept("DATABASE") || cursor.accept("SCHEMA")) {
-                return new DdlStatement(DdlType.OTHER, List.of(), cursor.identifier());
+                Optional<String> named = cursor.peekAny(DATABASE_OPTIONS) ? Optional.empty() : cursor.identifier();
+                return new DdlStatement(DdlType.ALTER_DATABASE, List.of(),
+                        named.or(() -> Optional.of(defaultSchema).filter(schema -> !schema.isEmpty())));
+            }
+            cursor.skipViewOptions();
+            if (cursor.accept("VIEW")) {
+                return new DdlStatement(DdlType.ALTER_VIEW, cursor.tableName().stream().toList(), Optional.empty());
+            }
+            if (cursor.accept("SEQUENCE")) {
+                cursor.acceptSequence("IF", "EXISTS");
+                return new DdlStatement(DdlType.OTHER, cursor.tableName().stream().toList(), Optional.empty());
             }
         }
         return other();
@@ -91,6 +107,15 @@ public final class DdlClassifier {
         if (cursor.accept("TABLE")) {
             cursor.acceptSequence("IF", "NOT", "EXISTS");
             return new DdlStatement(DdlType.CREATE_TABLE, cursor.tableName().stream().toList(), Optional.empty());
+        }
+        cursor.skipViewOptions();
+        if (cursor.accept("VIEW")) {
+            cursor.acceptSequence("IF", "NOT", "EXISTS");
+            return new DdlStatement(DdlType.CREATE_VIEW, cursor.tableName().stream().toList(), Optional.empty());
+        }
+        if (cursor.accept("SEQUENCE")) {
+            cursor.acceptSequence("IF", "NOT", "EXISTS");
+            return new DdlStatement(DdlType.OTHER, cursor.tableName().stream().toList(), Optional.empty());
         }
         cursor.acceptAny("UNIQUE", "FULLTEXT", "SPATIAL");
         if (cursor.accept("INDEX")) {
@@ -109,13 +134,15 @@ public final class DdlClassifier {
             cursor.acceptSequence("IF", "EXISTS");
             return new DdlStatement(DdlType.DROP_DATABASE, List.of(), cursor.identifier());
         }
-        if (cursor.accept("TABLE") || cursor.accept("TABLES")) {
+        boolean view = cursor.accept("VIEW");
+        if (view || cursor.accept("TABLE") || cursor.accept("TABLES")) {
             cursor.acceptSequence("IF", "EXISTS");
-            List<TableName> tables = new ArrayList<>();
-            do {
-                cursor.tableName().ifPresent(tables::add);
-            } while (cursor.acceptSymbol(","));
-            return new DdlStatement(DdlType.DROP_TABLE, tables, Optional.empty());
+            DdlType type = view ? DdlType.DROP_VIEW : DdlType.DROP_TABLE;
+            return new DdlStatement(type, cursor.tableNames(), Optional.empty());
+        }
+        if (cursor.accept("SEQUENCE")) {
+            cursor.acceptSequence("IF", "EXISTS");
+            return new DdlStatement(DdlType.OTHER, cursor.tableNames(), Optional.empty());
         }
         if (cursor.accept("INDEX")) {
             cursor.acceptSequence("IF", "EXISTS");
@@ -159,9 +186,9 @@ public final class DdlClassifier {
         } while (cursor.acceptSymbol(","));
         DdlType type = kinds.stream().distinct().count() == 1 ? kinds.getFirst() : DdlType.ALTER_TABLE;
         if (type != DdlType.RENAME_TABLE) {
-            tables = List.of(table.get());
+            return new DdlStatement(type, List.of(table.get()), Optional.empty());
         }
-        return new DdlStatement(type, tables, Optional.empty());
+        return new DdlStatement(type, List.of(table.get(), tables.getLast()), Optional.empty());
     }
 
     private static DdlType alterSpecification(Cursor cursor, List<TableName> tables) {
@@ -253,6 +280,29 @@ public final class DdlClassifier {
             return false;
         }
 
+        /** Skips a view's {@code ALGORITHM = ..}, {@code DEFINER = user} and {@code SQL SECURITY ..} clauses. */
+        void skipViewOptions() {
+            while (index < tokens.size()) {
+                if (accept("ALGORITHM")) {
+                    acceptSymbol("=");
+                    index++;
+                } else if (accept("DEFINER")) {
+                    acceptSymbol("=");
+                    index++;
+                    if (acceptSymbol("@")) {
+                        index++;
+                    } else if (acceptSymbol("(")) {
+                        acceptSymbol(")");
+                    }
+                } else if (accept("SQL")) {
+                    accept("SECURITY");
+                    index++;
+                } else {
+                    return;
+                }
+            }
+        }
+
         /** Skips to the comma that ends this ALTER specification, outside parentheses. */
         void skipSpecification() {
             int depth = 0;
@@ -274,6 +324,15 @@ public final class DdlClassifier {
                 return Optional.of(tokens.get(index++).text());
             }
             return Optional.empty();
+        }
+
+        /** A comma-separated list of table names. */
+        List<TableName> tableNames() {
+            List<TableName> names = new ArrayList<>();
+            do {
+                tableName().ifPresent(names::add);
+            } while (acceptSymbol(","));
+            return names;
         }
 
         Optional<TableName> tableName() {

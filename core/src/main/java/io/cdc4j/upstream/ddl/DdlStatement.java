@@ -10,8 +10,8 @@ import java.util.Optional;
  * The classification of one DDL statement.
  *
  * @param type the DDL's kind
- * @param tables the tables it touches (for a rename: old, new, old, new, ...)
- * @param schema the database a CREATE/DROP DATABASE names
+ * @param tables the tables and views it changes, each with its own schema (for a rename: old, new, old, new, ...)
+ * @param schema the database a CREATE/ALTER/DROP DATABASE changes
  */
 public record DdlStatement(DdlType type, List<TableName> tables, Optional<String> schema) {
     public DdlStatement {

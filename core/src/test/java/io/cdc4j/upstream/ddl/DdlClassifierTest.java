@@ -44,7 +44,58 @@ class DdlClassifierTest {
     void databasesAndOthers() {
         assertThat(classify("CREATE DATABASE IF NOT EXISTS shop").schema()).contains("shop");
         assertThat(classify("/*!40000 DROP DATABASE `shop` */").type()).isEqualTo(DdlType.DROP_DATABASE);
-        assertThat(classify("CREATE VIEW v AS SELECT 1").type()).isEqualTo(DdlType.OTHER);
+        assertThat(classify("CREATE PROCEDURE p() SELECT 1")).isEqualTo(new DdlStatement(DdlType.OTHER,
+                java.util.List.of(), java.util.Optional.empty()));
+    }
+
+    @Test
+    void databaseDdlNamesTheDatabaseItChangesNotTheSessionsSchema() {
+        assertThat(DdlClassifier.classify("CREATE DATABASE d", "other")).isEqualTo(new DdlStatement(
+                DdlType.CREATE_DATABASE, java.util.List.of(), java.util.Optional.of("d")));
+        assertThat(DdlClassifier.classify("DROP SCHEMA IF EXISTS `Other`", "d").schema()).contains("Other");
+        assertThat(DdlClassifier.classify("ALTER DATABASE x CHARACTER SET utf8mb4", "y")).isEqualTo(new DdlStatement(
+                DdlType.ALTER_DATABASE, java.util.List.of(), java.util.Optional.of("x")));
+        assertThat(DdlClassifier.classify("ALTER DATABASE DEFAULT COLLATE utf8mb4_bin", "y").schema())
+                .as("an ALTER DATABASE naming none changes the session's").contains("y");
+        assertThat(DdlClassifier.classify("ALTER SCHEMA CHARACTER SET latin1", "").schema()).isEmpty();
+        assertThat(DdlClassifier.classify("CREATE TABLE other.t (id INT)", "d").tables())
+                .containsExactly(new TableName("other", "t"));
+    }
+
+    @Test
+    void viewsWithTheirOptionsAndOwnSchemas() {
+        assertThat(DdlClassifier.classify("CREATE VIEW x.v AS SELECT * FROM t", "y")).isEqualTo(new DdlStatement(
+                DdlType.CREATE_VIEW, java.util.List.of(new TableName("x", "v")), java.util.Optional.empty()));
+        assertThat(classify("CREATE OR REPLACE ALGORITHM=UNDEFINED DEFINER=`root`@`localhost` SQL SECURITY DEFINER"
+                + " VIEW `v` AS select 1 AS `a`").tables()).containsExactly(new TableName("db", "v"));
+        assertThat(classify("CREATE ALGORITHM=UNDEFINED DEFINER=`` SQL SECURITY DEFINER VIEW `v` AS SELECT * FROM tt")
+                .tables()).as("as MariaDB logs it").containsExactly(new TableName("db", "v"));
+        assertThat(classify("CREATE DEFINER='u'@'%' VIEW IF NOT EXISTS s.v (a) AS SELECT 1").tables())
+                .containsExactly(new TableName("s", "v"));
+        assertThat(classify("CREATE DEFINER = CURRENT_USER() SQL SECURITY INVOKER VIEW v AS SELECT 1").type())
+                .isEqualTo(DdlType.CREATE_VIEW);
+        assertThat(classify("ALTER ALGORITHM = MERGE VIEW s.v AS SELECT 2")).isEqualTo(new DdlStatement(
+                DdlType.ALTER_VIEW, java.util.List.of(new TableName("s", "v")), java.util.Optional.empty()));
+        assertThat(classify("DROP VIEW IF EXISTS v, o.w RESTRICT")).isEqualTo(new DdlStatement(DdlType.DROP_VIEW,
+                java.util.List.of(new TableName("db", "v"), new TableName("o", "w")), java.util.Optional.empty()));
+        assertThat(classify("CREATE DEFINER=`root`@`localhost` TRIGGER tr BEFORE INSERT ON t FOR EACH ROW SET @a = 1")
+                .type()).isEqualTo(DdlType.OTHER);
+    }
+
+    @Test
+    void sequencesAreNamedWithTheirSchemas() {
+        assertThat(classify("CREATE OR REPLACE SEQUENCE IF NOT EXISTS x.s START WITH 5")).isEqualTo(new DdlStatement(
+                DdlType.OTHER, java.util.List.of(new TableName("x", "s")), java.util.Optional.empty()));
+        assertThat(classify("ALTER SEQUENCE s RESTART").tables()).containsExactly(new TableName("db", "s"));
+        assertThat(classify("DROP SEQUENCE IF EXISTS s, y.t").tables())
+                .containsExactly(new TableName("db", "s"), new TableName("y", "t"));
+    }
+
+    @Test
+    void anAlterTableRenameIsOnePairWhateverElseItDoes() {
+        assertThat(classify("ALTER TABLE a RENAME TO b, RENAME AS x.c").tables())
+                .containsExactly(new TableName("db", "a"), new TableName("x", "c"));
+        assertThat(classify("ALTER TABLE a RENAME COLUMN c TO d").tables()).containsExactly(new TableName("db", "a"));
     }
 
     @Test
