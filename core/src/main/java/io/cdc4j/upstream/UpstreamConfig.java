@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param port TCP port
  * @param user user name
  * @param password password (may be empty)
- * @param serverId the server id the binlog client presents to the upstream (must be unique among its replicas)
+ * @param serverId the server id the binlog client presents to the upstream (must be unique among its replicas);
+ *                 for a cdc4j server, the base from which each changefeed's own ids are counted
  * @param tls TLS settings
  */
 public record UpstreamConfig(String host, int port, String user, String password, long serverId, TlsOptions tls) {

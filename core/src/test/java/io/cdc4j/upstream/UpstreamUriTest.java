@@ -20,10 +20,11 @@ class UpstreamUriTest {
     }
 
     @Test
-    void defaultsToARandomHighServerIdAndPort3306() {
+    void defaultsToOneHighServerIdOnEveryCaptureAndPort3306() {
         UpstreamConfig config = UpstreamUri.parse("mysql://root@localhost/");
         assertThat(config.port()).isEqualTo(3306);
-        assertThat(config.serverId()).isBetween(UpstreamUri.RANDOM_SERVER_ID_MIN, UpstreamUri.RANDOM_SERVER_ID_MAX);
+        assertThat(config.serverId()).isEqualTo(UpstreamUri.DEFAULT_SERVER_ID)
+                .isEqualTo(UpstreamUri.parse("mysql://other@elsewhere/").serverId());
         assertThat(UpstreamUri.parse("mysql://root@localhost/?ssl-ca=/ca.pem").tls().mode()).isEqualTo("verify-ca");
     }
 
