@@ -35,7 +35,11 @@ public record UpstreamConfig(String host, int port, String user, String password
         return new UpstreamConfig(host, port, user, password, newServerId, tls);
     }
 
-    /** The JDBC URL for the MariaDB driver. */
+    /**
+     * The JDBC URL for the MariaDB driver. When TLS may be off (disabled, preferred) it allows fetching the RSA key,
+     * the server's, which a MySQL 8 {@code caching_sha2_password} login needs once the server's auth cache is cold (after a
+     * restart or FLUSH PRIVILEGES); the binlog client fetches that key by itself.
+     */
     public String jdbcUrl() {
         StringBuilder url = new StringBuilder("jdbc:mariadb://").append(host).append(':').append(port)
                 .append("/?connectTimeout=5000&permitMysqlScheme");
@@ -47,6 +51,9 @@ public record UpstreamConfig(String host, int port, String user, String password
             default -> "verify-full";
         };
         url.append("&sslMode=").append(sslMode);
+        if (tls.mode().equals("disabled") || tls.mode().equals("preferred")) {
+            url.append("&allowPublicKeyRetrieval=true");
+        }
         tls.caFile().ifPresent(file -> url.append("&serverSslCert=").append(file));
         tls.certFile().ifPresent(file -> url.append("&clientSslCert=").append(file));
         tls.keyFile().ifPresent(file -> url.append("&clientSslKey=").append(file));

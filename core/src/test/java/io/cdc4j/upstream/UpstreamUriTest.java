@@ -38,4 +38,15 @@ class UpstreamUriTest {
         assertThatThrownBy(() -> UpstreamUri.parse("mysql://u@h/?ssl-mode=sometimes")).hasMessageContaining("ssl-mode");
         assertThatThrownBy(() -> UpstreamUri.parse("mysql://u@h/?color=red")).hasMessageContaining("unknown parameter");
     }
+
+    @Test
+    void theJdbcUrlAllowsRsaKeyRetrievalOnlyWhenTlsMayBeOff() {
+        assertThat(UpstreamUri.parse("mysql://root@localhost/").jdbcUrl()).contains("&allowPublicKeyRetrieval=true");
+        assertThat(UpstreamUri.parse("mysql://root@localhost/?ssl-mode=preferred").jdbcUrl())
+                .contains("&allowPublicKeyRetrieval=true");
+        assertThat(UpstreamUri.parse("mysql://root@localhost/?ssl-mode=required").jdbcUrl())
+                .doesNotContain("allowPublicKeyRetrieval");
+        assertThat(UpstreamUri.parse("mysql://root@localhost/?ssl-mode=verify-ca&ssl-ca=/ca.pem").jdbcUrl())
+                .doesNotContain("allowPublicKeyRetrieval");
+    }
 }
