@@ -14,6 +14,12 @@ import java.util.Objects;
  * @param tls TLS settings
  */
 public record UpstreamConfig(String host, int port, String user, String password, long serverId, TlsOptions tls) {
+    /**
+     * The longest wait for one answer over JDBC (TiCDC's MySQL read timeout, 2 min): a half-open connection fails
+     * the query instead of holding the reader for ever.
+     */
+    static final int SOCKET_TIMEOUT_MILLIS = 120_000;
+
     public UpstreamConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(user, "user");
@@ -38,11 +44,12 @@ public record UpstreamConfig(String host, int port, String user, String password
     /**
      * The JDBC URL for the MariaDB driver. When TLS may be off (disabled, preferred) it allows fetching the RSA key,
      * the server's, which a MySQL 8 {@code caching_sha2_password} login needs once the server's auth cache is cold (after a
-     * restart or FLUSH PRIVILEGES); the binlog client fetches that key by itself.
+     * restart or FLUSH PRIVILEGES); the binlog client fetches that key by itself. A query waits at most
+     * {@value #SOCKET_TIMEOUT_MILLIS} ms for the server.
      */
     public String jdbcUrl() {
         StringBuilder url = new StringBuilder("jdbc:mariadb://").append(host).append(':').append(port)
-                .append("/?connectTimeout=5000&permitMysqlScheme");
+                .append("/?connectTimeout=5000&socketTimeout=").append(SOCKET_TIMEOUT_MILLIS).append("&permitMysqlScheme");
         String sslMode = switch (tls.mode()) {
             case "disabled" -> "disable";
             case "preferred" -> "trust";

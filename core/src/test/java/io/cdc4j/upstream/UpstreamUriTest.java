@@ -40,7 +40,9 @@ class UpstreamUriTest {
     }
 
     @Test
-    void theJdbcUrlAllowsRsaKeyRetrievalOnlyWhenTlsMayBeOff() {
+    void theJdbcUrlAllowsRsaKeyRetrievalOnlyWhenTlsMayBeOffAndBoundsEveryWait() {
+        assertThat(UpstreamUri.parse("mysql://root@localhost/").jdbcUrl()).contains("connectTimeout=5000")
+                .contains("socketTimeout=120000");
         assertThat(UpstreamUri.parse("mysql://root@localhost/").jdbcUrl()).contains("&allowPublicKeyRetrieval=true");
         assertThat(UpstreamUri.parse("mysql://root@localhost/?ssl-mode=preferred").jdbcUrl())
                 .contains("&allowPublicKeyRetrieval=true");
