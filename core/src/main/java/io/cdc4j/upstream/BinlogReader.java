@@ -120,6 +120,11 @@ public final class BinlogReader implements AutoCloseable {
         return buffer.peakBytes();
     }
 
+    /**
+     * Runs the reader thread. Any {@link Throwable}, an {@link Error} included, fails the reader with its cause and
+     * ends the thread without rethrowing: the failure reaches the changefeed through the listener (which stops
+     * it), and a rethrow would only log the same trace a second time from the uncaught-exception handler.
+     */
     private void readLoop() {
         try {
             read();
@@ -231,6 +236,7 @@ public final class BinlogReader implements AutoCloseable {
         return Duration.ofMillis(Math.min(millis, options.maxBackoff().toMillis()));
     }
 
+    /** Runs the dispatch thread; a {@link Throwable} of the sink fails the reader as in {@link #readLoop}. */
     private void dispatchLoop() {
         try {
             dispatch();
