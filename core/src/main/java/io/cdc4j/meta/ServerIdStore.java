@@ -44,12 +44,14 @@ public final class ServerIdStore {
             throw new IllegalArgumentException("server id base out of range: " + base);
         }
         String path = keys.serverIds(changefeed);
-        nodes.ensurePath(keys.serverIdCounters());
-        nodes.ensurePath(keys.serverIdsOfChangefeeds() + "/" + changefeed.namespace());
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Optional<Versioned<ServerIds>> stored = nodes.read(path, ServerIds.class);
             if (stored.isPresent() && stored.get().value().base() == base) {
                 return stored.get().value();
+            }
+            if (attempt == 0) {
+                nodes.ensurePath(keys.serverIdCounters());
+                nodes.ensurePath(keys.serverIdsOfChangefeeds() + "/" + changefeed.namespace());
             }
             Optional<ServerIds> allocated = tryAllocate(changefeed, base, stored);
             if (allocated.isPresent()) {
