@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The changefeeds of a cluster in ZooKeeper: their info and status nodes (and the folder of their task positions),
- * created together in one transaction, changed only by compare-and-set, removed together in one transaction.
+ * created together in one transaction, changed only by compare-and-set, removed together (with their binlog
+ * server ids, see {@link ServerIdStore}) in one transaction.
  */
 public final class ChangefeedStore {
     private static final Logger LOG = LoggerFactory.getLogger(ChangefeedStore.class);
@@ -112,6 +113,9 @@ public final class ChangefeedStore {
                 }
                 if (client.checkExists().forPath(keys.changefeedTasks(id)) != null) {
                     ops.add(client.transactionOp().delete().forPath(keys.changefeedTasks(id)));
+                }
+                if (client.checkExists().forPath(keys.serverIds(id)) != null) {
+                    ops.add(client.transactionOp().delete().forPath(keys.serverIds(id)));
                 }
                 ops.add(client.transactionOp().delete().forPath(keys.changefeedStatus(id)));
                 ops.add(client.transactionOp().delete().forPath(keys.changefeedInfo(id)));

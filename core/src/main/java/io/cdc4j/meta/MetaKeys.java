@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * The layout of cdc4j's keys in ZooKeeper for one cluster (all below the endpoint's chroot):
  * {@code /<cluster>/capture/<id>}, {@code /<cluster>/owner}, {@code /<cluster>/changefeed/info/<ns>/<id>},
- * {@code /<cluster>/changefeed/status/<ns>/<id>}, {@code /<cluster>/task/<ns>/<changefeed>/<capture>}.
+ * {@code /<cluster>/changefeed/status/<ns>/<id>}, {@code /<cluster>/task/<ns>/<changefeed>/<capture>},
+ * {@code /<cluster>/server-id/counter/<base>}, {@code /<cluster>/server-id/changefeed/<ns>/<id>}.
  */
 public record MetaKeys(String clusterId) {
 
@@ -64,5 +65,25 @@ public record MetaKeys(String clusterId) {
     /** One processor's position for a changefeed on a capture. */
     public String task(ChangefeedId changefeed, String captureId) {
         return changefeedTasks(changefeed) + "/" + captureId;
+    }
+
+    /** The parent of the binlog server id counters, one per base. */
+    public String serverIdCounters() {
+        return "/" + clusterId + "/server-id/counter";
+    }
+
+    /** How many binlog server ids were given out counted from {@code base}. */
+    public String serverIdCounter(long base) {
+        return serverIdCounters() + "/" + base;
+    }
+
+    /** The parent of every namespace's changefeed server ids. */
+    public String serverIdsOfChangefeeds() {
+        return "/" + clusterId + "/server-id/changefeed";
+    }
+
+    /** One changefeed's binlog server ids, removed with the changefeed. */
+    public String serverIds(ChangefeedId changefeed) {
+        return serverIdsOfChangefeeds() + "/" + changefeed.namespace() + "/" + changefeed.id();
     }
 }

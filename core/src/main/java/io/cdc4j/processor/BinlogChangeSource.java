@@ -41,15 +41,21 @@ final class BinlogChangeSource implements ChangeSource, ChangeEventSink, ReaderS
 
     private final ChangefeedId changefeed;
     private final UpstreamConfig upstream;
+    private final long probeServerId;
     private final ReplicaConfig config;
     private final ChangeFilter filter;
     private volatile ChangeConsumer consumer;
     private BinlogReader reader;
     private long lastForwardedNanos;
 
-    BinlogChangeSource(ChangefeedId changefeed, UpstreamConfig upstream, ReplicaConfig config) {
+    /**
+     * @param upstream the upstream, with the changefeed's own reader server id
+     * @param probeServerId the changefeed's own server id for start-point probes
+     */
+    BinlogChangeSource(ChangefeedId changefeed, UpstreamConfig upstream, long probeServerId, ReplicaConfig config) {
         this.changefeed = Objects.requireNonNull(changefeed, "changefeed");
         this.upstream = Objects.requireNonNull(upstream, "upstream");
+        this.probeServerId = probeServerId;
         this.config = Objects.requireNonNull(config, "config");
         this.filter = new ChangeFilter(config);
     }
@@ -64,7 +70,8 @@ final class BinlogChangeSource implements ChangeSource, ChangeEventSink, ReaderS
                 .orElse(TableIds.EMPTY), nameCase());
         LOG.info("changefeed {} reads the binlog of {} from {}", changefeed, upstream, start);
         reader = BinlogReader.start(upstream, start, this,
-                ReaderOptions.defaults().withMemoryQuota(config.memoryQuota()), tableIds, this);
+                ReaderOptions.defaults().withMemoryQuota(config.memoryQuota()).withProbeServerId(probeServerId),
+                tableIds, this);
     }
 
     /** How the upstream compares table names ({@code lower_case_table_names}), so that table ids follow it. */

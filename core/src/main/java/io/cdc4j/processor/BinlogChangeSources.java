@@ -2,30 +2,41 @@ package io.cdc4j.processor;
 
 import io.cdc4j.config.ReplicaConfig;
 import io.cdc4j.meta.ChangefeedId;
+import io.cdc4j.meta.ServerIdStore;
+import io.cdc4j.meta.ServerIds;
 import io.cdc4j.upstream.UpstreamConfig;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Makes each changefeed on this capture read the upstream's binlog (the server's {@code --upstream}), each
- * under a server id of its own: the upstream drops a replica connection when another registers with the
- * same id, so two changefeeds sharing one would keep cutting each other off.
+ * under server ids of its own, allocated once in the cluster's metadata counting up from the URI's server-id:
+ * the upstream drops a replica connection when another registers with the same id, so two changefeeds sharing
+ * one would keep cutting each other off.
  */
 public final class BinlogChangeSources implements ChangeSourceFactory {
     private final UpstreamConfig upstream;
+    private final Optional<ServerIdStore> serverIds;
 
+    /** Sources for {@code upstream}; they can run once {@link #inCluster} gave them the cluster's id store. */
     public BinlogChangeSources(UpstreamConfig upstream) {
+        this(upstream, Optional.empty());
+    }
+
+    private BinlogChangeSources(UpstreamConfig upstream, Optional<ServerIdStore> serverIds) {
         this.upstream = Objects.requireNonNull(upstream, "upstream");
+        this.serverIds = serverIds;
+    }
+
+    @Override
+    public ChangeSourceFactory inCluster(ServerIdStore store) {
+        return new BinlogChangeSources(upstream, Optional.of(store));
     }
 
     @Override
     public ChangeSource create(ChangefeedId changefeed, ReplicaConfig config) {
-        return new BinlogChangeSource(changefeed, upstream.withServerId(serverIdOf(changefeed)), config);
-    }
-
-    /** The upstream's server id plus a per-changefeed offset in 1..65536, kept within the 32-bit range. */
-    private long serverIdOf(ChangefeedId changefeed) {
-        long offset = 1 + (changefeed.toString().hashCode() & 0xFFFFL);
-        long id = upstream.serverId() + offset;
-        return id > 0xFFFFFFFFL ? id - 0xFFFFFFFFL : id;
+        ServerIds ids = serverIds.orElseThrow(() -> new IllegalStateException(
+                "binlog sources run only in a cluster: call inCluster first")).of(changefeed, upstream.serverId());
+        return new BinlogChangeSource(changefeed, upstream.withServerId(ids.reader()), ids.probe(), config);
     }
 }

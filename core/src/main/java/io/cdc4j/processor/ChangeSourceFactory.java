@@ -2,6 +2,7 @@ package io.cdc4j.processor;
 
 import io.cdc4j.config.ReplicaConfig;
 import io.cdc4j.meta.ChangefeedId;
+import io.cdc4j.meta.ServerIdStore;
 
 /** Creates the change source of a changefeed about to run on this capture. */
 @FunctionalInterface
@@ -11,4 +12,9 @@ public interface ChangeSourceFactory {
      *                                     and is retried
      */
     ChangeSource create(ChangefeedId changefeed, ReplicaConfig config);
+
+    /** This factory as it runs in a cluster whose changefeeds get their binlog server ids from {@code serverIds}. */
+    default ChangeSourceFactory inCluster(ServerIdStore serverIds) {
+        return this;
+    }
 }

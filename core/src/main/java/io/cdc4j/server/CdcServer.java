@@ -14,6 +14,7 @@ import io.cdc4j.meta.EmbeddedZooKeeper;
 import io.cdc4j.meta.MetaEndpoint;
 import io.cdc4j.meta.MetaKeys;
 import io.cdc4j.meta.MetaSession;
+import io.cdc4j.meta.ServerIdStore;
 import io.cdc4j.owner.Owner;
 import io.cdc4j.upstream.UpstreamUri;
 import io.cdc4j.version.BuildInfo;
@@ -95,7 +96,8 @@ public final class CdcServer implements AutoCloseable {
             capture.start();
             started.push(capture);
             ProcessorManager processors = new ProcessorManager(changefeeds, tasks, capture::id,
-                    config.advertisedAddress(), sinks, options.sources(), options.processorInterval(),
+                    config.advertisedAddress(), sinks, options.sources().inCluster(new ServerIdStore(client, keys)),
+                    options.processorInterval(),
                     new ProcessorMetrics(metrics));
             processors.start();
             started.push(processors);

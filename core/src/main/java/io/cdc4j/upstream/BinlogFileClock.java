@@ -11,7 +11,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Tells when a binlog file was started: the time of its FORMAT_DESCRIPTION event, read over the binlog protocol. */
+/**
+ * Tells when a binlog file was started: the time of its FORMAT_DESCRIPTION event, read over the binlog protocol
+ * under the config's server id (the caller gives it an id no running reader uses).
+ */
 final class BinlogFileClock {
     private final UpstreamConfig config;
 
@@ -22,7 +25,6 @@ final class BinlogFileClock {
     /** The unix time in ms at which {@code file} was started. */
     long startMillis(String file) {
         BinaryLogClient client = BinlogClients.create(config, file, 4, Duration.ofSeconds(30));
-        client.setServerId(config.serverId() ^ 0x1L);
         CompletableFuture<Long> started = new CompletableFuture<>();
         client.registerEventListener(event -> {
             EventHeaderV4 header = event.getHeader();

@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -22,7 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads an upstream's binlog from a start point and hands ordered transactions, DDL and resolved ts to a
  * {@link ChangeEventSink}, through a buffer bounded by the memory quota. Reconnects with backoff after the
- * connection drops, resuming at the last transaction boundary.
+ * connection drops (or falls silent past {@link ReaderOptions#silenceTimeout()}), resuming at the last
+ * transaction boundary; a server error that every retry would meet again, or the death of one of its threads,
+ * stops it for good with the cause (see {@link BinlogFailure}).
  */
 public final class BinlogReader implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BinlogReader.class);
@@ -37,15 +41,20 @@ public final class BinlogReader implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicReference<BinaryLogClient> client = new AtomicReference<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final AtomicReference<Throwable> connectionLoss = new AtomicReference<>();
+    private final BinlogFailures failures;
     private final Thread readerThread;
     private final Thread dispatchThread;
+    private final ScheduledExecutorService watchdog;
     private volatile long clockOffsetMillis;
     private volatile boolean connected;
     private volatile boolean connectedSinceLastLoss;
+    private volatile long lastHeardNanos;
+    private volatile boolean inSink;
 
     private BinlogReader(UpstreamConfig config, ReaderOptions options, ChangeEventSink sink,
                          ReaderStatusListener listener, UpstreamDatabase database, ResumePoint start,
-                         TableIdAllocator tableIds) {
+                         TableIdAllocator tableIds, BinlogFileClock fileClock) {
         this.config = config;
         this.options = options;
         this.sink = sink;
@@ -56,8 +65,11 @@ public final class BinlogReader implements AutoCloseable {
         this.assembler = new TransactionAssembler(start, buffer::put, new TableMapInterpreter(database.collations()),
                 tableIds, table -> database.columnHints(table.schema(), table.table()),
                 () -> System.currentTimeMillis() + clockOffsetMillis, options.batchRows());
+        this.failures = new BinlogFailures(config, database::binaryLogs, fileClock::startMillis);
         this.readerThread = new Thread(this::readLoop, "cdc4j-binlog-reader");
         this.dispatchThread = new Thread(this::dispatchLoop, "cdc4j-binlog-dispatch");
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("cdc4j-binlog-watchdog").factory());
     }
 
     /**
@@ -70,12 +82,17 @@ public final class BinlogReader implements AutoCloseable {
         UpstreamDatabase database = UpstreamDatabase.connect(config);
         try {
             Prerequisites.check(database);
-            ResumePoint resume = new StartPointFinder(database, new BinlogFileClock(config)).find(start);
+            BinlogFileClock fileClock = new BinlogFileClock(
+                    config.withServerId(options.probeServerId().orElse(config.serverId())));
+            ResumePoint resume = new StartPointFinder(database, fileClock).find(start);
             LOG.info("reading the binlog of {} from {}:{} (ts floor {})", config, resume.position().binlogFile(),
                     resume.position().binlogPosition(), resume.position().lastTs());
-            BinlogReader reader = new BinlogReader(config, options, sink, listener, database, resume, tableIds);
+            BinlogReader reader = new BinlogReader(config, options, sink, listener, database, resume, tableIds,
+                    fileClock);
             reader.readerThread.start();
             reader.dispatchThread.start();
+            long period = Math.max(50, options.silenceTimeout().toMillis() / 10);
+            reader.watchdog.scheduleWithFixedDelay(reader::watchSilence, period, period, TimeUnit.MILLISECONDS);
             return reader;
         } catch (RuntimeException e) {
             database.close();
@@ -103,7 +120,22 @@ public final class BinlogReader implements AutoCloseable {
         return buffer.peakBytes();
     }
 
+    /**
+     * Runs the reader thread. Any {@link Throwable}, an {@link Error} included, fails the reader with its cause and
+     * ends the thread without rethrowing: the failure reaches the changefeed through the listener (which stops
+     * it), and a rethrow would only log the same trace a second time from the uncaught-exception handler.
+     */
     private void readLoop() {
+        try {
+            read();
+        } catch (Throwable e) {
+            fail(new CdcException(ErrorCode.UPSTREAM_BINLOG_READ, "the binlog reader thread died of "
+                    + e.getClass().getName() + " reading "
+                    + assembler.boundary().binlogFile() + " after " + assembler.boundary().binlogPosition(), e));
+        }
+    }
+
+    private void read() {
         int attempt = 0;
         ReaderPosition from = assembler.boundary();
         while (closed.getCount() > 0 && failure.get() == null) {
@@ -113,6 +145,8 @@ public final class BinlogReader implements AutoCloseable {
                 if (failure.get() != null || closed.getCount() == 0) {
                     return;
                 }
+                lastHeardNanos = System.nanoTime();
+                inSink = true;
                 try {
                     assembler.accept(event);
                 } catch (InterruptedException e) {
@@ -121,20 +155,30 @@ public final class BinlogReader implements AutoCloseable {
                 } catch (RuntimeException e) {
                     fail(new CdcException(ErrorCode.UPSTREAM_BINLOG_READ, "cannot process the binlog event at "
                             + assembler.boundary().binlogFile() + " after " + assembler.boundary().binlogPosition(), e));
+                } finally {
+                    inSink = false;
+                    lastHeardNanos = System.nanoTime();
                 }
             });
             current.registerLifecycleListener(new ConnectionWatcher());
+            connectionLoss.set(null);
             client.set(current);
             Throwable lost;
             try {
                 current.connect();
-                lost = new IOException("the upstream closed the binlog connection");
+                lost = connectionLoss.get() != null ? connectionLoss.get()
+                        : new IOException("the upstream closed the binlog connection");
             } catch (IOException | RuntimeException e) {
                 lost = e;
             } finally {
                 connected = false;
             }
             if (closed.getCount() == 0 || failure.get() != null) {
+                break;
+            }
+            Optional<CdcException> permanent = failures.permanent(lost, from);
+            if (permanent.isPresent()) {
+                fail(permanent.get());
                 break;
             }
             attempt = connectedSinceLastLoss ? 1 : attempt + 1;
@@ -160,34 +204,67 @@ public final class BinlogReader implements AutoCloseable {
         }
     }
 
+    /**
+     * Drops a connection that brought neither an event nor a heartbeat within the silence bound: a peer gone
+     * without a reset leaves the socket open for ever. Time spent waiting for the sink does not count.
+     */
+    private void watchSilence() {
+        try {
+            BinaryLogClient current = client.get();
+            if (!connected || inSink || current == null || failure.get() != null || closed.getCount() == 0) {
+                return;
+            }
+            long silentMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastHeardNanos);
+            if (silentMillis <= options.silenceTimeout().toMillis()) {
+                return;
+            }
+            connected = false;
+            connectionLoss.compareAndSet(null, new IOException("no binlog event nor heartbeat from " + config.host()
+                    + ":" + config.port() + " for " + silentMillis + " ms (bound " + options.silenceTimeout().toMillis()
+                    + " ms, heartbeat every " + options.heartbeat().toMillis() + " ms): the connection is taken for"
+                    + " dead (the host gone, or a NAT or firewall dropping the flow) and reopened"));
+            LOG.warn("binlog connection to {} silent for {} ms: reconnecting", config, silentMillis);
+            disconnectQuietly(current);
+        } catch (Throwable e) {
+            fail(new CdcException(ErrorCode.UPSTREAM_BINLOG_READ, "the binlog watchdog of " + config
+                    + " died of " + e.getClass().getName(), e));
+        }
+    }
+
     private Duration backoff(int attempt) {
         long millis = options.minBackoff().toMillis() << Math.min(attempt - 1, 16);
         return Duration.ofMillis(Math.min(millis, options.maxBackoff().toMillis()));
     }
 
+    /** Runs the dispatch thread; a {@link Throwable} of the sink fails the reader as in {@link #readLoop}. */
     private void dispatchLoop() {
         try {
-            while (true) {
-                ChangeEvent event = buffer.poll(100, TimeUnit.MILLISECONDS);
-                if (event == null) {
-                    if (closed.getCount() == 0 || failure.get() != null) {
-                        return;
-                    }
-                    continue;
-                }
-                switch (event) {
-                    case RowBatch batch -> sink.onRows(batch);
-                    case DdlEvent ddl -> sink.onDdl(ddl);
-                    case TransactionCommit commit -> sink.onCommit(commit);
-                    case ResolvedTs resolved -> sink.onResolved(resolved);
-                }
-            }
+            dispatch();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (CdcException e) {
             fail(e);
-        } catch (RuntimeException e) {
-            fail(new CdcException(ErrorCode.UPSTREAM_BINLOG_READ, "the change event sink failed", e));
+        } catch (Throwable e) {
+            fail(new CdcException(ErrorCode.UPSTREAM_BINLOG_READ, "the change event sink failed with "
+                    + e.getClass().getName(), e));
+        }
+    }
+
+    private void dispatch() throws InterruptedException {
+        while (true) {
+            ChangeEvent event = buffer.poll(100, TimeUnit.MILLISECONDS);
+            if (event == null) {
+                if (closed.getCount() == 0 || failure.get() != null) {
+                    return;
+                }
+                continue;
+            }
+            switch (event) {
+                case RowBatch batch -> sink.onRows(batch);
+                case DdlEvent ddl -> sink.onDdl(ddl);
+                case TransactionCommit commit -> sink.onCommit(commit);
+                case ResolvedTs resolved -> sink.onResolved(resolved);
+            }
         }
     }
 
@@ -214,6 +291,7 @@ public final class BinlogReader implements AutoCloseable {
     @Override
     public void close() {
         closed.countDown();
+        watchdog.shutdownNow();
         BinaryLogClient current = client.get();
         if (current != null) {
             disconnectQuietly(current);
@@ -232,6 +310,7 @@ public final class BinlogReader implements AutoCloseable {
     private final class ConnectionWatcher implements BinaryLogClient.LifecycleListener {
         @Override
         public void onConnect(BinaryLogClient connectedClient) {
+            lastHeardNanos = System.nanoTime();
             connected = true;
             connectedSinceLastLoss = true;
             LOG.info("binlog connection to {} up at {}:{}", config, connectedClient.getBinlogFilename(),
@@ -241,7 +320,8 @@ public final class BinlogReader implements AutoCloseable {
 
         @Override
         public void onCommunicationFailure(BinaryLogClient failedClient, Exception ex) {
-            LOG.warn("binlog communication with {} failed: {}", config, ex.toString());
+            connectionLoss.compareAndSet(null, ex);
+            LOG.info("binlog communication with {} failed: {}", config, ex.toString());
         }
 
         @Override

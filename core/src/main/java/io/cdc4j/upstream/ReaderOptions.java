@@ -2,6 +2,7 @@ package io.cdc4j.upstream;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * Tuning of a {@link BinlogReader}.
@@ -11,16 +12,25 @@ import java.util.Objects;
  * @param heartbeat how often an idle upstream sends a heartbeat (drives resolved ts while idle)
  * @param minBackoff first wait before reconnecting
  * @param maxBackoff longest wait between reconnect attempts
+ * @param silenceTimeout how long the connection may bring neither an event nor a heartbeat before the reader takes
+ *                       it for dead (a host gone, a NAT or firewall dropping the flow) and reconnects; above
+ *                       {@code heartbeat}
+ * @param probeServerId the server id of the short binlog connections that find a start point by time; empty to
+ *                      use the reader's own id (the probe ends before the reader connects)
  */
 public record ReaderOptions(long memoryQuotaBytes, int batchRows, Duration heartbeat, Duration minBackoff,
-                            Duration maxBackoff) {
+                            Duration maxBackoff, Duration silenceTimeout, OptionalLong probeServerId) {
     /** TiCDC's default memory_quota: 1 GiB. */
     public static final long DEFAULT_MEMORY_QUOTA = 1L << 30;
+    /** The shortest default silence bound, whatever the heartbeat. */
+    private static final Duration MIN_SILENCE = Duration.ofSeconds(5);
 
     public ReaderOptions {
         Objects.requireNonNull(heartbeat, "heartbeat");
         Objects.requireNonNull(minBackoff, "minBackoff");
         Objects.requireNonNull(maxBackoff, "maxBackoff");
+        Objects.requireNonNull(silenceTimeout, "silenceTimeout");
+        Objects.requireNonNull(probeServerId, "probeServerId");
         if (memoryQuotaBytes < 1024) {
             throw new IllegalArgumentException("memory quota below 1 KiB: " + memoryQuotaBytes);
         }
@@ -30,16 +40,39 @@ public record ReaderOptions(long memoryQuotaBytes, int batchRows, Duration heart
         if (heartbeat.toMillis() < 1 || minBackoff.isNegative() || maxBackoff.compareTo(minBackoff) < 0) {
             throw new IllegalArgumentException("bad heartbeat or backoff durations");
         }
+        if (silenceTimeout.compareTo(heartbeat) <= 0) {
+            throw new IllegalArgumentException("the silence timeout " + silenceTimeout + " must exceed the heartbeat "
+                    + heartbeat);
+        }
     }
 
-    /** The defaults: 1 GiB quota, 1024-row batches, 1 s heartbeat, backoff 0.5 s to 30 s. */
+    /** The defaults: 1 GiB quota, 1024-row batches, 1 s heartbeat, backoff 0.5 s to 30 s, 5 s silence bound. */
     public static ReaderOptions defaults() {
-        return new ReaderOptions(DEFAULT_MEMORY_QUOTA, 1024, Duration.ofSeconds(1), Duration.ofMillis(500),
-                Duration.ofSeconds(30));
+        Duration heartbeat = Duration.ofSeconds(1);
+        return new ReaderOptions(DEFAULT_MEMORY_QUOTA, 1024, heartbeat, Duration.ofMillis(500),
+                Duration.ofSeconds(30), silenceFor(heartbeat), OptionalLong.empty());
+    }
+
+    /** The silence bound for a heartbeat: three heartbeats missed, and never below 5 s. */
+    public static Duration silenceFor(Duration heartbeat) {
+        Duration threeBeats = heartbeat.multipliedBy(3);
+        return threeBeats.compareTo(MIN_SILENCE) < 0 ? MIN_SILENCE : threeBeats;
     }
 
     /** These options with another memory quota. */
     public ReaderOptions withMemoryQuota(long bytes) {
-        return new ReaderOptions(bytes, batchRows, heartbeat, minBackoff, maxBackoff);
+        return new ReaderOptions(bytes, batchRows, heartbeat, minBackoff, maxBackoff, silenceTimeout, probeServerId);
+    }
+
+    /** These options with another heartbeat and silence bound. */
+    public ReaderOptions withHeartbeat(Duration newHeartbeat, Duration newSilenceTimeout) {
+        return new ReaderOptions(memoryQuotaBytes, batchRows, newHeartbeat, minBackoff, maxBackoff, newSilenceTimeout,
+                probeServerId);
+    }
+
+    /** These options with the start-point probe under server id {@code id}. */
+    public ReaderOptions withProbeServerId(long id) {
+        return new ReaderOptions(memoryQuotaBytes, batchRows, heartbeat, minBackoff, maxBackoff, silenceTimeout,
+                OptionalLong.of(id));
     }
 }

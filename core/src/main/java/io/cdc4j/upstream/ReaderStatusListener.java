@@ -12,11 +12,17 @@ public interface ReaderStatusListener {
     default void onConnected() {
     }
 
-    /** The connection failed or dropped; the reader retries after {@code retryIn}. */
+    /**
+     * The connection failed, dropped, or fell silent past the reader's silence bound; the reader retries after
+     * {@code retryIn} from its last transaction boundary.
+     */
     default void onConnectionLost(Throwable cause, int attempt, Duration retryIn) {
     }
 
-    /** The reader stopped for good (e.g. the sink threw, or a start point cannot be found). */
+    /**
+     * The reader stopped for good: the sink threw, a thread of the reader died (an {@link Error} included), or the
+     * server gave an error no retry cures (a purged binlog, a server-id clash); {@code cause} names it and the fix.
+     */
     default void onFailed(Throwable cause) {
     }
 }

@@ -9,10 +9,17 @@ import java.util.Objects;
  * @param port TCP port
  * @param user user name
  * @param password password (may be empty)
- * @param serverId the server id the binlog client presents to the upstream (must be unique among its replicas)
+ * @param serverId the server id the binlog client presents to the upstream (must be unique among its replicas);
+ *                 for a cdc4j server, the base from which each changefeed's own ids are counted
  * @param tls TLS settings
  */
 public record UpstreamConfig(String host, int port, String user, String password, long serverId, TlsOptions tls) {
+    /**
+     * The longest wait for one answer over JDBC (TiCDC's MySQL read timeout, 2 min): a half-open connection fails
+     * the query instead of holding the reader for ever.
+     */
+    static final int SOCKET_TIMEOUT_MILLIS = 120_000;
+
     public UpstreamConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(user, "user");
@@ -34,10 +41,15 @@ public record UpstreamConfig(String host, int port, String user, String password
         return new UpstreamConfig(host, port, user, password, newServerId, tls);
     }
 
-    /** The JDBC URL for the MariaDB driver. */
+    /**
+     * The JDBC URL for the MariaDB driver. When TLS may be off (disabled, preferred) it allows fetching the RSA key,
+     * the server's, which a MySQL 8 {@code caching_sha2_password} login needs once the server's auth cache is cold (after a
+     * restart or FLUSH PRIVILEGES); the binlog client fetches that key by itself. A query waits at most
+     * {@value #SOCKET_TIMEOUT_MILLIS} ms for the server.
+     */
     public String jdbcUrl() {
         StringBuilder url = new StringBuilder("jdbc:mariadb://").append(host).append(':').append(port)
-                .append("/?connectTimeout=5000&permitMysqlScheme");
+                .append("/?connectTimeout=5000&socketTimeout=").append(SOCKET_TIMEOUT_MILLIS).append("&permitMysqlScheme");
         String sslMode = switch (tls.mode()) {
             case "disabled" -> "disable";
             case "preferred" -> "trust";
@@ -46,6 +58,9 @@ public record UpstreamConfig(String host, int port, String user, String password
             default -> "verify-full";
         };
         url.append("&sslMode=").append(sslMode);
+        if (tls.mode().equals("disabled") || tls.mode().equals("preferred")) {
+            url.append("&allowPublicKeyRetrieval=true");
+        }
         tls.caFile().ifPresent(file -> url.append("&serverSslCert=").append(file));
         tls.certFile().ifPresent(file -> url.append("&clientSslCert=").append(file));
         tls.keyFile().ifPresent(file -> url.append("&clientSslKey=").append(file));

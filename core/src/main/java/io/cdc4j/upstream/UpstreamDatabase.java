@@ -31,7 +31,10 @@ public final class UpstreamDatabase implements AutoCloseable {
         this.connection = connection;
     }
 
-    /** Connects; wrong credentials or an unreachable host give UPSTREAM_CONNECTION naming the cause. */
+    /**
+     * Connects; a refusal by the server (with its code) or an unreachable host give UPSTREAM_CONNECTION naming the
+     * cause.
+     */
     public static UpstreamDatabase connect(UpstreamConfig config) {
         return new UpstreamDatabase(config, open(config));
     }
@@ -40,10 +43,8 @@ public final class UpstreamDatabase implements AutoCloseable {
         try {
             return DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password());
         } catch (SQLException e) {
-            String why = e.getErrorCode() == 1045 ? "access denied: check the user and password in the upstream URI"
-                    : "check that the server runs and is reachable at " + config.host() + ":" + config.port();
             throw new CdcException(ErrorCode.UPSTREAM_CONNECTION,
-                    "cannot connect to the upstream " + config + ": " + why, e);
+                    "cannot connect to the upstream " + config + ": " + JdbcConnectErrors.explain(e, config), e);
         }
     }
 

@@ -10,14 +10,14 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 /** Parses the {@code --upstream mysql://USER:PASS@HOST:PORT/?server-id=N&ssl-mode=...} URI. */
 public final class UpstreamUri {
-    /** Random binlog client server ids are drawn from this range, far from ids people give servers. */
-    public static final long RANDOM_SERVER_ID_MIN = 0x40000000L;
-    /** The upper end (exclusive) of the random server id range. */
-    public static final long RANDOM_SERVER_ID_MAX = 0x7FFFFFFFL;
+    /**
+     * The server-id when the URI names none, far from ids people give servers. The same on every capture, so a
+     * cluster counts its changefeeds' ids from one base; a second cluster on the same upstream needs its own.
+     */
+    public static final long DEFAULT_SERVER_ID = 0x40000000L;
 
     private static final Set<String> KNOWN = Set.of("server-id", "ssl-ca", "ssl-cert", "ssl-key", "ssl-mode");
 
@@ -48,7 +48,7 @@ public final class UpstreamUri {
         int port = uri.getPort() < 0 ? 3306 : uri.getPort();
         Map<String, String> query = query(text, uri.getRawQuery());
         long serverId = query.containsKey("server-id") ? serverId(text, query.get("server-id"))
-                : ThreadLocalRandom.current().nextLong(RANDOM_SERVER_ID_MIN, RANDOM_SERVER_ID_MAX);
+                : DEFAULT_SERVER_ID;
         String mode = query.getOrDefault("ssl-mode", query.containsKey("ssl-ca") ? "verify-ca" : "disabled")
                 .toLowerCase(java.util.Locale.ROOT);
         if (!TlsOptions.MODES.contains(mode)) {

@@ -20,10 +20,11 @@ class UpstreamUriTest {
     }
 
     @Test
-    void defaultsToARandomHighServerIdAndPort3306() {
+    void defaultsToOneHighServerIdOnEveryCaptureAndPort3306() {
         UpstreamConfig config = UpstreamUri.parse("mysql://root@localhost/");
         assertThat(config.port()).isEqualTo(3306);
-        assertThat(config.serverId()).isBetween(UpstreamUri.RANDOM_SERVER_ID_MIN, UpstreamUri.RANDOM_SERVER_ID_MAX);
+        assertThat(config.serverId()).isEqualTo(UpstreamUri.DEFAULT_SERVER_ID)
+                .isEqualTo(UpstreamUri.parse("mysql://other@elsewhere/").serverId());
         assertThat(UpstreamUri.parse("mysql://root@localhost/?ssl-ca=/ca.pem").tls().mode()).isEqualTo("verify-ca");
     }
 
@@ -36,5 +37,18 @@ class UpstreamUriTest {
                 .hasMessageContaining("server-id").hasMessageNotContaining("secret");
         assertThatThrownBy(() -> UpstreamUri.parse("mysql://u@h/?ssl-mode=sometimes")).hasMessageContaining("ssl-mode");
         assertThatThrownBy(() -> UpstreamUri.parse("mysql://u@h/?color=red")).hasMessageContaining("unknown parameter");
+    }
+
+    @Test
+    void theJdbcUrlAllowsRsaKeyRetrievalOnlyWhenTlsMayBeOffAndBoundsEveryWait() {
+        assertThat(UpstreamUri.parse("mysql://root@localhost/").jdbcUrl()).contains("connectTimeout=5000")
+                .contains("socketTimeout=120000");
+        assertThat(UpstreamUri.parse("mysql://root@localhost/").jdbcUrl()).contains("&allowPublicKeyRetrieval=true");
+        assertThat(UpstreamUri.parse("mysql://root@localhost/?ssl-mode=preferred").jdbcUrl())
+                .contains("&allowPublicKeyRetrieval=true");
+        assertThat(UpstreamUri.parse("mysql://root@localhost/?ssl-mode=required").jdbcUrl())
+                .doesNotContain("allowPublicKeyRetrieval");
+        assertThat(UpstreamUri.parse("mysql://root@localhost/?ssl-mode=verify-ca&ssl-ca=/ca.pem").jdbcUrl())
+                .doesNotContain("allowPublicKeyRetrieval");
     }
 }
