@@ -32,6 +32,7 @@ import io.cdc4j.upstream.decode.ColumnHints;
 import io.cdc4j.upstream.decode.DecodedTable;
 import io.cdc4j.upstream.decode.TableMapInterpreter;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -586,7 +587,8 @@ final class TransactionAssembler {
 
     private CdcException statementDml(EventHeaderV4 header, String statement) {
         return new CdcException(ErrorCode.UPSTREAM_PREREQUISITE, "a session wrote DML in statement format "
-                + "(binlog_format=STATEMENT or MIXED) at " + where(header) + ": " + statement + "; its rows are not "
+                + "(binlog_format=STATEMENT or MIXED) at " + where(header) + " (binlog time "
+                + Instant.ofEpochMilli(header.getTimestamp()) + "): " + statement + "; its rows are not "
                 + "in the binlog, so cdc4j cannot replicate them. Set binlog_format=ROW globally (SET GLOBAL "
                 + "binlog_format='ROW' and in the server's configuration) and in every session that writes, then "
                 + "resume the changefeed with a start-ts after this statement or rebuild the downstream");

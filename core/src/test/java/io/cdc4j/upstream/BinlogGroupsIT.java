@@ -220,4 +220,26 @@ class BinlogGroupsIT {
             assertThat(reader.isConnected()).isTrue();
         }
     }
+
+    @Test
+    void anEventTheReaderCannotReadFailsItNamingTheEventAndTheFix() throws Exception {
+        server.execute("CREATE DATABASE comp", "CREATE TABLE comp.t (id INT PRIMARY KEY, note VARCHAR(300))");
+        RecordingSink sink = new RecordingSink();
+        try (BinlogReader reader = read(new StartPoint.Now(), sink, new InMemoryTableIdAllocator(1))) {
+            long compressedAt = binlogPosition();
+            try {
+                server.execute("SET GLOBAL log_bin_compress_min_len = 10", "SET GLOBAL log_bin_compress = ON");
+                server.execute("INSERT INTO comp.t VALUES (1, REPEAT('x', 300))");
+            } finally {
+                server.execute("SET GLOBAL log_bin_compress = OFF");
+            }
+            server.execute("INSERT INTO comp.t VALUES (2, 'plain')");
+            await().atMost(WAIT).until(() -> reader.failure().isPresent());
+            assertThat(reader.failure().orElseThrow().getMessage()).contains("does not know")
+                    .contains("SET GLOBAL log_bin_compress=OFF").contains("binlog.0");
+            assertThat(sink.rows()).isEmpty();
+            assertThat(sink.events()).allMatch(event -> !(event instanceof TransactionCommit commit)
+                    || commit.position().binlogPosition() <= compressedAt);
+        }
+    }
 }
