@@ -77,6 +77,10 @@ final class TransactionAssembler {
     private final Map<TableName, ColumnHints> hintCache = new HashMap<>();
     private final Map<XaId, PreparedXa> prepared = new LinkedHashMap<>();
     private long preparedBytes;
+    private long handedOnTs = Long.MIN_VALUE;
+    private int handedOnNumber;
+    private long numberedTs = Long.MIN_VALUE;
+    private int numberAtTs;
 
     private ReaderPosition boundary;
     private long skipUntilMillis;
@@ -138,6 +142,7 @@ final class TransactionAssembler {
      * transactions are kept: their groups lie before the boundary.
      */
     ReaderPosition resetToBoundary() {
+        numberedTs = Long.MIN_VALUE;
         restart(boundary);
         return boundary;
     }
@@ -284,7 +289,7 @@ final class TransactionAssembler {
     }
 
     private void heartbeat() throws InterruptedException {
-        if (inTransaction) {
+        if (inTransaction || Tso.compose(clock.physical(), clock.logical()) < handedOnTs) {
             return;
         }
         if (prepared.isEmpty()) {
@@ -380,7 +385,7 @@ final class TransactionAssembler {
         }
         tables.clear();
         if (!skipping) {
-            output.emit(new DdlEvent(schema, statement.tables(), statement.type(), text, commitTs),
+            handOn(new DdlEvent(schema, statement.tables(), statement.type(), text, commitTs),
                     EVENT_OVERHEAD_BYTES + text.length() * 2L);
         }
         if (atomicCreateSelect.isEmpty() && statementGroup) {
@@ -390,9 +395,8 @@ final class TransactionAssembler {
         // CREATE TABLE ... SELECT: the table's rows follow in the same group, up to its XID or COMMIT. They are
         // their own transaction after the DDL; positions stay at the group's start until its end.
         if (!skipping) {
-            output.emit(new TransactionCommit(commitTs, resumePoint(groupStart)), EVENT_OVERHEAD_BYTES);
+            handOn(new TransactionCommit(commitTs, resumePoint(groupStart)), EVENT_OVERHEAD_BYTES);
             commitTs = clock.next(groupMillis);
-            handedOn = true;
         }
         statementGroup = false;
     }
@@ -514,8 +518,7 @@ final class TransactionAssembler {
         int total = rows.size();
         for (int from = 0; from < total; from += batchRows) {
             List<RowChange> batch = rows.subList(from, Math.min(total, from + batchRows));
-            output.emit(new RowBatch(commitTs, part++, batch), EVENT_OVERHEAD_BYTES + rowBytes * batch.size() / total);
-            handedOn = true;
+            handOn(new RowBatch(commitTs, part++, batch), EVENT_OVERHEAD_BYTES + rowBytes * batch.size() / total);
         }
         rows = new ArrayList<>();
         rowBytes = 0;
@@ -532,7 +535,7 @@ final class TransactionAssembler {
         } else {
             flushRows();
             boundary = position(file, nextPosition);
-            output.emit(new TransactionCommit(commitTs, resumePoint(boundary)), EVENT_OVERHEAD_BYTES);
+            handOn(new TransactionCommit(commitTs, resumePoint(boundary)), EVENT_OVERHEAD_BYTES);
         }
         endTransaction();
     }
@@ -556,6 +559,24 @@ final class TransactionAssembler {
     private ReaderPosition position(String binlogFile, long nextPosition) {
         return new ReaderPosition(binlogFile, Math.max(4, nextPosition), gtids.toString(), clock.physical(),
                 clock.logical(), tableIds.snapshot());
+    }
+
+    /**
+     * Hands an event of a transaction on, unless it was handed on before a {@link #resetToBoundary reset}: the
+     * group being read then is read again from its start with the same ts, and its events are numbered in the
+     * same order, so the ones already handed on are known by (ts, number).
+     */
+    private void handOn(ChangeEvent event, long bytes) throws InterruptedException {
+        long ts = event.ts();
+        numberAtTs = ts == numberedTs ? numberAtTs + 1 : 0;
+        numberedTs = ts;
+        handedOn = true;
+        if (ts < handedOnTs || (ts == handedOnTs && numberAtTs <= handedOnNumber)) {
+            return;
+        }
+        output.emit(event, bytes);
+        handedOnTs = ts;
+        handedOnNumber = numberAtTs;
     }
 
     private void endTransaction() {

@@ -337,6 +337,35 @@ class TransactionAssemblerTest {
     }
 
     @Test
+    void aReconnectInsideAGroupHandsOnOnlyWhatWasNotHandedOnBefore() throws Exception {
+        TransactionAssembler assembler = assembler(START, -1, 2, 1 << 20);
+        binlog.mariaGtid(1, T0, 12).tableMap().write(1, 2, 3);
+        binlog.feed(assembler);
+        assertThat(out).hasSize(1);
+        assertThat(assembler.resetToBoundary()).isEqualTo(START);
+        Binlog whole = new Binlog();
+        whole.mariaGtid(1, T0, 12).tableMap().write(1, 2, 3).write(4, 5).xid();
+        whole.feed(assembler);
+        assertThat(out.stream().filter(RowBatch.class::isInstance).map(e -> ((RowBatch) e).part()))
+                .containsExactly(0, 1, 2);
+        assertThat(values(rows())).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(commits()).hasSize(1);
+    }
+
+    @Test
+    void aReconnectInsideCreateTableSelectDoesNotRepeatTheDdl() throws Exception {
+        TransactionAssembler assembler = assembler();
+        binlog.mariaGtid(1, T0, 40).query("CREATE TABLE `d`.`t` (`id` int(11) NOT NULL)");
+        binlog.feed(assembler);
+        assembler.resetToBoundary();
+        Binlog whole = new Binlog();
+        whole.mariaGtid(1, T0, 40).query("CREATE TABLE `d`.`t` (`id` int(11) NOT NULL)").tableMap().write(1).xid();
+        whole.feed(assembler);
+        assertThat(out).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("DdlEvent", "TransactionCommit", "RowBatch", "TransactionCommit");
+    }
+
+    @Test
     void aPastStartTsSkipsTheTransactionsBeforeIt() throws Exception {
         TransactionAssembler assembler = assembler(START, T0 + 10_000, 1024, 1 << 20);
         binlog.mariaGtid(1, T0, 12).tableMap().write(1).xid().mariaGtid(2, T0 + 10_000, 12).tableMap().write(2).xid();
