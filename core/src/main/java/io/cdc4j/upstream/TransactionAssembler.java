@@ -76,6 +76,7 @@ final class TransactionAssembler {
     private final Map<Long, CachedTable> tables = new HashMap<>();
     private final Map<TableName, ColumnHints> hintCache = new HashMap<>();
     private final Map<XaId, PreparedXa> prepared = new LinkedHashMap<>();
+    private final Map<String, Integer> savepoints = new HashMap<>();
     private long preparedBytes;
     private long handedOnTs = Long.MIN_VALUE;
     private int handedOnNumber;
@@ -100,6 +101,7 @@ final class TransactionAssembler {
     private int part;
     private List<RowChange> rows = new ArrayList<>();
     private long rowBytes;
+    private int groupRows;
 
     /** Where assembled events go; blocks when the consumer is behind. */
     @FunctionalInterface
@@ -327,6 +329,8 @@ final class TransactionAssembler {
             }
             case COMMIT -> commit(header.getNextPosition());
             case ROLLBACK -> rollback(header);
+            case SAVEPOINT -> DdlClassifier.savepointName(sql).ifPresent(name -> savepoints.put(name, groupRows));
+            case ROLLBACK_TO_SAVEPOINT -> rollbackToSavepoint(sql, header);
             case XA_COMMIT -> xaCommit(xid(sql, header), header);
             case XA_ROLLBACK -> xaRollback(xid(sql, header), header);
             case DDL -> {
@@ -361,6 +365,26 @@ final class TransactionAssembler {
         rows = new ArrayList<>();
         rowBytes = 0;
         commit(header.getNextPosition());
+    }
+
+    /**
+     * The server writes ROLLBACK TO only when the transaction also changed a non-transactional table, whose rows
+     * stay while those of transactional tables are undone; the binlog does not tell which tables are which, so
+     * rows between the savepoint and the rollback cannot be replicated exactly.
+     */
+    private void rollbackToSavepoint(String sql, EventHeaderV4 header) {
+        if (skipping) {
+            return;
+        }
+        Integer rowsAtSavepoint = DdlClassifier.savepointName(sql).map(savepoints::get).orElse(null);
+        if (rowsAtSavepoint == null || rowsAtSavepoint < groupRows) {
+            throw new CdcException(ErrorCode.UPSTREAM_BINLOG_READ, "a transaction rolls back to a savepoint at "
+                    + where(header) + " (`" + quote(sql) + "`) after changing rows, in a transaction that also "
+                    + "changed a non-transactional table (the server writes ROLLBACK TO only then): the binlog does "
+                    + "not tell which of those rows were undone. Use transactional tables (InnoDB) or no savepoints "
+                    + "in such transactions, then resume the changefeed with a start-ts after this transaction or "
+                    + "rebuild the downstream");
+        }
     }
 
     private void ddl(String sql, String schema, EventHeaderV4 header) throws InterruptedException {
@@ -492,6 +516,7 @@ final class TransactionAssembler {
                     + where(header));
         }
         DecodedTable table = cached.table();
+        groupRows++;
         rows.add(new RowChange(kind, table.info(), commitTs,
                 before == null ? Optional.empty() : Optional.of(table.decode(before)),
                 after == null ? Optional.empty() : Optional.of(table.decode(after))));
@@ -590,6 +615,8 @@ final class TransactionAssembler {
         part = 0;
         rows = new ArrayList<>();
         rowBytes = 0;
+        groupRows = 0;
+        savepoints.clear();
     }
 
     private String where(EventHeaderV4 header) {

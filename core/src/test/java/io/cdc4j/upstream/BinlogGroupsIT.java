@@ -242,4 +242,36 @@ class BinlogGroupsIT {
                     || commit.position().binlogPosition() <= compressedAt);
         }
     }
+
+    @Test
+    void aRollbackToASavepointIsReplicatedExactlyOrFailsTheReader() throws Exception {
+        server.execute("CREATE DATABASE sp", "CREATE TABLE sp.t (id INT PRIMARY KEY) ENGINE=InnoDB",
+                "CREATE TABLE sp.m (id INT PRIMARY KEY) ENGINE=MyISAM");
+        RecordingSink sink = new RecordingSink();
+        try (BinlogReader reader = read(new StartPoint.Now(), sink, new InMemoryTableIdAllocator(1));
+             Connection connection = server.connect(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.execute("INSERT INTO sp.t VALUES (1)");
+            statement.execute("SAVEPOINT s1");
+            statement.execute("INSERT INTO sp.t VALUES (2)");
+            statement.execute("ROLLBACK TO SAVEPOINT s1");
+            statement.execute("SAVEPOINT s2");
+            statement.execute("INSERT INTO sp.t VALUES (3)");
+            statement.execute("INSERT INTO sp.m VALUES (30)");
+            statement.execute("ROLLBACK TO s2");
+            connection.commit();
+            connection.setAutoCommit(true);
+            server.execute("INSERT INTO sp.t VALUES (9)");
+            await().atMost(WAIT).until(() -> reader.failure().isPresent() || ids(sink.rows()).contains(9L));
+            if (reader.failure().isPresent()) {
+                assertThat(reader.failure().get().getMessage()).contains("rolls back to a savepoint")
+                        .contains("ROLLBACK TO `s2`").contains("non-transactional").contains("binlog.0");
+                assertThat(ids(sink.rows())).doesNotContain(2L, 3L, 9L);
+            } else {
+                assertThat(sink.rows()).extracting(row -> row.table().name().table() + "="
+                        + row.after().orElseThrow().value(0).orElseThrow()).containsExactlyInAnyOrder(
+                        "t=1", "m=30", "t=9");
+            }
+        }
+    }
 }

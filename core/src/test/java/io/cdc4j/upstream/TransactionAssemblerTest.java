@@ -366,6 +366,19 @@ class TransactionAssemblerTest {
     }
 
     @Test
+    void aRollbackToASavepointWithNoRowsAfterItIsExactAndOneWithRowsFailsTheReader() throws Exception {
+        binlog.mariaGtid(1, T0, 12).query("BEGIN").tableMap().write(1).query("SAVEPOINT `s`")
+                .query("ROLLBACK TO `s`").write(2).query("COMMIT");
+        binlog.feed(assembler());
+        assertThat(values(rows())).containsExactly(1L, 2L);
+
+        Binlog undone = new Binlog();
+        undone.mariaGtid(1, T0, 12).query("BEGIN").query("SAVEPOINT `s`").tableMap().write(1).query("ROLLBACK TO `s`");
+        assertThatThrownBy(() -> undone.feed(assembler())).isInstanceOf(CdcException.class)
+                .hasMessageContaining("rolls back to a savepoint").hasMessageContaining("non-transactional");
+    }
+
+    @Test
     void aPastStartTsSkipsTheTransactionsBeforeIt() throws Exception {
         TransactionAssembler assembler = assembler(START, T0 + 10_000, 1024, 1 << 20);
         binlog.mariaGtid(1, T0, 12).tableMap().write(1).xid().mariaGtid(2, T0 + 10_000, 12).tableMap().write(2).xid();

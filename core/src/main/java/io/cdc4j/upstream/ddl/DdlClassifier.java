@@ -4,6 +4,7 @@ import io.cdc4j.model.DdlType;
 import io.cdc4j.model.TableName;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -48,7 +49,10 @@ public final class DdlClassifier {
         }
         if (first.is("ROLLBACK")) {
             int next = wordAt(tokens, 1, "WORK") ? 2 : 1;
-            return wordAt(tokens, next, "TO") ? QueryKind.IGNORED : QueryKind.ROLLBACK;
+            return wordAt(tokens, next, "TO") ? QueryKind.ROLLBACK_TO_SAVEPOINT : QueryKind.ROLLBACK;
+        }
+        if (first.is("SAVEPOINT")) {
+            return QueryKind.SAVEPOINT;
         }
         if (first.kind() == Token.Kind.WORD && DML_VERBS.contains(first.upper())) {
             return QueryKind.STATEMENT_DML;
@@ -76,6 +80,18 @@ public final class DdlClassifier {
         }
         Matcher suffix = START_TRANSACTION_SUFFIX.matcher(sql);
         return suffix.find() ? Optional.of(sql.substring(0, suffix.start())) : Optional.empty();
+    }
+
+    /**
+     * The savepoint (lower-cased: savepoint names ignore case) a {@code SAVEPOINT name} or
+     * {@code ROLLBACK [WORK] TO [SAVEPOINT] name} names: its last token; empty if there is none.
+     */
+    public static Optional<String> savepointName(String sql) {
+        List<Token> tokens = SqlTokenizer.tokenize(sql);
+        if (tokens.size() < 2 || !tokens.getLast().isIdentifier()) {
+            return Optional.empty();
+        }
+        return Optional.of(tokens.getLast().text().toLowerCase(Locale.ROOT));
     }
 
     private static QueryKind xaKind(List<Token> tokens) {

@@ -8,6 +8,10 @@ public enum QueryKind {
     COMMIT,
     /** ROLLBACK: the open transaction's rows are dropped. */
     ROLLBACK,
+    /** {@code SAVEPOINT name}: the server writes it only in a transaction that also changed a non-transactional table. */
+    SAVEPOINT,
+    /** {@code ROLLBACK TO [SAVEPOINT] name}: the rows after that savepoint are undone (those of transactional tables). */
+    ROLLBACK_TO_SAVEPOINT,
     /** {@code XA START xid}: an XA transaction opens (MySQL writes it; MariaDB flags its GTID instead). */
     XA_START,
     /** {@code XA END xid}: the XA transaction's rows are complete; its XA_PREPARE event follows. */
@@ -23,6 +27,6 @@ public enum QueryKind {
      * the binlog, so it cannot be replicated.
      */
     STATEMENT_DML,
-    /** Nothing to replicate (SAVEPOINT, GRANT, FLUSH, routines, triggers, events, users, temporary tables ...). */
+    /** Nothing to replicate (RELEASE SAVEPOINT, GRANT, FLUSH, routines, triggers, events, users, temporary tables ...). */
     IGNORED
 }

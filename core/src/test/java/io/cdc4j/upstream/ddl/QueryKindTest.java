@@ -38,8 +38,8 @@ class QueryKindTest {
             "CREATE UNDO TABLESPACE u ADD DATAFILE 'u.ibu'", "CREATE LOGFILE GROUP g ADD UNDOFILE 'u'",
             "CREATE RESOURCE GROUP g TYPE = USER", "ALTER INSTANCE ROTATE INNODB MASTER KEY",
             "CREATE SPATIAL REFERENCE SYSTEM 4120 NAME 'x'", "CREATE TEMPORARY TABLE t (id INT)",
-            "DROP TEMPORARY TABLE IF EXISTS `t`", "GRANT SELECT ON *.* TO u", "FLUSH PRIVILEGES", "SAVEPOINT s",
-            "ROLLBACK TO SAVEPOINT s", "ROLLBACK WORK TO s", "ANALYZE TABLE t", "OPTIMIZE TABLE t", "SET @a = 1",
+            "DROP TEMPORARY TABLE IF EXISTS `t`", "GRANT SELECT ON *.* TO u", "FLUSH PRIVILEGES", "RELEASE SAVEPOINT s",
+            "ANALYZE TABLE t", "OPTIMIZE TABLE t", "SET @a = 1",
             "# Dummy event replacing event type 160", "XA PREPARE 'x'", ""})
     void everythingElseIsIgnored(String sql) {
         assertThat(DdlClassifier.kindOf(sql)).isEqualTo(QueryKind.IGNORED);
@@ -70,6 +70,14 @@ class QueryKindTest {
             default -> QueryKind.XA_ROLLBACK;
         };
         assertThat(DdlClassifier.kindOf(sql)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SAVEPOINT `S1`", "ROLLBACK TO SAVEPOINT s1", "ROLLBACK WORK TO `s1`", "rollback to S1"})
+    void savepointsAreRecognisedWithTheirName(String sql) {
+        assertThat(DdlClassifier.kindOf(sql)).isEqualTo(sql.startsWith("SAVEPOINT") ? QueryKind.SAVEPOINT
+                : QueryKind.ROLLBACK_TO_SAVEPOINT);
+        assertThat(DdlClassifier.savepointName(sql)).contains("s1");
     }
 
     @ParameterizedTest
