@@ -64,7 +64,7 @@ public final class BinlogReader implements AutoCloseable {
         this.clockOffsetMillis = database.nowMillis() - System.currentTimeMillis();
         this.assembler = new TransactionAssembler(start, buffer::put, new TableMapInterpreter(database.collations()),
                 tableIds, table -> database.columnHints(table.schema(), table.table()),
-                () -> System.currentTimeMillis() + clockOffsetMillis, options.batchRows());
+                () -> System.currentTimeMillis() + clockOffsetMillis, options.batchRows(), options.memoryQuotaBytes());
         this.failures = new BinlogFailures(config, database::binaryLogs, fileClock::startMillis);
         this.readerThread = new Thread(this::readLoop, "cdc4j-binlog-reader");
         this.dispatchThread = new Thread(this::dispatchLoop, "cdc4j-binlog-dispatch");
@@ -152,6 +152,8 @@ public final class BinlogReader implements AutoCloseable {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     disconnectQuietly(current);
+                } catch (CdcException e) {
+                    fail(e);
                 } catch (RuntimeException e) {
                     fail(new CdcException(ErrorCode.UPSTREAM_BINLOG_READ, "cannot process the binlog event at "
                             + assembler.boundary().binlogFile() + " after " + assembler.boundary().binlogPosition(), e));

@@ -12,6 +12,9 @@ import com.github.shyiko.mysql.binlog.event.RotateEventData;
 import com.github.shyiko.mysql.binlog.event.TableMapEventData;
 import com.github.shyiko.mysql.binlog.event.UpdateRowsEventData;
 import com.github.shyiko.mysql.binlog.event.WriteRowsEventData;
+import com.github.shyiko.mysql.binlog.event.XAPrepareEventData;
+import io.cdc4j.error.CdcException;
+import io.cdc4j.error.ErrorCode;
 import io.cdc4j.model.ChangeEvent;
 import io.cdc4j.model.DdlEvent;
 import io.cdc4j.model.ReaderPosition;
@@ -21,6 +24,7 @@ import io.cdc4j.model.RowChange;
 import io.cdc4j.model.RowKind;
 import io.cdc4j.model.TableName;
 import io.cdc4j.model.TransactionCommit;
+import io.cdc4j.model.Tso;
 import io.cdc4j.upstream.ddl.DdlClassifier;
 import io.cdc4j.upstream.ddl.DdlStatement;
 import io.cdc4j.upstream.ddl.QueryKind;
@@ -28,9 +32,11 @@ import io.cdc4j.upstream.decode.ColumnHints;
 import io.cdc4j.upstream.decode.DecodedTable;
 import io.cdc4j.upstream.decode.TableMapInterpreter;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,12 +47,24 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns binlog events, in order, into transactions: GTID (and BEGIN) up to XID/COMMIT, or a DDL. Stamps each
  * with a commit ts, decodes its rows, and hands them on in parts of bounded size. Runs on the binlog thread.
+ *
+ * <p>Every event either becomes part of what is handed on or is known to carry nothing to replicate; anything
+ * else (statement-format DML, compressed or partial-JSON events, an INCIDENT, an unknown type) stops the reader
+ * with a {@link CdcException} naming the event, its position, the cause and the fix. An XA transaction's rows
+ * are kept from its {@code XA PREPARE} group until its {@code XA COMMIT} group, where they are handed on with the
+ * commit's ts; while one is prepared, the positions handed on for checkpoints stay at the start of the oldest
+ * prepared group (with the commit ts clock, GTIDs and table ids as they were there), and the clock moves only with
+ * the binlog's own times, so a reader started from such a position hands on the same transactions with the same
+ * ts until it passes the checkpoint.
  */
 final class TransactionAssembler {
     private static final Logger LOG = LoggerFactory.getLogger(TransactionAssembler.class);
     private static final int MARIADB_STANDALONE = 1;
+    private static final int MARIADB_PREPARED_XA = 64;
+    private static final int LOG_EVENT_IGNORABLE = 0x80;
     private static final long EVENT_OVERHEAD_BYTES = 256;
     private static final int DECODED_BYTES_PER_BINLOG_BYTE = 3;
+    private static final int STATEMENT_QUOTE_CHARS = 120;
 
     private final EventOutput output;
     private final TableMapInterpreter interpreter;
@@ -54,8 +72,16 @@ final class TransactionAssembler {
     private final HintSource hints;
     private final LongSupplier upstreamNow;
     private final int batchRows;
+    private final long preparedLimitBytes;
     private final Map<Long, CachedTable> tables = new HashMap<>();
     private final Map<TableName, ColumnHints> hintCache = new HashMap<>();
+    private final Map<XaId, PreparedXa> prepared = new LinkedHashMap<>();
+    private final Map<String, Integer> savepoints = new HashMap<>();
+    private long preparedBytes;
+    private long handedOnTs = Long.MIN_VALUE;
+    private int handedOnNumber;
+    private long numberedTs = Long.MIN_VALUE;
+    private int numberAtTs;
 
     private ReaderPosition boundary;
     private long skipUntilMillis;
@@ -64,13 +90,18 @@ final class TransactionAssembler {
     private String file;
 
     private boolean inTransaction;
+    private ReaderPosition groupStart;
+    private long groupMillis;
     private String pendingGtid;
     private boolean skipping;
     private boolean statementGroup;
+    private boolean xaGroup;
+    private boolean handedOn;
     private long commitTs;
     private int part;
     private List<RowChange> rows = new ArrayList<>();
     private long rowBytes;
+    private int groupRows;
 
     /** Where assembled events go; blocks when the consumer is behind. */
     @FunctionalInterface
@@ -84,20 +115,36 @@ final class TransactionAssembler {
         ColumnHints hints(TableName table);
     }
 
+    /** An assembler whose prepared XA transactions may hold up to TiCDC's default memory quota of rows. */
     TransactionAssembler(ResumePoint start, EventOutput output, TableMapInterpreter interpreter,
                          TableIdAllocator tableIds, HintSource hints, LongSupplier upstreamNow, int batchRows) {
+        this(start, output, interpreter, tableIds, hints, upstreamNow, batchRows, ReaderOptions.DEFAULT_MEMORY_QUOTA);
+    }
+
+    /**
+     * An assembler; {@code preparedLimitBytes} bounds the rows of prepared XA transactions kept until their
+     * commit (above it the reader fails, naming the limit).
+     */
+    TransactionAssembler(ResumePoint start, EventOutput output, TableMapInterpreter interpreter,
+                         TableIdAllocator tableIds, HintSource hints, LongSupplier upstreamNow, int batchRows,
+                         long preparedLimitBytes) {
         this.output = output;
         this.interpreter = interpreter;
         this.tableIds = tableIds;
         this.hints = hints;
         this.upstreamNow = upstreamNow;
         this.batchRows = batchRows;
+        this.preparedLimitBytes = preparedLimitBytes;
         this.skipUntilMillis = start.skipUntilMillis();
         restart(start.position());
     }
 
-    /** Forgets any half-read transaction and continues from the last boundary (after a reconnect). */
+    /**
+     * Forgets any half-read transaction and continues from the last boundary (after a reconnect). Prepared XA
+     * transactions are kept: their groups lie before the boundary.
+     */
     ReaderPosition resetToBoundary() {
+        numberedTs = Long.MIN_VALUE;
         restart(boundary);
         return boundary;
     }
@@ -111,7 +158,7 @@ final class TransactionAssembler {
         endTransaction();
     }
 
-    /** The position after the last complete transaction. */
+    /** The position after the last complete binlog group: where the binlog connection resumes. */
     ReaderPosition boundary() {
         return boundary;
     }
@@ -120,19 +167,24 @@ final class TransactionAssembler {
         EventHeaderV4 header = event.getHeader();
         EventType type = header.getEventType();
         switch (type) {
-            case ROTATE -> file = ((RotateEventData) event.getData()).getBinlogFilename();
+            case ROTATE -> {
+                endOfFile(header);
+                file = ((RotateEventData) event.getData()).getBinlogFilename();
+            }
+            case FORMAT_DESCRIPTION -> endOfFile(header);
             case MARIADB_GTID -> {
                 MariadbGtidEventData gtid = event.getData();
-                begin(header.getTimestamp(), (gtid.getFlags() & MARIADB_STANDALONE) != 0);
+                begin(header, header.getTimestamp(), (gtid.getFlags() & MARIADB_STANDALONE) != 0);
+                xaGroup = (gtid.getFlags() & MARIADB_PREPARED_XA) != 0;
                 pendingGtid = gtid.getDomainId() + "-" + header.getServerId() + "-" + gtid.getSequence();
             }
             case GTID -> {
                 GtidEventData gtid = event.getData();
                 long micros = gtid.getImmediateCommitTimestamp();
-                begin(micros > 0 ? micros / 1000 : header.getTimestamp(), true);
+                begin(header, micros > 0 ? micros / 1000 : header.getTimestamp(), true);
                 pendingGtid = gtid.getMySqlGtid().toString();
             }
-            case ANONYMOUS_GTID -> begin(header.getTimestamp(), true);
+            case ANONYMOUS_GTID -> begin(header, header.getTimestamp(), true);
             case MARIADB_GTID_LIST -> {
                 if (gtids.isEmpty() && event.getData() != null) {
                     gtids.set(((MariadbGtidListEventData) event.getData()).getMariaGTIDSet().toString());
@@ -162,25 +214,53 @@ final class TransactionAssembler {
                 }
             }
             case XID -> commit(header.getNextPosition());
-            case HEARTBEAT, HEARTBEAT_V2 -> {
-                if (!inTransaction) {
-                    long ts = clock.resolve(upstreamNow.getAsLong());
-                    boundary = position(boundary.binlogFile(), boundary.binlogPosition());
-                    output.emit(new ResolvedTs(ts, boundary), EVENT_OVERHEAD_BYTES);
+            case XA_PREPARE -> xaPrepare(event.getData(), header);
+            case HEARTBEAT, HEARTBEAT_V2 -> heartbeat();
+            case PREVIOUS_GTIDS, ANNOTATE_ROWS, ROWS_QUERY, BINLOG_CHECKPOINT, STOP, START_V3, IGNORABLE,
+                 TRANSACTION_CONTEXT, VIEW_CHANGE, USER_VAR, INTVAR, RAND -> {
+                // Known to carry nothing to replicate: statement text, file bookkeeping, group replication
+                // certification, and the variables of a statement-format DML (which fails at its QUERY).
+            }
+            case TRANSACTION_PAYLOAD -> throw refused(header, "a TRANSACTION_PAYLOAD event: the upstream compresses "
+                    + "its binlog transactions (binlog_transaction_compression=ON), which cdc4j cannot read",
+                    "run SET GLOBAL binlog_transaction_compression=OFF (and in every session that set it), then "
+                            + "resume the changefeed with a start-ts after the compressed transactions or rebuild "
+                            + "the downstream");
+            case PARTIAL_UPDATE_ROWS_EVENT -> throw refused(header, "a PARTIAL_UPDATE_ROWS event: the upstream "
+                    + "writes partial JSON updates (binlog_row_value_options=PARTIAL_JSON), whose full rows are "
+                    + "not in the binlog", "run SET GLOBAL binlog_row_value_options='' (and in every session that "
+                            + "set it), then resume the changefeed with a start-ts after those updates or rebuild "
+                            + "the downstream");
+            case INCIDENT -> throw new CdcException(ErrorCode.UPSTREAM_BINLOG_READ, "the upstream wrote an "
+                    + "INCIDENT event at " + where(header) + ": changes made there were not written to its "
+                    + "binlog (e.g. a binlog write failed), so they cannot be replicated; rebuild the downstream "
+                    + "from a new snapshot and create the changefeed again from it");
+            case LOAD, NEW_LOAD, CREATE_FILE, APPEND_BLOCK, EXEC_LOAD, DELETE_FILE, BEGIN_LOAD_QUERY,
+                 EXECUTE_LOAD_QUERY -> {
+                if (!skipping) {
+                    throw statementDml(header, "LOAD DATA (a " + type + " event)");
                 }
             }
-            default -> {
+            case UNKNOWN -> {
+                if ((header.getFlags() & LOG_EVENT_IGNORABLE) == 0) {
+                    throw unsupported(header, "an event of a type this reader does not know (on MariaDB, "
+                            + "log_bin_compress=ON writes such events: SET GLOBAL log_bin_compress=OFF)");
+                }
             }
+            default -> throw unsupported(header, "a " + type + " event, which this reader does not support");
         }
     }
 
-    private void begin(long commitMillis, boolean standalone) {
+    private void begin(EventHeaderV4 header, long commitMillis, boolean standalone) {
         if (inTransaction) {
-            LOG.warn("a transaction began at {}:{} before the previous one ended; dropping the unfinished one", file,
-                    boundary.binlogPosition());
-            endTransaction();
+            throw new CdcException(ErrorCode.UPSTREAM_BINLOG_READ, "a binlog group begins at " + where(header)
+                    + " before the group that began after " + groupStart.binlogFile() + ":"
+                    + groupStart.binlogPosition() + " ended: the binlog is not in a shape cdc4j knows; "
+                    + "nothing of either group was skipped, report the binlog events around that position");
         }
         inTransaction = true;
+        groupStart = boundary;
+        groupMillis = commitMillis;
         statementGroup = standalone;
         pendingGtid = null;
         skipping = skipUntilMillis >= 0 && certainlyBefore(commitMillis, skipUntilMillis);
@@ -190,25 +270,82 @@ final class TransactionAssembler {
         }
     }
 
+    /**
+     * A ROTATE or FORMAT_DESCRIPTION: a binlog group never spans files, so an open group here was cut off by its
+     * file's end (the upstream stopped while writing it and rolled it back on restart: it never committed).
+     */
+    private void endOfFile(EventHeaderV4 header) {
+        if (!inTransaction) {
+            return;
+        }
+        if (handedOn) {
+            throw new CdcException(ErrorCode.UPSTREAM_BINLOG_READ, "the binlog group that began after "
+                    + groupStart.binlogFile() + ":" + groupStart.binlogPosition() + " ends unfinished at "
+                    + where(header) + " (the upstream stopped while writing it, so it never committed), but part "
+                    + "of it was already handed on; rebuild the downstream from a snapshot");
+        }
+        LOG.info("the binlog group that began after {}:{} ends unfinished at {}: the upstream stopped while writing"
+                + " it and never committed it, so it has nothing to replicate", groupStart.binlogFile(),
+                groupStart.binlogPosition(), where(header));
+        endTransaction();
+    }
+
+    private void heartbeat() throws InterruptedException {
+        if (inTransaction || Tso.compose(clock.physical(), clock.logical()) < handedOnTs) {
+            return;
+        }
+        if (prepared.isEmpty()) {
+            long ts = clock.resolve(upstreamNow.getAsLong());
+            boundary = position(boundary.binlogFile(), boundary.binlogPosition());
+            output.emit(new ResolvedTs(ts, boundary), EVENT_OVERHEAD_BYTES);
+        } else {
+            output.emit(new ResolvedTs(Tso.compose(clock.physical(), clock.logical()), resumePoint(boundary)),
+                    EVENT_OVERHEAD_BYTES);
+        }
+    }
+
     private void query(QueryEventData data, EventHeaderV4 header) throws InterruptedException {
         String sql = data.getSql();
         switch (DdlClassifier.kindOf(sql)) {
             case BEGIN -> {
                 if (!inTransaction) {
-                    begin(header.getTimestamp(), false);
+                    begin(header, header.getTimestamp(), false);
                 }
                 statementGroup = false;
             }
-            case COMMIT -> commit(header.getNextPosition());
-            case ROLLBACK -> {
-                rows = new ArrayList<>();
-                commit(header.getNextPosition());
+            case XA_START -> {
+                if (!inTransaction) {
+                    begin(header, header.getTimestamp(), false);
+                }
+                statementGroup = false;
+                xaGroup = true;
             }
+            case XA_END -> {
+                if (!inTransaction || !xaGroup) {
+                    throw new CdcException(ErrorCode.UPSTREAM_BINLOG_READ, "an XA END at " + where(header)
+                            + " in a binlog group that did not begin as an XA transaction; report the binlog "
+                            + "events around that position");
+                }
+            }
+            case COMMIT -> commit(header.getNextPosition());
+            case ROLLBACK -> rollback(header);
+            case SAVEPOINT -> DdlClassifier.savepointName(sql).ifPresent(name -> savepoints.put(name, groupRows));
+            case ROLLBACK_TO_SAVEPOINT -> rollbackToSavepoint(sql, header);
+            case XA_COMMIT -> xaCommit(xid(sql, header), header);
+            case XA_ROLLBACK -> xaRollback(xid(sql, header), header);
             case DDL -> {
                 if (!inTransaction) {
-                    begin(header.getTimestamp(), true);
+                    begin(header, header.getTimestamp(), true);
                 }
                 ddl(sql, data.getDatabase() == null ? "" : data.getDatabase(), header);
+            }
+            case STATEMENT_DML -> {
+                if (!skipping) {
+                    throw statementDml(header, "`" + quote(sql) + "`");
+                }
+                if (inTransaction && statementGroup) {
+                    commit(header.getNextPosition());
+                }
             }
             case IGNORED -> {
                 if (inTransaction && statementGroup) {
@@ -218,8 +355,42 @@ final class TransactionAssembler {
         }
     }
 
+    private void rollback(EventHeaderV4 header) throws InterruptedException {
+        if (handedOn) {
+            throw new CdcException(ErrorCode.UPSTREAM_BINLOG_READ, "the binlog group that began after "
+                    + groupStart.binlogFile() + ":" + groupStart.binlogPosition() + " ends with ROLLBACK at "
+                    + where(header) + " after part of its rows were handed on; rebuild the downstream from a "
+                    + "snapshot");
+        }
+        rows = new ArrayList<>();
+        rowBytes = 0;
+        commit(header.getNextPosition());
+    }
+
+    /**
+     * The server writes ROLLBACK TO only when the transaction also changed a non-transactional table, whose rows
+     * stay while those of transactional tables are undone; the binlog does not tell which tables are which, so
+     * rows between the savepoint and the rollback cannot be replicated exactly.
+     */
+    private void rollbackToSavepoint(String sql, EventHeaderV4 header) {
+        if (skipping) {
+            return;
+        }
+        Integer rowsAtSavepoint = DdlClassifier.savepointName(sql).map(savepoints::get).orElse(null);
+        if (rowsAtSavepoint == null || rowsAtSavepoint < groupRows) {
+            throw new CdcException(ErrorCode.UPSTREAM_BINLOG_READ, "a transaction rolls back to a savepoint at "
+                    + where(header) + " (`" + quote(sql) + "`) after changing rows, in a transaction that also "
+                    + "changed a non-transactional table (the server writes ROLLBACK TO only then): the binlog does "
+                    + "not tell which of those rows were undone. Use transactional tables (InnoDB) or no savepoints "
+                    + "in such transactions, then resume the changefeed with a start-ts after this transaction or "
+                    + "rebuild the downstream");
+        }
+    }
+
     private void ddl(String sql, String schema, EventHeaderV4 header) throws InterruptedException {
-        DdlStatement statement = DdlClassifier.classify(sql, schema);
+        Optional<String> atomicCreateSelect = DdlClassifier.withoutStartTransaction(sql);
+        String text = atomicCreateSelect.orElse(sql);
+        DdlStatement statement = DdlClassifier.classify(text, schema);
         switch (statement.type()) {
             case CREATE_TABLE -> statement.tables().forEach(tableIds::created);
             case DROP_TABLE -> statement.tables().forEach(tableIds::dropped);
@@ -238,10 +409,85 @@ final class TransactionAssembler {
         }
         tables.clear();
         if (!skipping) {
-            output.emit(new DdlEvent(schema, statement.tables(), statement.type(), sql, commitTs),
-                    EVENT_OVERHEAD_BYTES + sql.length() * 2L);
+            handOn(new DdlEvent(schema, statement.tables(), statement.type(), text, commitTs),
+                    EVENT_OVERHEAD_BYTES + text.length() * 2L);
+        }
+        if (atomicCreateSelect.isEmpty() && statementGroup) {
+            commit(header.getNextPosition());
+            return;
+        }
+        // CREATE TABLE ... SELECT: the table's rows follow in the same group, up to its XID or COMMIT. They are
+        // their own transaction after the DDL; positions stay at the group's start until its end.
+        if (!skipping) {
+            handOn(new TransactionCommit(commitTs, resumePoint(groupStart)), EVENT_OVERHEAD_BYTES);
+            commitTs = clock.next(groupMillis);
+        }
+        statementGroup = false;
+    }
+
+    private void xaPrepare(XAPrepareEventData data, EventHeaderV4 header) throws InterruptedException {
+        if (!inTransaction || !xaGroup) {
+            throw new CdcException(ErrorCode.UPSTREAM_BINLOG_READ, "an XA_PREPARE event at " + where(header)
+                    + " ends a binlog group that did not begin as an XA transaction; report the binlog events "
+                    + "around that position");
+        }
+        if (data.isOnePhase()) {
+            commit(header.getNextPosition());
+            return;
+        }
+        XaId xid = XaId.of(data);
+        if (prepared.containsKey(xid)) {
+            throw new CdcException(ErrorCode.UPSTREAM_BINLOG_READ, "XA transaction " + xid + " is prepared again at "
+                    + where(header) + " while its earlier XA PREPARE has not committed or rolled back");
+        }
+        prepared.put(xid, new PreparedXa(groupStart, rows, rowBytes));
+        preparedBytes += rowBytes;
+        recordGtid();
+        rows = new ArrayList<>();
+        rowBytes = 0;
+        boundary = position(file, header.getNextPosition());
+        endTransaction();
+    }
+
+    private void xaCommit(XaId xid, EventHeaderV4 header) throws InterruptedException {
+        if (!inTransaction) {
+            begin(header, header.getTimestamp(), true);
+        }
+        PreparedXa xa = prepared.remove(xid);
+        if (xa == null) {
+            if (!skipping) {
+                throw new CdcException(ErrorCode.UPSTREAM_BINLOG_READ, "XA COMMIT " + xid + " at " + where(header)
+                        + " commits an XA transaction whose XA PREPARE lies before the binlog position this "
+                        + "reader started from, so its rows were never read; create the changefeed when no XA "
+                        + "transaction is prepared upstream (XA RECOVER lists them), or with a start-ts before "
+                        + "the XA PREPARE");
+            }
+        } else {
+            preparedBytes -= xa.bytes();
+            if (!skipping) {
+                for (RowChange row : xa.rows()) {
+                    rows.add(new RowChange(row.kind(), row.table(), commitTs, row.before(), row.after()));
+                }
+                rowBytes = xa.bytes();
+            }
         }
         commit(header.getNextPosition());
+    }
+
+    private void xaRollback(XaId xid, EventHeaderV4 header) throws InterruptedException {
+        if (!inTransaction) {
+            begin(header, header.getTimestamp(), true);
+        }
+        PreparedXa xa = prepared.remove(xid);
+        if (xa != null) {
+            preparedBytes -= xa.bytes();
+        }
+        commit(header.getNextPosition());
+    }
+
+    private XaId xid(String sql, EventHeaderV4 header) {
+        return XaId.parse(sql).orElseThrow(() -> new CdcException(ErrorCode.UPSTREAM_BINLOG_READ,
+                "cannot read the XA transaction id of `" + quote(sql) + "` at " + where(header)));
     }
 
     private void tableMap(TableMapEventData map) {
@@ -257,20 +503,33 @@ final class TransactionAssembler {
 
     private void addRow(long binlogTableId, RowKind kind, Serializable[] before, Serializable[] after,
                         long bytes, EventHeaderV4 header) throws InterruptedException {
-        if (skipping) {
+        if (!inTransaction) {
+            throw new CdcException(ErrorCode.UPSTREAM_BINLOG_READ, "rows at " + where(header) + " outside a "
+                    + "binlog group; report the binlog events around that position");
+        }
+        if (skipping && !xaGroup) {
             return;
         }
         CachedTable cached = tables.get(binlogTableId);
         if (cached == null) {
             throw new IllegalStateException("rows for binlog table id " + binlogTableId + " without a TABLE_MAP at "
-                    + file + ":" + header.getPosition());
+                    + where(header));
         }
         DecodedTable table = cached.table();
+        groupRows++;
         rows.add(new RowChange(kind, table.info(), commitTs,
                 before == null ? Optional.empty() : Optional.of(table.decode(before)),
                 after == null ? Optional.empty() : Optional.of(table.decode(after))));
         rowBytes += bytes;
-        if (rows.size() >= batchRows) {
+        if (xaGroup) {
+            if (preparedBytes + rowBytes > preparedLimitBytes) {
+                throw new CdcException(ErrorCode.UPSTREAM_BINLOG_READ, "prepared XA transactions hold "
+                        + (preparedBytes + rowBytes) + " bytes of rows at " + where(header) + ", above the limit of "
+                        + preparedLimitBytes + " bytes (the changefeed's memory-quota) that cdc4j keeps until "
+                        + "their XA COMMIT; commit or roll back the prepared XA transactions upstream (XA RECOVER "
+                        + "lists them), or raise memory-quota");
+            }
+        } else if (rows.size() >= batchRows) {
             flushRows();
         }
     }
@@ -281,10 +540,11 @@ final class TransactionAssembler {
     }
 
     private void flushRows() throws InterruptedException {
-        if (rows.isEmpty()) {
-            return;
+        int total = rows.size();
+        for (int from = 0; from < total; from += batchRows) {
+            List<RowChange> batch = rows.subList(from, Math.min(total, from + batchRows));
+            handOn(new RowBatch(commitTs, part++, batch), EVENT_OVERHEAD_BYTES + rowBytes * batch.size() / total);
         }
-        output.emit(new RowBatch(commitTs, part++, rows), EVENT_OVERHEAD_BYTES + rowBytes);
         rows = new ArrayList<>();
         rowBytes = 0;
     }
@@ -294,21 +554,31 @@ final class TransactionAssembler {
             boundary = position(file, nextPosition);
             return;
         }
-        if (pendingGtid != null) {
-            if (pendingGtid.contains(":")) {
-                gtids.addMysql(pendingGtid);
-            } else {
-                gtids.addMaria(pendingGtid);
-            }
-        }
+        recordGtid();
         if (skipping) {
             boundary = position(file, nextPosition);
         } else {
             flushRows();
             boundary = position(file, nextPosition);
-            output.emit(new TransactionCommit(commitTs, boundary), EVENT_OVERHEAD_BYTES);
+            handOn(new TransactionCommit(commitTs, resumePoint(boundary)), EVENT_OVERHEAD_BYTES);
         }
         endTransaction();
+    }
+
+    private void recordGtid() {
+        if (pendingGtid == null) {
+            return;
+        }
+        if (pendingGtid.contains(":")) {
+            gtids.addMysql(pendingGtid);
+        } else {
+            gtids.addMaria(pendingGtid);
+        }
+    }
+
+    /** Where a reader resumes to read everything after {@code reached}: before the oldest prepared XA group. */
+    private ReaderPosition resumePoint(ReaderPosition reached) {
+        return prepared.isEmpty() ? reached : prepared.values().iterator().next().start();
     }
 
     private ReaderPosition position(String binlogFile, long nextPosition) {
@@ -316,14 +586,69 @@ final class TransactionAssembler {
                 clock.logical(), tableIds.snapshot());
     }
 
+    /**
+     * Hands an event of a transaction on, unless it was handed on before a {@link #resetToBoundary reset}: the
+     * group being read then is read again from its start with the same ts, and its events are numbered in the
+     * same order, so the ones already handed on are known by (ts, number).
+     */
+    private void handOn(ChangeEvent event, long bytes) throws InterruptedException {
+        long ts = event.ts();
+        numberAtTs = ts == numberedTs ? numberAtTs + 1 : 0;
+        numberedTs = ts;
+        handedOn = true;
+        if (ts < handedOnTs || (ts == handedOnTs && numberAtTs <= handedOnNumber)) {
+            return;
+        }
+        output.emit(event, bytes);
+        handedOnTs = ts;
+        handedOnNumber = numberAtTs;
+    }
+
     private void endTransaction() {
         inTransaction = false;
+        groupStart = null;
         skipping = false;
         statementGroup = false;
+        xaGroup = false;
+        handedOn = false;
         pendingGtid = null;
         part = 0;
         rows = new ArrayList<>();
         rowBytes = 0;
+        groupRows = 0;
+        savepoints.clear();
+    }
+
+    private String where(EventHeaderV4 header) {
+        return file + ":" + header.getPosition();
+    }
+
+    private CdcException refused(EventHeaderV4 header, String what, String fix) {
+        return new CdcException(ErrorCode.UPSTREAM_PREREQUISITE, "the binlog has " + what + " at "
+                + where(header) + "; " + fix);
+    }
+
+    private CdcException unsupported(EventHeaderV4 header, String what) {
+        return new CdcException(ErrorCode.UPSTREAM_BINLOG_READ, "the binlog has " + what + " at " + where(header)
+                + "; nothing after it was replicated: check the upstream's binlog settings against docs/upstream.md");
+    }
+
+    private CdcException statementDml(EventHeaderV4 header, String statement) {
+        return new CdcException(ErrorCode.UPSTREAM_PREREQUISITE, "a session wrote DML in statement format "
+                + "(binlog_format=STATEMENT or MIXED) at " + where(header) + " (binlog time "
+                + Instant.ofEpochMilli(header.getTimestamp()) + "): " + statement + "; its rows are not "
+                + "in the binlog, so cdc4j cannot replicate them. Set binlog_format=ROW globally (SET GLOBAL "
+                + "binlog_format='ROW' and in the server's configuration) and in every session that writes, then "
+                + "resume the changefeed with a start-ts after this statement or rebuild the downstream");
+    }
+
+    private static String quote(String sql) {
+        String flat = sql.strip().replaceAll("\\s+", " ");
+        return flat.length() <= STATEMENT_QUOTE_CHARS ? flat : flat.substring(0, STATEMENT_QUOTE_CHARS) + "...";
+    }
+
+    /** An XA transaction between its XA PREPARE and its XA COMMIT or ROLLBACK: its rows and where its group began. */
+    private record PreparedXa(ReaderPosition start, List<RowChange> rows, long bytes) {
     }
 
     /** A decoded TABLE_MAP, reused while the server sends the same mapping again. */

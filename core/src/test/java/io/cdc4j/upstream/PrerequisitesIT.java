@@ -50,6 +50,16 @@ class PrerequisitesIT {
         assertThatThrownBy(this::check).hasMessageContaining("binlog_row_image=NOBLOB");
     }
 
+    @Test
+    @Order(4)
+    void compressedBinlogEventsAreRefused() throws Exception {
+        server.execute("SET GLOBAL binlog_row_image = 'FULL'", "SET GLOBAL log_bin_compress = ON");
+        assertThatThrownBy(this::check).hasMessageContaining("log_bin_compress=ON")
+                .hasMessageContaining("SET GLOBAL log_bin_compress=OFF");
+        server.execute("SET GLOBAL log_bin_compress = OFF");
+        check();
+    }
+
     private void check() {
         try (UpstreamDatabase database = UpstreamDatabase.connect(server.config())) {
             Prerequisites.check(database);

@@ -4,8 +4,11 @@ import io.cdc4j.model.DdlType;
 import io.cdc4j.model.TableName;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Tells the kind of a QUERY event's statement and, for DDL, its type and the tables it touches.
@@ -13,8 +16,15 @@ import java.util.Set;
  */
 public final class DdlClassifier {
     private static final Set<String> DDL_VERBS = Set.of("CREATE", "ALTER", "DROP", "RENAME", "TRUNCATE");
-    private static final Set<String> NOT_REPLICATED_OBJECTS = Set.of("USER", "ROLE", "SERVER", "LOGFILE",
-            "TABLESPACE", "RESOURCE");
+    /** Statements that change rows when written as text (a stored function's writes are logged as its SELECT). */
+    private static final Set<String> DML_VERBS = Set.of("INSERT", "UPDATE", "DELETE", "REPLACE", "LOAD", "CALL",
+            "DO", "SELECT", "WITH");
+    /** The words that name what a CREATE/ALTER/DROP acts on; only some of them are replicated (see ddlKind). */
+    private static final Set<String> OBJECT_WORDS = Set.of("TABLE", "TABLES", "DATABASE", "SCHEMA", "INDEX", "VIEW",
+            "TRIGGER", "PROCEDURE", "FUNCTION", "EVENT", "PACKAGE", "SEQUENCE", "USER", "ROLE", "SERVER", "LOGFILE",
+            "TABLESPACE", "RESOURCE", "INSTANCE");
+    private static final Pattern START_TRANSACTION_SUFFIX = Pattern.compile(
+            "\\s*START\\s+TRANSACTION\\s*;?\\s*$", Pattern.CASE_INSENSITIVE);
     private static final Set<String> INDEX_WORDS = Set.of("INDEX", "KEY", "UNIQUE", "FULLTEXT", "SPATIAL", "PRIMARY",
             "CONSTRAINT", "FOREIGN");
     private static final Set<String> DATABASE_OPTIONS = Set.of("CHARACTER", "CHARSET", "DEFAULT", "COLLATE", "COMMENT",
@@ -30,26 +40,143 @@ public final class DdlClassifier {
             return QueryKind.IGNORED;
         }
         Token first = tokens.getFirst();
-        if (first.is("BEGIN") || (first.is("XA") && tokens.size() > 1 && tokens.get(1).is("START"))
-                || (first.is("START") && tokens.size() > 1 && tokens.get(1).is("TRANSACTION"))) {
+        if (first.is("BEGIN") || (first.is("START") && wordAt(tokens, 1, "TRANSACTION"))) {
             return QueryKind.BEGIN;
         }
-        if (first.is("COMMIT") || (first.is("XA") && tokens.size() > 1 && tokens.get(1).is("COMMIT"))) {
+        if (first.is("XA")) {
+            return xaKind(tokens);
+        }
+        if (first.is("COMMIT")) {
             return QueryKind.COMMIT;
         }
-        if (first.is("ROLLBACK") && !(tokens.size() > 1 && tokens.get(1).is("TO"))) {
-            return QueryKind.ROLLBACK;
+        if (first.is("ROLLBACK")) {
+            int next = wordAt(tokens, 1, "WORK") ? 2 : 1;
+            return wordAt(tokens, next, "TO") ? QueryKind.ROLLBACK_TO_SAVEPOINT : QueryKind.ROLLBACK;
+        }
+        if (first.is("SAVEPOINT")) {
+            return QueryKind.SAVEPOINT;
+        }
+        if (first.kind() == Token.Kind.WORD && DML_VERBS.contains(first.upper())) {
+            return QueryKind.STATEMENT_DML;
         }
         if (first.kind() == Token.Kind.WORD && DDL_VERBS.contains(first.upper())) {
-            Optional<Token> object = tokens.stream().skip(1).filter(token -> token.kind() == Token.Kind.WORD
-                    && !Set.of("OR", "REPLACE", "IF", "NOT", "EXISTS", "DEFINER", "TEMPORARY").contains(token.upper()))
-                    .findFirst();
-            if (object.isPresent() && NOT_REPLICATED_OBJECTS.contains(object.get().upper())) {
-                return QueryKind.IGNORED;
-            }
-            return QueryKind.DDL;
+            return ddlKind(tokens);
         }
         return QueryKind.IGNORED;
+    }
+
+    /**
+     * The text of MySQL 8.0.21+'s atomic {@code CREATE TABLE ... SELECT}, which the server writes as the table's
+     * definition followed by {@code START TRANSACTION} (its rows follow in the same group), without that suffix;
+     * empty for any other statement.
+     */
+    public static Optional<String> withoutStartTransaction(String sql) {
+        List<Token> tokens = SqlTokenizer.tokenize(sql);
+        int last = tokens.size() - 1;
+        while (last >= 0 && tokens.get(last).isSymbol(";")) {
+            last--;
+        }
+        if (last < 2 || !tokens.get(0).is("CREATE") || !tokens.get(last).is("TRANSACTION")
+                || !tokens.get(last - 1).is("START")) {
+            return Optional.empty();
+        }
+        Matcher suffix = START_TRANSACTION_SUFFIX.matcher(sql);
+        return suffix.find() ? Optional.of(sql.substring(0, suffix.start())) : Optional.empty();
+    }
+
+    /**
+     * The savepoint (lower-cased: savepoint names ignore case) a {@code SAVEPOINT name} or
+     * {@code ROLLBACK [WORK] TO [SAVEPOINT] name} names: its last token; empty if there is none.
+     */
+    public static Optional<String> savepointName(String sql) {
+        List<Token> tokens = SqlTokenizer.tokenize(sql);
+        if (tokens.size() < 2 || !tokens.getLast().isIdentifier()) {
+            return Optional.empty();
+        }
+        return Optional.of(tokens.getLast().text().toLowerCase(Locale.ROOT));
+    }
+
+    private static QueryKind xaKind(List<Token> tokens) {
+        if (wordAt(tokens, 1, "START") || wordAt(tokens, 1, "BEGIN")) {
+            return QueryKind.XA_START;
+        }
+        if (wordAt(tokens, 1, "END")) {
+            return QueryKind.XA_END;
+        }
+        if (wordAt(tokens, 1, "COMMIT")) {
+            boolean onePhase = tokens.size() >= 2 && tokens.get(tokens.size() - 1).is("PHASE")
+                    && tokens.get(tokens.size() - 2).is("ONE");
+            return onePhase ? QueryKind.COMMIT : QueryKind.XA_COMMIT;
+        }
+        if (wordAt(tokens, 1, "ROLLBACK")) {
+            return QueryKind.XA_ROLLBACK;
+        }
+        return QueryKind.IGNORED;
+    }
+
+    /**
+     * CREATE/ALTER/DROP/RENAME/TRUNCATE: DDL only for tables (not temporary ones), schemas, indexes and views.
+     * The object word is the first word of {@link #OBJECT_WORDS} after the verb and its modifiers (OR REPLACE,
+     * TEMPORARY, ONLINE, UNIQUE, ALGORITHM=..., SQL SECURITY ..., DEFINER=user@host).
+     */
+    private static QueryKind ddlKind(List<Token> tokens) {
+        Token verb = tokens.getFirst();
+        if (verb.is("TRUNCATE")) {
+            return tokens.size() > 1 && tokens.get(1).isIdentifier() ? QueryKind.DDL : QueryKind.IGNORED;
+        }
+        if (verb.is("RENAME")) {
+            return wordAt(tokens, 1, "TABLE") || wordAt(tokens, 1, "TABLES") ? QueryKind.DDL : QueryKind.IGNORED;
+        }
+        boolean temporary = false;
+        int i = 1;
+        while (i < tokens.size()) {
+            Token token = tokens.get(i);
+            if (token.is("DEFINER") && i + 1 < tokens.size() && tokens.get(i + 1).isSymbol("=")) {
+                i = skipUser(tokens, i + 2);
+                continue;
+            }
+            if (token.is("TEMPORARY")) {
+                temporary = true;
+            } else if (token.kind() == Token.Kind.WORD && OBJECT_WORDS.contains(token.upper())) {
+                return objectKind(verb, token.upper(), temporary, tokens, i);
+            }
+            i++;
+        }
+        return QueryKind.IGNORED;
+    }
+
+    private static QueryKind objectKind(Token verb, String object, boolean temporary, List<Token> tokens, int at) {
+        switch (object) {
+            case "TABLE", "TABLES" -> {
+                if (temporary) {
+                    return QueryKind.IGNORED;
+                }
+                boolean withSelect = verb.is("CREATE")
+                        && tokens.stream().skip(at).anyMatch(token -> token.is("SELECT"));
+                return withSelect ? QueryKind.STATEMENT_DML : QueryKind.DDL;
+            }
+            case "DATABASE", "SCHEMA", "INDEX", "VIEW" -> {
+                return QueryKind.DDL;
+            }
+            default -> {
+                return QueryKind.IGNORED;
+            }
+        }
+    }
+
+    /** The index after a user of a DEFINER clause: {@code name[@host]}, {@code CURRENT_USER[()]}, a role. */
+    private static int skipUser(List<Token> tokens, int at) {
+        int i = at + 1;
+        if (i < tokens.size() && tokens.get(i).isSymbol("@")) {
+            i += 2;
+        } else if (i + 1 < tokens.size() && tokens.get(i).isSymbol("(") && tokens.get(i + 1).isSymbol(")")) {
+            i += 2;
+        }
+        return i;
+    }
+
+    private static boolean wordAt(List<Token> tokens, int index, String word) {
+        return index < tokens.size() && tokens.get(index).is(word);
     }
 
     /**

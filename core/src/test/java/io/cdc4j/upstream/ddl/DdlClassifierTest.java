@@ -103,7 +103,7 @@ class DdlClassifierTest {
         assertThat(DdlClassifier.kindOf("BEGIN")).isEqualTo(QueryKind.BEGIN);
         assertThat(DdlClassifier.kindOf("COMMIT")).isEqualTo(QueryKind.COMMIT);
         assertThat(DdlClassifier.kindOf("ROLLBACK")).isEqualTo(QueryKind.ROLLBACK);
-        assertThat(DdlClassifier.kindOf("ROLLBACK TO SAVEPOINT s")).isEqualTo(QueryKind.IGNORED);
+        assertThat(DdlClassifier.kindOf("ROLLBACK TO SAVEPOINT s")).isEqualTo(QueryKind.ROLLBACK_TO_SAVEPOINT);
         assertThat(DdlClassifier.kindOf("# comment\nALTER TABLE t ADD c INT")).isEqualTo(QueryKind.DDL);
         assertThat(DdlClassifier.kindOf("CREATE USER u")).isEqualTo(QueryKind.IGNORED);
         assertThat(DdlClassifier.kindOf("GRANT SELECT ON *.* TO u")).isEqualTo(QueryKind.IGNORED);

@@ -1,0 +1,555 @@
+package io.cdc4j.upstream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.shyiko.mysql.binlog.event.Event;
+import com.github.shyiko.mysql.binlog.event.EventData;
+import com.github.shyiko.mysql.binlog.event.EventHeaderV4;
+import com.github.shyiko.mysql.binlog.event.EventType;
+import com.github.shyiko.mysql.binlog.event.MariadbGtidEventData;
+import com.github.shyiko.mysql.binlog.event.QueryEventData;
+import com.github.shyiko.mysql.binlog.event.RotateEventData;
+import com.github.shyiko.mysql.binlog.event.TableMapEventData;
+import com.github.shyiko.mysql.binlog.event.TableMapEventMetadata;
+import com.github.shyiko.mysql.binlog.event.WriteRowsEventData;
+import com.github.shyiko.mysql.binlog.event.XAPrepareEventData;
+import com.github.shyiko.mysql.binlog.event.XidEventData;
+import io.cdc4j.error.CdcException;
+import io.cdc4j.error.ErrorCode;
+import io.cdc4j.model.ChangeEvent;
+import io.cdc4j.model.DdlEvent;
+import io.cdc4j.model.DdlType;
+import io.cdc4j.model.ReaderPosition;
+import io.cdc4j.model.ResolvedTs;
+import io.cdc4j.model.RowBatch;
+import io.cdc4j.model.RowChange;
+import io.cdc4j.model.TransactionCommit;
+import io.cdc4j.model.Tso;
+import io.cdc4j.upstream.decode.ColumnHints;
+import io.cdc4j.upstream.decode.CollationCharsets;
+import io.cdc4j.upstream.decode.TableMapInterpreter;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The assembler fed with binlog events built in memory, in the shapes MariaDB and MySQL write (see BinlogShapesIT). */
+class TransactionAssemblerTest {
+    private static final long T0 = 1_700_000_000_000L;
+    private static final ReaderPosition START = new ReaderPosition("binlog.000001", 4, "", T0 - 60_000, 0);
+
+    private final List<ChangeEvent> out = new ArrayList<>();
+    private final Binlog binlog = new Binlog();
+
+    private TransactionAssembler assembler(ReaderPosition start, long skipUntil, int batchRows, long xaLimit) {
+        return new TransactionAssembler(new ResumePoint(start, skipUntil), (event, bytes) -> out.add(event),
+                new TableMapInterpreter(new CollationCharsets(Map.of())), new InMemoryTableIdAllocator(1),
+                table -> ColumnHints.NONE, () -> T0 + 3_600_000, batchRows, xaLimit);
+    }
+
+    private TransactionAssembler assembler() {
+        return assembler(START, -1, 1024, 1 << 20);
+    }
+
+    @Test
+    void aMariaDbTransactionIsOneBatchAndACommitAtTheGroupsEnd() throws Exception {
+        TransactionAssembler assembler = assembler();
+        binlog.mariaGtid(1, T0, 12).annotate("INSERT").tableMap().write(1, 2).xid();
+        binlog.feed(assembler);
+        assertThat(out).hasSize(2);
+        RowBatch batch = (RowBatch) out.get(0);
+        assertThat(values(batch.rows())).containsExactly(1L, 2L);
+        TransactionCommit commit = (TransactionCommit) out.get(1);
+        assertThat(commit.commitTs()).isEqualTo(batch.commitTs()).isEqualTo(Tso.compose(T0, 0));
+        assertThat(commit.position().binlogPosition()).isEqualTo(binlog.end());
+        assertThat(commit.position().gtidSet()).isEqualTo("0-1-1");
+        assertThat(assembler.boundary()).isEqualTo(commit.position());
+    }
+
+    @Test
+    void aMySqlTransactionWithBeginAndANonTransactionalCommitAreAssembled() throws Exception {
+        TransactionAssembler assembler = assembler();
+        binlog.anonymousGtid(T0).query("BEGIN").tableMap().write(1).xid()
+                .anonymousGtid(T0).query("BEGIN").tableMap().write(2).query("COMMIT");
+        binlog.feed(assembler);
+        assertThat(out).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("RowBatch", "TransactionCommit", "RowBatch", "TransactionCommit");
+        assertThat(out.get(3).ts()).isGreaterThan(out.get(1).ts());
+    }
+
+    @Test
+    void largeTransactionsArriveInPartsOfBatchRows() throws Exception {
+        TransactionAssembler assembler = assembler(START, -1, 2, 1 << 20);
+        binlog.mariaGtid(1, T0, 12).tableMap().write(1, 2, 3, 4, 5).xid();
+        binlog.feed(assembler);
+        assertThat(out.stream().filter(RowBatch.class::isInstance).map(e -> ((RowBatch) e).part()))
+                .containsExactly(0, 1, 2);
+    }
+
+    @Test
+    void anXaTransactionIsHandedOnAtItsCommitWithTheCommitsTsAndDroppedAtRollback() throws Exception {
+        TransactionAssembler assembler = assembler();
+        binlog.mariaGtid(1, T0, 76).tableMap().write(1).query("XA END X'7831',X'',1").xaPrepare("x1", false);
+        long prepareStart = START.binlogPosition();
+        binlog.mariaGtid(2, T0 + 1000, 12).tableMap().write(2).xid();
+        binlog.mariaGtid(3, T0 + 2000, 76).tableMap().write(3).query("XA END X'7832',X'',1").xaPrepare("x2", false);
+        binlog.mariaGtid(4, T0 + 3000, 141).query("XA COMMIT X'7831',X'',1");
+        binlog.mariaGtid(5, T0 + 4000, 141).query("XA ROLLBACK X'7832',X'',1");
+        binlog.mariaGtid(6, T0 + 5000, 12).tableMap().write(6).xid();
+        binlog.feed(assembler);
+
+        List<TransactionCommit> commits = commits();
+        assertThat(commits).hasSize(4);
+        assertThat(values(rows())).containsExactly(2L, 1L, 6L);
+        RowChange xaRow = rows().get(1);
+        assertThat(xaRow.commitTs()).isEqualTo(commits.get(1).commitTs()).isEqualTo(Tso.compose(T0 + 3000, 0));
+        // while x1 is prepared, positions stay at the start of its group, with the clock as it was there
+        assertThat(commits.get(0).position().binlogPosition()).isEqualTo(prepareStart);
+        assertThat(commits.get(0).position().lastTs()).isEqualTo(START.lastTs());
+        // after x1 commits, x2 (prepared before) holds them
+        assertThat(commits.get(1).position().binlogPosition()).isEqualTo(binlog.groupStart(3));
+        // after x2 rolls back nothing holds them
+        assertThat(commits.get(2).position().binlogPosition()).isEqualTo(binlog.endOf(5));
+        assertThat(commits.get(3).position()).isEqualTo(assembler.boundary());
+    }
+
+    @Test
+    void aReaderStartedFromAPositionHeldByAPreparedXaHandsOnTheSameTransactionsWithTheSameTs() throws Exception {
+        TransactionAssembler first = assembler();
+        binlog.mariaGtid(1, T0, 12).tableMap().write(1).xid();
+        binlog.mariaGtid(2, T0, 76).tableMap().write(2).query("XA END X'7831',X'',1").xaPrepare("x1", false);
+        binlog.heartbeat();
+        binlog.mariaGtid(3, T0, 12).tableMap().write(3).xid();
+        binlog.heartbeat();
+        binlog.mariaGtid(4, T0 + 1000, 12).tableMap().write(4).xid();
+        binlog.mariaGtid(5, T0 + 1000, 141).query("XA COMMIT X'7831',X'',1");
+        binlog.feed(first);
+        List<TransactionCommit> delivered = commits();
+        ReaderPosition held = delivered.get(1).position();
+        assertThat(held.binlogPosition()).isEqualTo(binlog.groupStart(2));
+        assertThat(out.stream().filter(ResolvedTs.class::isInstance).map(ChangeEvent::ts))
+                .allMatch(ts -> ts <= delivered.get(1).commitTs());
+
+        out.clear();
+        TransactionAssembler second = assembler(held, -1, 1024, 1 << 20);
+        binlog.feedFrom(second, held.binlogPosition());
+        assertThat(commits()).extracting(TransactionCommit::commitTs)
+                .containsExactlyElementsOf(delivered.subList(1, 4).stream().map(TransactionCommit::commitTs).toList());
+        assertThat(values(rows())).containsExactly(3L, 4L, 2L);
+        assertThat(rows().get(2).commitTs()).isEqualTo(delivered.get(3).commitTs());
+    }
+
+    @Test
+    void aPreparedXaKeepsTheResolvedTsAndPositionWhileTheUpstreamIsIdle() throws Exception {
+        TransactionAssembler assembler = assembler();
+        binlog.heartbeat();
+        binlog.mariaGtid(1, T0 + 3_700_000, 76).tableMap().write(1).query("XA END X'7831',X'',1")
+                .xaPrepare("x1", false).heartbeat();
+        binlog.feed(assembler);
+        ResolvedTs before = (ResolvedTs) out.get(0);
+        ResolvedTs during = (ResolvedTs) out.get(1);
+        assertThat(before.ts()).isEqualTo(Tso.compose(T0 + 3_600_000, 0));
+        assertThat(during.position()).isEqualTo(before.position());
+        assertThat(during.ts()).isEqualTo(Tso.compose(T0 + 3_700_000, 0));
+    }
+
+    @Test
+    void mySqlsXaShapesAreAssembled() throws Exception {
+        TransactionAssembler assembler = assembler();
+        binlog.anonymousGtid(T0).query("XA START X'6f6e65',X'',1").tableMap().write(1)
+                .query("XA END X'6f6e65',X'',1").xaPrepare("one", true);
+        binlog.anonymousGtid(T0).query("XA START X'74776f',X'',1").tableMap().write(2)
+                .query("XA END X'74776f',X'',1").xaPrepare("two", false);
+        binlog.anonymousGtid(T0 + 1000).query("XA COMMIT X'74776f',X'',1");
+        binlog.feed(assembler);
+        assertThat(values(rows())).containsExactly(1L, 2L);
+        assertThat(commits()).hasSize(2);
+        assertThat(rows().get(1).commitTs()).isEqualTo(commits().get(1).commitTs());
+    }
+
+    @Test
+    void anXaPreparedBeforeAStartTsAndCommittedAfterItIsHandedOn() throws Exception {
+        TransactionAssembler assembler = assembler(START, T0 + 10_000, 1024, 1 << 20);
+        binlog.mariaGtid(1, T0, 12).tableMap().write(1).xid();
+        binlog.mariaGtid(2, T0, 76).tableMap().write(2).query("XA END X'7831',X'',1").xaPrepare("x1", false);
+        binlog.mariaGtid(3, T0 + 20_000, 141).query("XA COMMIT X'7831',X'',1");
+        binlog.feed(assembler);
+        assertThat(values(rows())).containsExactly(2L);
+        assertThat(commits()).hasSize(1);
+    }
+
+    @Test
+    void anXaCommitWhosePrepareWasNeverReadFailsTheReader() {
+        TransactionAssembler assembler = assembler();
+        binlog.mariaGtid(1, T0, 141).query("XA COMMIT X'7831',X'',1");
+        assertThatThrownBy(() -> binlog.feed(assembler)).isInstanceOfSatisfying(CdcException.class, e ->
+                assertThat(e.getMessage()).contains("XA COMMIT X'7831',X'',1").contains("binlog.000001:")
+                        .contains("XA RECOVER"));
+    }
+
+    @Test
+    void preparedXaRowsAboveTheLimitFailTheReaderNamingIt() {
+        TransactionAssembler assembler = assembler(START, -1, 1024, 2000);
+        binlog.mariaGtid(1, T0, 76).tableMap();
+        for (int i = 0; i < 20; i++) {
+            binlog.write(i);
+        }
+        assertThatThrownBy(() -> binlog.feed(assembler)).isInstanceOfSatisfying(CdcException.class, e -> {
+            assertThat(e.errorCode()).isEqualTo(ErrorCode.UPSTREAM_BINLOG_READ);
+            assertThat(e.getMessage()).contains("limit of 2000 bytes").contains("memory-quota");
+        });
+    }
+
+    @Test
+    void createTableSelectIsTheDdlThenItsRowsAsALaterTransactionWithPositionsAtTheGroupsEnds() throws Exception {
+        TransactionAssembler assembler = assembler();
+        binlog.mariaGtid(1, T0, 40).query("CREATE TABLE `d`.`t` (`id` int(11) NOT NULL)").annotate("CREATE ... SELECT")
+                .tableMap().write(1, 2).xid();
+        binlog.mariaGtid(2, T0, 12).tableMap().write(3).xid();
+        binlog.feed(assembler);
+        assertThat(out).extracting(e -> e.getClass().getSimpleName()).containsExactly("DdlEvent",
+                "TransactionCommit", "RowBatch", "TransactionCommit", "RowBatch", "TransactionCommit");
+        DdlEvent ddl = (DdlEvent) out.get(0);
+        assertThat(ddl.type()).isEqualTo(DdlType.CREATE_TABLE);
+        TransactionCommit ddlCommit = (TransactionCommit) out.get(1);
+        assertThat(ddlCommit.position()).isEqualTo(START);
+        RowBatch rows = (RowBatch) out.get(2);
+        assertThat(rows.commitTs()).isGreaterThan(ddl.commitTs());
+        TransactionCommit rowsCommit = (TransactionCommit) out.get(3);
+        assertThat(rowsCommit.commitTs()).isEqualTo(rows.commitTs());
+        assertThat(rowsCommit.position().binlogPosition()).isEqualTo(binlog.endOf(1));
+        assertThat(out.get(5).ts()).isGreaterThan(rowsCommit.commitTs());
+    }
+
+    @Test
+    void mySqlsAtomicCreateTableSelectLosesItsStartTransaction() throws Exception {
+        TransactionAssembler assembler = assembler();
+        binlog.anonymousGtid(T0).query("CREATE TABLE `t` (\n `id` int NOT NULL\n) START TRANSACTION").tableMap()
+                .write(1).xid();
+        binlog.feed(assembler);
+        DdlEvent ddl = (DdlEvent) out.get(0);
+        assertThat(ddl.query()).isEqualTo("CREATE TABLE `t` (\n `id` int NOT NULL\n)");
+        assertThat(ddl.type()).isEqualTo(DdlType.CREATE_TABLE);
+        assertThat(values(rows())).containsExactly(1L);
+        assertThat(commits()).hasSize(2);
+        assertThat(commits().get(1).position().binlogPosition()).isEqualTo(binlog.end());
+    }
+
+    @Test
+    void statementFormatDmlFailsTheReaderWithTheStatementThePositionAndTheFix() {
+        TransactionAssembler assembler = assembler();
+        binlog.mariaGtid(1, T0, 12).query("INSERT INTO d.t   VALUES (10, 10)").xid();
+        assertThatThrownBy(() -> binlog.feed(assembler)).isInstanceOfSatisfying(CdcException.class, e -> {
+            assertThat(e.errorCode()).isEqualTo(ErrorCode.UPSTREAM_PREREQUISITE);
+            assertThat(e.getMessage()).contains("binlog.000001:" + binlog.startOfQuery())
+                    .contains("INSERT INTO d.t VALUES (10, 10)").contains("statement format")
+                    .contains("binlog_format=ROW").contains("start-ts");
+        });
+        assertThat(out).isEmpty();
+    }
+
+    @Test
+    void statementFormatDmlBeforeTheStartTsIsNotReplicatedAnyway() throws Exception {
+        TransactionAssembler assembler = assembler(START, T0 + 10_000, 1024, 1 << 20);
+        binlog.mariaGtid(1, T0, 12).query("UPDATE d.t SET v = 1").xid();
+        binlog.mariaGtid(2, T0 + 20_000, 12).tableMap().write(1).xid();
+        binlog.feed(assembler);
+        assertThat(values(rows())).containsExactly(1L);
+    }
+
+    @Test
+    void eventsThatCannotBeReadFailTheReaderNamingThemAndTheirPosition() {
+        for (EventType type : List.of(EventType.TRANSACTION_PAYLOAD, EventType.PARTIAL_UPDATE_ROWS_EVENT,
+                EventType.INCIDENT, EventType.UNKNOWN, EventType.EXECUTE_LOAD_QUERY, EventType.GTID_TAGGED)) {
+            Binlog events = new Binlog();
+            events.mariaGtid(1, T0, 12).bare(type);
+            long at = events.startOf(events.size() - 1);
+            assertThatThrownBy(() -> events.feed(assembler())).as(type.name())
+                    .isInstanceOfSatisfying(CdcException.class, e -> assertThat(e.getMessage())
+                            .contains("binlog.000001:" + at)
+                            .containsAnyOf(type.name().replace("_EVENT", ""), "type this reader does not know"));
+        }
+        Binlog compressed = new Binlog();
+        compressed.bare(EventType.TRANSACTION_PAYLOAD);
+        assertThatThrownBy(() -> compressed.feed(assembler())).hasMessageContaining(
+                "SET GLOBAL binlog_transaction_compression=OFF");
+        Binlog partial = new Binlog();
+        partial.bare(EventType.PARTIAL_UPDATE_ROWS_EVENT);
+        assertThatThrownBy(() -> partial.feed(assembler())).hasMessageContaining(
+                "SET GLOBAL binlog_row_value_options=''");
+    }
+
+    @Test
+    void knownHarmlessEventsAndIgnorableUnknownOnesPass() throws Exception {
+        TransactionAssembler assembler = assembler();
+        binlog.bare(EventType.FORMAT_DESCRIPTION).bare(EventType.PREVIOUS_GTIDS).bare(EventType.BINLOG_CHECKPOINT)
+                .mariaGtid(1, T0, 12).bare(EventType.ROWS_QUERY).bare(EventType.IGNORABLE)
+                .bare(EventType.TRANSACTION_CONTEXT).bare(EventType.VIEW_CHANGE).tableMap().write(1).xid()
+                .bare(EventType.STOP);
+        binlog.feed(assembler);
+        Binlog ignorable = new Binlog();
+        ignorable.bareWithFlags(EventType.UNKNOWN, 0x80);
+        ignorable.feed(assembler);
+        assertThat(values(rows())).containsExactly(1L);
+    }
+
+    @Test
+    void triggersRoutinesEventsAndTemporaryTablesAreNotReplicatedButMoveThePosition() throws Exception {
+        TransactionAssembler assembler = assembler();
+        binlog.mariaGtid(1, T0, 41).query("CREATE DEFINER=`root`@`%` TRIGGER d.tr AFTER INSERT ON d.t FOR EACH ROW "
+                + "INSERT INTO d.log (msg) VALUES ('x')");
+        binlog.mariaGtid(2, T0, 41).query("CREATE DEFINER=root@localhost PROCEDURE d.p() INSERT INTO d.t VALUES (1)");
+        binlog.mariaGtid(3, T0, 41).query("DROP TEMPORARY TABLE IF EXISTS `t`");
+        binlog.feed(assembler);
+        assertThat(out).allMatch(TransactionCommit.class::isInstance).hasSize(3);
+        assertThat(assembler.boundary().binlogPosition()).isEqualTo(binlog.end());
+    }
+
+    @Test
+    void aGroupCutOffByTheEndOfItsFileNeverCommittedAndIsNotReplicated() throws Exception {
+        TransactionAssembler assembler = assembler();
+        binlog.mariaGtid(1, T0, 12).tableMap().write(1).rotate("binlog.000002")
+                .mariaGtid(2, T0, 12).tableMap().write(2).xid();
+        binlog.feed(assembler);
+        assertThat(values(rows())).containsExactly(2L);
+        assertThat(commits()).hasSize(1);
+        assertThat(assembler.boundary().binlogFile()).isEqualTo("binlog.000002");
+    }
+
+    @Test
+    void aGroupCutOffAfterPartsWereHandedOnFailsTheReader() {
+        TransactionAssembler assembler = assembler(START, -1, 1, 1 << 20);
+        binlog.mariaGtid(1, T0, 12).tableMap().write(1, 2).rotate("binlog.000002");
+        assertThatThrownBy(() -> binlog.feed(assembler)).isInstanceOf(CdcException.class)
+                .hasMessageContaining("ends unfinished");
+    }
+
+    @Test
+    void aGroupBeginningInsideAnotherFailsTheReaderInsteadOfDroppingIt() {
+        TransactionAssembler assembler = assembler();
+        binlog.mariaGtid(1, T0, 12).tableMap().write(1).mariaGtid(2, T0, 12);
+        assertThatThrownBy(() -> binlog.feed(assembler)).isInstanceOf(CdcException.class)
+                .hasMessageContaining("before the group that began after binlog.000001:4 ended");
+    }
+
+    @Test
+    void aReconnectInsideAGroupHandsOnOnlyWhatWasNotHandedOnBefore() throws Exception {
+        TransactionAssembler assembler = assembler(START, -1, 2, 1 << 20);
+        binlog.mariaGtid(1, T0, 12).tableMap().write(1, 2, 3);
+        binlog.feed(assembler);
+        assertThat(out).hasSize(1);
+        assertThat(assembler.resetToBoundary()).isEqualTo(START);
+        Binlog whole = new Binlog();
+        whole.mariaGtid(1, T0, 12).tableMap().write(1, 2, 3).write(4, 5).xid();
+        whole.feed(assembler);
+        assertThat(out.stream().filter(RowBatch.class::isInstance).map(e -> ((RowBatch) e).part()))
+                .containsExactly(0, 1, 2);
+        assertThat(values(rows())).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(commits()).hasSize(1);
+    }
+
+    @Test
+    void aReconnectInsideCreateTableSelectDoesNotRepeatTheDdl() throws Exception {
+        TransactionAssembler assembler = assembler();
+        binlog.mariaGtid(1, T0, 40).query("CREATE TABLE `d`.`t` (`id` int(11) NOT NULL)");
+        binlog.feed(assembler);
+        assembler.resetToBoundary();
+        Binlog whole = new Binlog();
+        whole.mariaGtid(1, T0, 40).query("CREATE TABLE `d`.`t` (`id` int(11) NOT NULL)").tableMap().write(1).xid();
+        whole.feed(assembler);
+        assertThat(out).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("DdlEvent", "TransactionCommit", "RowBatch", "TransactionCommit");
+    }
+
+    @Test
+    void aRollbackToASavepointWithNoRowsAfterItIsExactAndOneWithRowsFailsTheReader() throws Exception {
+        binlog.mariaGtid(1, T0, 12).query("BEGIN").tableMap().write(1).query("SAVEPOINT `s`")
+                .query("ROLLBACK TO `s`").write(2).query("COMMIT");
+        binlog.feed(assembler());
+        assertThat(values(rows())).containsExactly(1L, 2L);
+
+        Binlog undone = new Binlog();
+        undone.mariaGtid(1, T0, 12).query("BEGIN").query("SAVEPOINT `s`").tableMap().write(1).query("ROLLBACK TO `s`");
+        assertThatThrownBy(() -> undone.feed(assembler())).isInstanceOf(CdcException.class)
+                .hasMessageContaining("rolls back to a savepoint").hasMessageContaining("non-transactional");
+    }
+
+    @Test
+    void aPastStartTsSkipsTheTransactionsBeforeIt() throws Exception {
+        TransactionAssembler assembler = assembler(START, T0 + 10_000, 1024, 1 << 20);
+        binlog.mariaGtid(1, T0, 12).tableMap().write(1).xid().mariaGtid(2, T0 + 10_000, 12).tableMap().write(2).xid();
+        binlog.feed(assembler);
+        assertThat(values(rows())).containsExactly(2L);
+    }
+
+    private List<TransactionCommit> commits() {
+        return out.stream().filter(TransactionCommit.class::isInstance).map(TransactionCommit.class::cast).toList();
+    }
+
+    private List<RowChange> rows() {
+        return out.stream().filter(RowBatch.class::isInstance).flatMap(e -> ((RowBatch) e).rows().stream()).toList();
+    }
+
+    private static List<Object> values(List<RowChange> rows) {
+        return rows.stream().map(row -> row.after().orElseThrow().value(0).orElseThrow()).toList();
+    }
+
+    /** Binlog events of one table {@code d.t (id INT)}, numbered with consecutive positions from 4. */
+    private static final class Binlog {
+        private static final long LENGTH = 40;
+        private final List<Event> events = new ArrayList<>();
+        private final Map<Long, Long> groupStarts = new java.util.HashMap<>();
+        private final Map<Long, Long> groupEnds = new java.util.HashMap<>();
+        private long lastSequence;
+        private long lastQuery;
+
+        private Binlog add(EventType type, long millis, int flags, EventData data) {
+            EventHeaderV4 header = new EventHeaderV4();
+            header.setEventType(type);
+            header.setTimestamp(millis);
+            header.setServerId(1);
+            header.setFlags(flags);
+            header.setEventLength(LENGTH);
+            header.setNextPosition(end() + LENGTH);
+            events.add(new Event(header, data));
+            return this;
+        }
+
+        long end() {
+            return events.isEmpty() ? 4 : ((EventHeaderV4) events.getLast().getHeader()).getNextPosition();
+        }
+
+        int size() {
+            return events.size();
+        }
+
+        long startOf(int index) {
+            return ((EventHeaderV4) events.get(index).getHeader()).getPosition();
+        }
+
+        /** Where the group of the GTID with this sequence began. */
+        long groupStart(long sequence) {
+            return groupStarts.get(sequence);
+        }
+
+        long endOf(long sequence) {
+            return groupEnds.get(sequence);
+        }
+
+        long startOfQuery() {
+            return lastQuery;
+        }
+
+        Binlog mariaGtid(long sequence, long millis, int flags) {
+            closeGroup();
+            MariadbGtidEventData data = new MariadbGtidEventData();
+            data.setSequence(sequence);
+            data.setFlags(flags);
+            groupStarts.put(sequence, end());
+            lastSequence = sequence;
+            return add(EventType.MARIADB_GTID, millis, 0, data);
+        }
+
+        Binlog anonymousGtid(long millis) {
+            closeGroup();
+            return add(EventType.ANONYMOUS_GTID, millis, 0, null);
+        }
+
+        private void closeGroup() {
+            if (lastSequence > 0) {
+                groupEnds.put(lastSequence, end());
+            }
+        }
+
+        Binlog query(String sql) {
+            QueryEventData data = new QueryEventData();
+            data.setSql(sql);
+            data.setDatabase("d");
+            lastQuery = end();
+            return add(EventType.QUERY, 0, 0, data);
+        }
+
+        Binlog annotate(String sql) {
+            return add(EventType.ANNOTATE_ROWS, 0, 0, null);
+        }
+
+        Binlog tableMap() {
+            TableMapEventData data = new TableMapEventData();
+            data.setTableId(8);
+            data.setDatabase("d");
+            data.setTable("t");
+            data.setColumnTypes(new byte[] {3});
+            data.setColumnMetadata(new int[] {0});
+            data.setColumnNullability(new BitSet());
+            TableMapEventMetadata metadata = new TableMapEventMetadata();
+            metadata.setColumnNames(List.of("id"));
+            data.setEventMetadata(metadata);
+            return add(EventType.TABLE_MAP, 0, 0, data);
+        }
+
+        Binlog write(int... ids) {
+            WriteRowsEventData data = new WriteRowsEventData();
+            data.setTableId(8);
+            List<Serializable[]> rows = new ArrayList<>();
+            for (int id : ids) {
+                rows.add(new Serializable[] {id});
+            }
+            data.setRows(rows);
+            return add(EventType.WRITE_ROWS, 0, 0, data);
+        }
+
+        Binlog xid() {
+            return add(EventType.XID, 0, 0, new XidEventData());
+        }
+
+        Binlog xaPrepare(String gtrid, boolean onePhase) {
+            XAPrepareEventData data = new XAPrepareEventData();
+            byte[] bytes = gtrid.getBytes(StandardCharsets.UTF_8);
+            data.setOnePhase(onePhase);
+            data.setFormatID(1);
+            data.setGtridLength(bytes.length);
+            data.setBqualLength(0);
+            data.setData(bytes);
+            return add(EventType.XA_PREPARE, 0, 0, data);
+        }
+
+        Binlog heartbeat() {
+            return add(EventType.HEARTBEAT, 0, 0, null);
+        }
+
+        Binlog rotate(String file) {
+            RotateEventData data = new RotateEventData();
+            data.setBinlogFilename(file);
+            data.setBinlogPosition(4);
+            return add(EventType.ROTATE, 0, 0, data);
+        }
+
+        Binlog bare(EventType type) {
+            return add(type, 0, 0, null);
+        }
+
+        Binlog bareWithFlags(EventType type, int flags) {
+            return add(type, 0, flags, null);
+        }
+
+        void feed(TransactionAssembler assembler) throws InterruptedException {
+            closeGroup();
+            for (Event event : events) {
+                assembler.accept(event);
+            }
+        }
+
+        /** The events from {@code position} on, as a binlog connection started there sends them. */
+        void feedFrom(TransactionAssembler assembler, long position) throws InterruptedException {
+            for (Event event : events) {
+                if (((EventHeaderV4) event.getHeader()).getPosition() >= position) {
+                    assembler.accept(event);
+                }
+            }
+        }
+    }
+}
