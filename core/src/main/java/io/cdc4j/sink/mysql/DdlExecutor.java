@@ -12,7 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a DDL downstream as TiCDC does: {@code USE} its default schema (not for CREATE/DROP DATABASE), then its text,
+ * Runs a DDL downstream as TiCDC does: {@code USE} its default schema (not for CREATE/DROP DATABASE; its table's schema
+ * when the downstream lacks the session's), then its text,
  * retrying transient errors. Errors that show the downstream already has the DDL's effect (a table that exists, an
  * unknown table on drop, a duplicate column ...) count as done, with a warning: they happen when a DDL is replayed.
  */
@@ -64,9 +65,29 @@ final class DdlExecutor {
             connection.setAutoCommit(true);
             boolean database = ddl.type() == DdlType.CREATE_DATABASE || ddl.type() == DdlType.DROP_DATABASE;
             if (!database && !ddl.schema().isEmpty()) {
-                statement.execute("USE " + DmlBuilder.quote(ddl.schema()));
+                use(statement, ddl);
             }
             statement.execute(ddl.query());
+        }
+    }
+
+    /**
+     * Switches to the DDL's session schema, so unqualified names resolve as they did upstream. A session schema the
+     * downstream lacks (one the changefeed does not replicate, e.g. {@code USE staging; CREATE TABLE app.t ...}) is
+     * replaced by the schema of the DDL's first table, as TiCDC switches to the table's schema.
+     */
+    private void use(Statement statement, DdlEvent ddl) throws SQLException {
+        try {
+            statement.execute("USE " + DmlBuilder.quote(ddl.schema()));
+        } catch (SQLException e) {
+            if (e.getErrorCode() != MySqlErrors.UNKNOWN_DATABASE || ddl.tables().isEmpty()
+                    || ddl.tables().getFirst().schema().equals(ddl.schema())) {
+                throw e;
+            }
+            String tableSchema = ddl.tables().getFirst().schema();
+            LOG.info("changefeed {} MySQL sink: the DDL's session schema {} is not downstream; it runs in {}, the"
+                    + " schema of its table", changefeed, ddl.schema(), tableSchema);
+            statement.execute("USE " + DmlBuilder.quote(tableSchema));
         }
     }
 

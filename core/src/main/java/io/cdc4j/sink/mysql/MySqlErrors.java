@@ -7,6 +7,7 @@ import java.util.Set;
 
 /** Sorts downstream errors: which are worth retrying, and which DDL errors mean the DDL is already done. */
 final class MySqlErrors {
+    static final int UNKNOWN_DATABASE = 1049;
     static final int DUPLICATE_ENTRY = 1062;
     static final int NO_SUCH_TABLE = 1146;
     static final int UNKNOWN_TIME_ZONE = 1298;

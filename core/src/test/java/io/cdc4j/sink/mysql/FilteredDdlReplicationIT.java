@@ -93,6 +93,10 @@ class FilteredDdlReplicationIT {
             statement.execute("INSERT INTO cases.Bar VALUES (3, 'upper')");
             statement.execute("INSERT INTO cases.foo VALUES (3, 'lower')");
             statement.execute("DROP TABLE cases.gone, elsewhere.t");
+            statement.execute("CREATE DATABASE upstream_only");
+            statement.execute("USE upstream_only");
+            statement.execute("CREATE TABLE cases.made_elsewhere (id INT PRIMARY KEY)");
+            statement.execute("INSERT INTO cases.made_elsewhere VALUES (1)");
         }
         awaitCaughtUp(base, "cases");
         assertThat(changefeed(base, "cases").get("state").asText()).isEqualTo("normal");
@@ -100,6 +104,8 @@ class FilteredDdlReplicationIT {
             assertThat(SchemaDiff.firstDifference(left, right, "cases")).as("first difference in cases").isEmpty();
             assertThat(SchemaDiff.count(right, "cases.foo")).isEqualTo(3);
             assertThat(SchemaDiff.count(right, "cases.Bar")).isEqualTo(2);
+            assertThat(SchemaDiff.count(right, "cases.made_elsewhere"))
+                    .as("a table created from a session schema the downstream lacks").isEqualTo(1);
             assertThat(SchemaDiff.count(right, "elsewhere.t")).as("a table outside the filter is not dropped")
                     .isZero();
         }
