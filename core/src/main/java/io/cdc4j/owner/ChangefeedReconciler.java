@@ -325,9 +325,12 @@ final class ChangefeedReconciler {
     }
 
     private void pause(ChangefeedId id) {
-        ChangefeedInfo after = store.updateInfo(id, i -> PAUSABLE.contains(i.state())
-                ? i.withState(ChangefeedState.STOPPED) : i).orElseThrow(() -> notFound(id));
-        if (after.state() != ChangefeedState.STOPPED) {
+        boolean[] paused = {false};
+        ChangefeedInfo after = store.updateInfo(id, i -> {
+            paused[0] = PAUSABLE.contains(i.state());
+            return paused[0] ? i.withState(ChangefeedState.STOPPED) : i;
+        }).orElseThrow(() -> notFound(id));
+        if (!paused[0]) {
             LOG.info("changefeed {} is {}: the pause changes nothing", id, after.state().text());
             return;
         }
