@@ -21,6 +21,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -28,13 +32,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the changefeed routes of both API versions do, on the owner: read snapshots, create (everything checked before
- * the one ZooKeeper transaction), update by compare-and-set, and hand pause, resume and remove to the owner.
+ * the one ZooKeeper transaction), update by compare-and-set, and hand pause, resume, move and remove to the owner,
+ * answering the owner's error for each.
  */
 final class ChangefeedService {
     private static final Logger LOG = LoggerFactory.getLogger(ChangefeedService.class);
     private static final Set<ChangefeedState> UPDATABLE = Set.of(ChangefeedState.STOPPED, ChangefeedState.FAILED);
-    private static final Duration REMOVE_POLL = Duration.ofMillis(100);
-    private static final int REMOVE_POLLS = 100;
+    /** How long a pause, resume, move or remove waits for the owner to apply it (below the forwarder's 60 s). */
+    static final Duration OWNER_JOB_TIMEOUT = Duration.ofSeconds(30);
 
     /** A create request, whichever version sent it. */
     record Draft(String namespace, String id, long startTs, long targetTs, String sinkUri, ReplicaConfig config) {
@@ -155,12 +160,14 @@ final class ChangefeedService {
         return load(id);
     }
 
-    void pause(ChangefeedId id) {
+    /** Pauses through the owner; answers the owner's error for the job. */
+    void pause(ChangefeedId id) throws InterruptedException {
         load(id);
-        owner.submit(new AdminJob.Pause(id));
+        runOnOwner(new AdminJob.Pause(id));
     }
 
-    void resume(ChangefeedId id, long overwriteCheckpointTs) {
+    /** Resumes through the owner; answers the owner's error for the job. */
+    void resume(ChangefeedId id, long overwriteCheckpointTs) throws InterruptedException {
         load(id);
         if (overwriteCheckpointTs != 0) {
             long now = tso.now();
@@ -169,32 +176,56 @@ final class ChangefeedService {
                         + overwriteCheckpointTs + ", larger than current tso " + now);
             }
         }
-        owner.submit(new AdminJob.Resume(id, overwriteCheckpointTs));
+        runOnOwner(new AdminJob.Resume(id, overwriteCheckpointTs));
     }
 
     boolean captureExists(String captureId) {
         return captures.get(captureId).isPresent();
     }
 
-    void moveTo(ChangefeedId id, String captureId) {
+    /** Moves the changefeed to a capture through the owner; answers the owner's error for the job. */
+    void moveTo(ChangefeedId id, String captureId) throws InterruptedException {
         load(id);
-        owner.submit(new AdminJob.Move(id, captureId));
+        runOnOwner(new AdminJob.Move(id, captureId));
     }
 
-    /** Asks the owner to remove the changefeed and waits until its keys are gone; false if there was none. */
+    /** Has the owner remove the changefeed and its keys; false if there was none (also when it went meanwhile). */
     boolean remove(ChangefeedId id) throws InterruptedException {
         if (!store.exists(id)) {
             return false;
         }
-        owner.submit(new AdminJob.Remove(id));
-        for (int poll = 0; poll < REMOVE_POLLS; poll++) {
-            if (!store.exists(id)) {
-                return true;
+        try {
+            runOnOwner(new AdminJob.Remove(id));
+            return true;
+        } catch (CdcException e) {
+            if (e.errorCode() == ErrorCode.CHANGEFEED_NOT_EXISTS) {
+                return false;
             }
-            Thread.sleep(REMOVE_POLL);
+            throw e;
         }
-        throw new CdcException(ErrorCode.CHANGEFEED_DELETION_UNFINISHED, "changefeed " + id
-                + " is still being removed");
+    }
+
+    /**
+     * Submits the job and waits until the owner applied it, as TiCDC's API waits on the job's done channel; the
+     * owner's error comes back as it is. An owner that does not answer in {@link #OWNER_JOB_TIMEOUT} is answered
+     * with {@code CDC:ErrChangeFeedDeletionUnfinished} for a remove and {@code CDC:ErrOwnerUnknown} otherwise; the
+     * job may still be applied later.
+     */
+    private void runOnOwner(AdminJob job) throws InterruptedException {
+        Future<Void> done = owner.submit(job);
+        try {
+            done.get(OWNER_JOB_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof CdcException cdc ? cdc
+                    : new CdcException(ErrorCode.OWNER_UNKNOWN, "the owner failed to apply " + job, e.getCause());
+        } catch (TimeoutException e) {
+            String waited = " within " + OWNER_JOB_TIMEOUT.toSeconds() + " s; it may still be applied: look at the"
+                    + " changefeed again";
+            throw job instanceof AdminJob.Remove
+                    ? new CdcException(ErrorCode.CHANGEFEED_DELETION_UNFINISHED, "changefeed " + job.changefeed()
+                            + " is still being removed: the owner did not remove it" + waited)
+                    : new CdcException(ErrorCode.OWNER_UNKNOWN, "the owner did not apply " + job + waited);
+        }
     }
 
     static CdcException notFound(ChangefeedId id) {

@@ -4,6 +4,7 @@ import io.cdc4j.capture.CaptureInfo;
 import io.cdc4j.capture.CaptureRegistry;
 import io.cdc4j.capture.Liveness;
 import io.cdc4j.error.CdcException;
+import io.cdc4j.error.ErrorCode;
 import io.cdc4j.error.ProcessExit;
 import io.cdc4j.meta.ChangefeedId;
 import io.cdc4j.meta.ChangefeedInfo;
@@ -74,17 +75,27 @@ final class ChangefeedReconciler {
         return allNormalPlaced;
     }
 
-    void tick(List<AdminJob> jobs) {
-        Set<String> alive = captures.list().stream()
-                .filter(capture -> capture.liveness() == Liveness.ALIVE)
-                .map(CaptureInfo::id)
+    /** One round: applies the jobs, answering each, then drives every changefeed. */
+    void tick(List<QueuedJob> jobs) {
+        Map<String, Liveness> registered = captures.list().stream()
+                .collect(Collectors.toMap(CaptureInfo::id, CaptureInfo::liveness, (a, b) -> b));
+        Set<String> alive = registered.entrySet().stream()
+                .filter(capture -> capture.getValue() == Liveness.ALIVE)
+                .map(Map.Entry::getKey)
                 .collect(Collectors.toSet());
-        for (AdminJob job : jobs) {
+        for (QueuedJob queued : jobs) {
+            AdminJob job = queued.job();
             try {
-                apply(job, alive);
+                apply(job, registered);
+                queued.succeed();
             } catch (Throwable e) {
+                queued.fail(e);
                 rethrowFatal(e);
-                LOG.warn("changefeed {}: admin job {} failed: {}", job.changefeed(), job, e.toString(), stackOf(e));
+                if (e instanceof CdcException) {
+                    LOG.info("changefeed {}: admin job {} refused: {}", job.changefeed(), job, e.getMessage());
+                } else {
+                    LOG.warn("changefeed {}: admin job {} failed", job.changefeed(), job, e);
+                }
             }
         }
         Map<ChangefeedId, Feed> feeds = new HashMap<>();
@@ -288,47 +299,55 @@ final class ChangefeedReconciler {
         return changed[0];
     }
 
-    private void apply(AdminJob job, Set<String> alive) {
+    /**
+     * Applies one job, as TiCDC's owner and feed state manager do: a job for a changefeed that is gone is refused
+     * with {@code CDC:ErrChangeFeedNotExists}; a pause or resume in a state it does not apply to, and a move of a
+     * changefeed that is not running, change nothing and succeed; a move to a capture that is not registered, or
+     * that is stopping, is refused.
+     *
+     * @param registered every registered capture and its liveness
+     * @throws CdcException for a refused job, or with the metadata store's error
+     */
+    private void apply(AdminJob job, Map<String, Liveness> registered) {
         ChangefeedId id = job.changefeed();
         switch (job) {
-            case AdminJob.Pause pause -> {
-                store.updateInfo(id, i -> PAUSABLE.contains(i.state()) ? i.withState(ChangefeedState.STOPPED) : i)
-                        .filter(i -> i.state() == ChangefeedState.STOPPED)
-                        .ifPresent(i -> {
-                            retries.remove(id);
-                            store.status(id).ifPresent(s -> unplace(id, s.value()));
-                            LOG.info("changefeed {} paused", id);
-                        });
-            }
+            case AdminJob.Pause pause -> pause(id);
             case AdminJob.Resume resume -> resume(id, resume.overwriteCheckpointTs());
             case AdminJob.Remove remove -> {
-                if (store.remove(id)) {
-                    retries.remove(id);
-                    resolved.remove(id);
+                if (!store.remove(id)) {
+                    throw notFound(id);
                 }
+                retries.remove(id);
+                resolved.remove(id);
             }
-            case AdminJob.Move move -> {
-                if (!alive.contains(move.captureId())) {
-                    LOG.warn("changefeed {} cannot move to capture {}: it is not a live capture", id, move.captureId());
-                    return;
-                }
-                store.info(id).filter(i -> i.value().state().isRunning()).ifPresent(i -> {
-                    store.updateStatus(id, s -> s.captureId().equals(Optional.of(move.captureId()))
-                            ? s : s.placedOn(move.captureId()));
-                    LOG.info("changefeed {} moved to capture {} by request", id, move.captureId());
-                });
-            }
+            case AdminJob.Move move -> move(id, move.captureId(), registered);
         }
     }
 
+    private void pause(ChangefeedId id) {
+        boolean[] paused = {false};
+        ChangefeedInfo after = store.updateInfo(id, i -> {
+            paused[0] = PAUSABLE.contains(i.state());
+            return paused[0] ? i.withState(ChangefeedState.STOPPED) : i;
+        }).orElseThrow(() -> notFound(id));
+        if (!paused[0]) {
+            LOG.info("changefeed {} is {}: the pause changes nothing", id, after.state().text());
+            return;
+        }
+        retries.remove(id);
+        store.status(id).ifPresent(s -> unplace(id, s.value()));
+        LOG.info("changefeed {} paused", id);
+    }
+
     private void resume(ChangefeedId id, long overwrite) {
-        Optional<Versioned<ChangefeedInfo>> before = store.info(id);
-        if (before.isEmpty() || !RESUMABLE.contains(before.get().value().state())) {
+        ChangefeedState before = store.info(id).orElseThrow(() -> notFound(id)).value().state();
+        if (!RESUMABLE.contains(before)) {
+            LOG.info("changefeed {} is {}: the resume changes nothing", id, before.text());
             return;
         }
         if (overwrite > 0) {
             store.updateStatus(id, s -> new ChangefeedStatus(overwrite, ReaderState.initial(), Optional.empty(),
-                    s.epoch()));
+                    s.epoch())).orElseThrow(() -> notFound(id));
         }
         store.updateInfo(id, i -> {
             if (!RESUMABLE.contains(i.state())) {
@@ -336,9 +355,32 @@ final class ChangefeedReconciler {
             }
             ChangefeedInfo next = i.withState(ChangefeedState.NORMAL).withError(Optional.empty());
             return overwrite > 0 ? next.withStartTs(overwrite) : next;
-        });
+        }).orElseThrow(() -> notFound(id));
         retries.remove(id);
         resolved.remove(id);
         LOG.info("changefeed {} resumed{}", id, overwrite > 0 ? " from overwritten checkpoint " + overwrite : "");
+    }
+
+    private void move(ChangefeedId id, String captureId, Map<String, Liveness> registered) {
+        ChangefeedInfo info = store.info(id).orElseThrow(() -> notFound(id)).value();
+        Liveness liveness = registered.get(captureId);
+        if (liveness == null) {
+            throw new CdcException(ErrorCode.CAPTURE_NOT_EXIST, "capture not exists: " + captureId);
+        }
+        if (liveness != Liveness.ALIVE) {
+            throw new CdcException(ErrorCode.SCHEDULER_REQUEST_FAILED, "changefeed " + id + " cannot move to capture "
+                    + captureId + ": the capture is stopping and takes no changefeeds");
+        }
+        if (!info.state().isRunning()) {
+            LOG.info("changefeed {} is {}: the move changes nothing", id, info.state().text());
+            return;
+        }
+        store.updateStatus(id, s -> s.captureId().equals(Optional.of(captureId)) ? s : s.placedOn(captureId))
+                .orElseThrow(() -> notFound(id));
+        LOG.info("changefeed {} moved to capture {} by request", id, captureId);
+    }
+
+    private static CdcException notFound(ChangefeedId id) {
+        return new CdcException(ErrorCode.CHANGEFEED_NOT_EXISTS, "changefeed not exists: " + id);
     }
 }

@@ -3,22 +3,24 @@ package io.cdc4j.owner;
 import io.cdc4j.capture.CaptureRegistry;
 import io.cdc4j.capture.OwnerRole;
 import io.cdc4j.error.CdcException;
-import io.cdc4j.error.ErrorCode;
 import io.cdc4j.error.ProcessExit;
 import io.cdc4j.meta.ChangefeedId;
 import io.cdc4j.meta.ChangefeedStore;
 import io.cdc4j.meta.TaskStore;
+import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The owner's work loop: while its capture leads the cluster it ticks at a fixed interval, and each tick drives the
- * cluster's changefeeds. Admin jobs from the API are queued for the next tick. Health reports whether the current
- * term has ticked and placed every normal changefeed. A failed tick is tried again on the next; an error that leaves
- * the process unusable ends the term and the process, so another capture takes the ownership.
+ * cluster's changefeeds. Admin jobs from the API are queued for the next tick, and each is answered once applied (or
+ * with its error). Health reports whether the current term has ticked and placed every normal changefeed. A failed
+ * tick is tried again on the next; an error that leaves the process unusable ends the term and the process, so
+ * another capture takes the ownership.
  */
 public final class Owner implements OwnerRole {
     private static final Logger LOG = LoggerFactory.getLogger(Owner.class);
@@ -52,20 +54,22 @@ public final class Owner implements OwnerRole {
     @Override
     public void lead(String captureId) throws InterruptedException {
         ticksThisTerm.set(0);
-        jobs.clear();
         ChangefeedReconciler reconciler = new ChangefeedReconciler(changefeeds, tasks, captures, settings);
         term = reconciler;
+        jobs.open();
         LOG.info("owner {} starts its term", captureId);
         try {
             String failingTick = null;
             while (!Thread.currentThread().isInterrupted()) {
+                List<QueuedJob> batch = jobs.drain();
                 try {
-                    reconciler.tick(jobs.drain());
+                    reconciler.tick(batch);
                     if (failingTick != null) {
                         LOG.info("owner {} ticks again", captureId);
                         failingTick = null;
                     }
                 } catch (Throwable e) {
+                    batch.forEach(job -> job.fail(e));
                     if (ProcessExit.isFatal(e)) {
                         LOG.error("owner {} cannot go on after a fatal error: it gives the ownership up and the"
                                 + " process exits", captureId, e);
@@ -78,8 +82,8 @@ public final class Owner implements OwnerRole {
                 Thread.sleep(settings.tickInterval());
             }
         } finally {
+            jobs.close();
             term = null;
-            jobs.clear();
             LOG.info("owner {} stops ticking after {} ticks", captureId, ticksThisTerm.get());
         }
     }
@@ -108,12 +112,15 @@ public final class Owner implements OwnerRole {
         return current != null && current.allNormalPlaced();
     }
 
-    /** Queues an admin job for the next tick; refused when this process is not leading. */
-    public void submit(AdminJob job) {
-        if (term == null) {
-            throw new CdcException(ErrorCode.OWNER_NOT_FOUND, "this capture is not the owner");
-        }
-        jobs.submit(job);
+    /**
+     * Queues an admin job for the next tick. The returned future completes once the owner applied the job, or
+     * exceptionally with the {@link CdcException} that failed it: {@code CDC:ErrOwnerNotFound} when this process is
+     * not leading or its term ends first.
+     *
+     * @throws CdcException at once when this process is not leading or too many jobs are queued
+     */
+    public Future<Void> submit(AdminJob job) {
+        return jobs.submit(job);
     }
 
     /** The resolved ts the owner knows for a changefeed (in memory, this term only). */

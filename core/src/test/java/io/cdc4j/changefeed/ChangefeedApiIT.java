@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cdc4j.capture.CaptureInfo;
+import io.cdc4j.capture.CaptureRegistry;
+import io.cdc4j.capture.Liveness;
 import io.cdc4j.meta.ChangefeedId;
+import io.cdc4j.meta.ChangefeedStore;
+import io.cdc4j.meta.MetaKeys;
 import io.cdc4j.meta.MetaEndpoint;
 import io.cdc4j.meta.MetaSession;
 import io.cdc4j.model.ColumnInfo;
@@ -29,6 +34,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
 import org.apache.curator.framework.CuratorFramework;
+import org.apache.zookeeper.ZooDefs;
+import org.apache.zookeeper.data.ACL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,6 +51,7 @@ class ChangefeedApiIT {
     static String base;
     static FedChangeSources sources = new FedChangeSources();
     static CuratorFramework zk;
+    static final MetaKeys KEYS = new MetaKeys("default");
 
     @BeforeAll
     static void start() {
@@ -382,6 +390,109 @@ class ChangefeedApiIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> state("proc").equals("stopped"));
         assertThat(Http.get(base, "/api/v2/processors/proc/" + capture).json().get("error_code").asText())
                 .isEqualTo("CDC:ErrAPIInvalidParam");
+    }
+
+    /** Makes ZooKeeper refuse one kind of change to a node, as a real NoAuth error; {@link #unlock} undoes it. */
+    static void lock(String path, int refused) throws Exception {
+        zk.setACL().withACL(List.of(new ACL(ZooDefs.Perms.ALL & ~refused, ZooDefs.Ids.ANYONE_ID_UNSAFE)))
+                .forPath(path);
+    }
+
+    static void unlock(String path) throws Exception {
+        zk.setACL().withACL(ZooDefs.Ids.OPEN_ACL_UNSAFE).forPath(path);
+    }
+
+    static void assertJobError(Http.Response response, int status, String code, String message) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.json().get("error_code").asText()).isEqualTo(code);
+        assertThat(response.json().get("error_msg").asText()).startsWith("[" + code + "]").contains(message);
+    }
+
+    @Test
+    void pauseAndResumeAnswerAfterTheOwnerAppliedThemWithTheOwnersErrorInV2AndV1() throws Exception {
+        assertThat(create("{\"changefeed_id\":\"locked\",\"sink_uri\":\"blackhole://\"}").status()).isEqualTo(200);
+        ChangefeedId id = new ChangefeedId("default", "locked");
+        String info = KEYS.changefeedInfo(id);
+        assertThat(Http.post(base, "/api/v2/changefeeds/locked/pause", null).status()).isEqualTo(200);
+        assertThat(state("locked")).as("the answer comes once the owner paused it").isEqualTo("stopped");
+
+        lock(info, ZooDefs.Perms.WRITE);
+        try {
+            assertThat(Http.post(base, "/api/v2/changefeeds/locked/pause", null).status())
+                    .as("a pause of a stopped changefeed changes nothing, so it succeeds").isEqualTo(200);
+            assertJobError(Http.post(base, "/api/v2/changefeeds/locked/resume", "{}"), 500, "CDC:ErrMetaStore",
+                    "cannot update " + info);
+            assertJobError(Http.post(base, "/api/v1/changefeeds/locked/resume", null), 500, "CDC:ErrMetaStore",
+                    "cannot update " + info);
+            assertThat(state("locked")).isEqualTo("stopped");
+        } finally {
+            unlock(info);
+        }
+        assertThat(Http.post(base, "/api/v1/changefeeds/locked/resume", null).status()).isEqualTo(202);
+        assertThat(state("locked")).isEqualTo("normal");
+        assertThat(Http.post(base, "/api/v2/changefeeds/locked/resume", "{}").status())
+                .as("a resume of a normal changefeed changes nothing, so it succeeds").isEqualTo(200);
+
+        lock(info, ZooDefs.Perms.WRITE);
+        try {
+            assertJobError(Http.post(base, "/api/v2/changefeeds/locked/pause", null), 500, "CDC:ErrMetaStore",
+                    "cannot update " + info);
+            assertJobError(Http.post(base, "/api/v1/changefeeds/locked/pause", null), 500, "CDC:ErrMetaStore",
+                    "cannot update " + info);
+            assertThat(state("locked")).isEqualTo("normal");
+        } finally {
+            unlock(info);
+        }
+        assertThat(Http.send("DELETE", base, "/api/v2/changefeeds/locked", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aMoveToAStoppingCaptureIsRefusedByTheOwner() {
+        assertThat(create("{\"changefeed_id\":\"stay\",\"sink_uri\":\"blackhole://\"}").status()).isEqualTo(200);
+        ChangefeedStore store = new ChangefeedStore(zk, KEYS);
+        ChangefeedId id = new ChangefeedId("default", "stay");
+        await().atMost(Duration.ofSeconds(10)).until(() -> store.status(id).orElseThrow().value().captureId()
+                .equals(Optional.of(server.capture().id())));
+        CaptureRegistry registry = new CaptureRegistry(zk, KEYS);
+        CaptureInfo leaving = registry.get(server.capture().id()).orElseThrow().withId("leaving-capture")
+                .withLiveness(Liveness.STOPPING);
+        registry.register(leaving);
+        try {
+            assertJobError(Http.post(base, "/api/v1/changefeeds/stay/tables/move_table",
+                    "{\"capture_id\":\"leaving-capture\",\"table_id\":1}"), 400, "CDC:ErrSchedulerRequestFailed",
+                    "the capture is stopping");
+            assertThat(store.status(id).orElseThrow().value().captureId()).contains(server.capture().id());
+        } finally {
+            registry.deregister("leaving-capture");
+        }
+        assertThat(Http.send("DELETE", base, "/api/v1/changefeeds/stay", null).status()).isEqualTo(202);
+    }
+
+    @Test
+    void aRemoveTheOwnerCannotApplyAnswersItsErrorInV2AndV1() throws Exception {
+        assertThat(create("{\"changefeed_id\":\"sticky\",\"namespace\":\"sticky\",\"sink_uri\":"
+                + "\"blackhole://\"}").status()).isEqualTo(200);
+        assertThat(Http.post(base, "/api/v1/changefeeds", "{\"changefeed_id\":\"sticky\",\"sink_uri\":"
+                + "\"blackhole://\"}").status()).isEqualTo(202);
+        String v2Folder = KEYS.changefeedInfos() + "/sticky";
+        String v1Folder = KEYS.changefeedInfos() + "/default";
+        lock(v2Folder, ZooDefs.Perms.DELETE);
+        lock(v1Folder, ZooDefs.Perms.DELETE);
+        try {
+            assertJobError(Http.send("DELETE", base, "/api/v2/changefeeds/sticky?namespace=sticky", null), 500,
+                    "CDC:ErrMetaStore", "cannot remove changefeed sticky/sticky");
+            assertJobError(Http.send("DELETE", base, "/api/v1/changefeeds/sticky", null), 500,
+                    "CDC:ErrMetaStore", "cannot remove changefeed default/sticky");
+        } finally {
+            unlock(v2Folder);
+            unlock(v1Folder);
+        }
+        assertThat(Http.get(base, "/api/v2/changefeeds/sticky?namespace=sticky").status()).isEqualTo(200);
+        assertThat(Http.send("DELETE", base, "/api/v2/changefeeds/sticky?namespace=sticky", null).status())
+                .isEqualTo(200);
+        assertThat(Http.send("DELETE", base, "/api/v1/changefeeds/sticky", null).status()).isEqualTo(202);
+        assertThat(Http.get(base, "/api/v2/changefeeds/sticky").status()).as("gone once the answer came")
+                .isEqualTo(400);
     }
 
     @Test

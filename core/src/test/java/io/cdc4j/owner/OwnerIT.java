@@ -1,12 +1,15 @@
 package io.cdc4j.owner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.cdc4j.capture.CaptureInfo;
 import io.cdc4j.capture.CaptureRegistry;
 import io.cdc4j.capture.Liveness;
 import io.cdc4j.config.ReplicaConfig;
+import io.cdc4j.error.CdcException;
+import io.cdc4j.error.ErrorCode;
 import io.cdc4j.meta.ChangefeedId;
 import io.cdc4j.meta.ChangefeedInfo;
 import io.cdc4j.meta.ChangefeedState;
@@ -26,6 +29,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.curator.framework.CuratorFramework;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +39,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The owner's loop against a real ZooKeeper: an Error in a tick is logged and the loop goes on, unless it is fatal. */
+/**
+ * The owner's loop against a real ZooKeeper: an Error in a tick is logged and the loop goes on, unless it is fatal;
+ * admin jobs are answered once applied, and never left waiting when the term ends.
+ */
 class OwnerIT {
     static final Duration DEADLINE = Duration.ofSeconds(20);
 
@@ -115,6 +124,44 @@ class OwnerIT {
         await().atMost(DEADLINE).until(() -> exits.contains(fake));
         await().atMost(DEADLINE).until(() -> !term.isAlive());
         assertThat(owner.hasTicked()).as("the term is over").isFalse();
+    }
+
+    @Test
+    void aJobIsAnsweredOnceAppliedAndRefusedWhenThisCaptureDoesNotLead() throws Exception {
+        ChangefeedId id = changefeed("paused");
+        assertThatThrownBy(() -> owner.submit(new AdminJob.Pause(id)))
+                .satisfies(e -> assertThat(((CdcException) e).errorCode()).isEqualTo(ErrorCode.OWNER_NOT_FOUND));
+        lead();
+        await().atMost(DEADLINE).until(owner::hasTicked);
+        owner.submit(new AdminJob.Pause(id)).get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(changefeeds.info(id).orElseThrow().value().state()).as("applied before the answer")
+                .isEqualTo(ChangefeedState.STOPPED);
+        assertThatThrownBy(() -> owner.submit(new AdminJob.Pause(new ChangefeedId("default", "nothing")))
+                .get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS))
+                .cause().satisfies(e -> assertThat(((CdcException) e).errorCode())
+                        .isEqualTo(ErrorCode.CHANGEFEED_NOT_EXISTS));
+    }
+
+    @Test
+    void aJobStillQueuedWhenTheTermEndsIsAnsweredAsNotTheOwner() throws Exception {
+        ChangefeedId id = changefeed("orphan");
+        // ticks an hour apart: after its first tick the term sleeps, so the job stays queued until it ends
+        owner = new Owner(changefeeds, new TaskStore(client, keys), new CaptureRegistry(client, keys),
+                new OwnerSettings(Duration.ofHours(1), clock, Duration.ofMillis(20)), exits::add);
+        lead();
+        await().atMost(DEADLINE).until(owner::hasTicked);
+        Future<Void> queued = owner.submit(new AdminJob.Pause(id));
+        assertThat(queued).isNotDone();
+
+        term.interrupt();
+        term.join(10_000);
+        assertThatThrownBy(() -> queued.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .cause().satisfies(e -> assertThat(((CdcException) e).errorCode())
+                        .isEqualTo(ErrorCode.OWNER_NOT_FOUND));
+        assertThat(changefeeds.info(id).orElseThrow().value().state()).isEqualTo(ChangefeedState.NORMAL);
+        assertThatThrownBy(() -> owner.submit(new AdminJob.Pause(id)))
+                .satisfies(e -> assertThat(((CdcException) e).errorCode()).isEqualTo(ErrorCode.OWNER_NOT_FOUND));
     }
 
     /** A fake clock: the system clock, or, while armed, a clock whose reading throws the given Error. */

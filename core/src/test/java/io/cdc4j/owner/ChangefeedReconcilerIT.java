@@ -1,0 +1,182 @@
+package io.cdc4j.owner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cdc4j.capture.CaptureInfo;
+import io.cdc4j.capture.CaptureRegistry;
+import io.cdc4j.capture.Liveness;
+import io.cdc4j.config.ReplicaConfig;
+import io.cdc4j.error.CdcException;
+import io.cdc4j.error.ErrorCode;
+import io.cdc4j.meta.ChangefeedId;
+import io.cdc4j.meta.ChangefeedInfo;
+import io.cdc4j.meta.ChangefeedState;
+import io.cdc4j.meta.ChangefeedStatus;
+import io.cdc4j.meta.ChangefeedStore;
+import io.cdc4j.meta.MetaEndpoint;
+import io.cdc4j.meta.MetaKeys;
+import io.cdc4j.meta.MetaSession;
+import io.cdc4j.meta.TaskStore;
+import io.cdc4j.testing.TestZooKeeper;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.zookeeper.ZooDefs;
+import org.apache.zookeeper.data.ACL;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The reconciler applying admin jobs against a real ZooKeeper store, and the answer each job gets. */
+class ChangefeedReconcilerIT {
+    static final long START_TS = 1_000;
+
+    @TempDir
+    Path dir;
+    TestZooKeeper zk;
+    CuratorFramework client;
+    final MetaKeys keys = new MetaKeys("default");
+    ChangefeedStore store;
+    CaptureRegistry captures;
+    ChangefeedReconciler reconciler;
+
+    @BeforeEach
+    void start() {
+        zk = new TestZooKeeper(dir);
+        client = MetaSession.open(MetaEndpoint.local(zk.hostPort()), Duration.ofSeconds(10), Duration.ofSeconds(10));
+        store = new ChangefeedStore(client, keys);
+        captures = new CaptureRegistry(client, keys);
+        captures.register(capture("capture-1", Liveness.ALIVE));
+        captures.register(capture("capture-2", Liveness.ALIVE));
+        captures.register(capture("leaving", Liveness.STOPPING));
+        reconciler = new ChangefeedReconciler(store, new TaskStore(client, keys), captures,
+                OwnerSettings.standard(Duration.ofMillis(50)));
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        zk.close();
+    }
+
+    static CaptureInfo capture(String id, Liveness liveness) {
+        return new CaptureInfo(id, "127.0.0.1:8300", "v0", "g", "default", Instant.now(), liveness);
+    }
+
+    ChangefeedId changefeed(String id, ChangefeedState state) {
+        store.create(new ChangefeedInfo("default", id, "blackhole://", START_TS, 0, Instant.now(),
+                ReplicaConfig.defaults(), state, Optional.empty(), Optional.empty(), "v0"),
+                ChangefeedStatus.initial(START_TS));
+        return new ChangefeedId("default", id);
+    }
+
+    /** Runs one tick with the job and returns its answer. */
+    QueuedJob tick(AdminJob job) {
+        QueuedJob queued = new QueuedJob(job);
+        reconciler.tick(List.of(queued));
+        assertThat(queued.done()).as("every job is answered in its tick").isDone();
+        return queued;
+    }
+
+    static void assertRefused(QueuedJob answered, ErrorCode code, String message) {
+        assertThatThrownBy(() -> answered.done().get())
+                .isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(CdcException.class)
+                .hasMessageContaining(message)
+                .satisfies(e -> assertThat(((CdcException) e).errorCode()).isEqualTo(code));
+    }
+
+    ChangefeedState state(ChangefeedId id) {
+        return store.info(id).orElseThrow().value().state();
+    }
+
+    Optional<String> placement(ChangefeedId id) {
+        return store.status(id).orElseThrow().value().captureId();
+    }
+
+    @Test
+    void jobsForAChangefeedThatIsGoneAreRefusedAsNotExisting() {
+        ChangefeedId gone = new ChangefeedId("default", "gone");
+        assertRefused(tick(new AdminJob.Pause(gone)), ErrorCode.CHANGEFEED_NOT_EXISTS, "changefeed not exists");
+        assertRefused(tick(new AdminJob.Resume(gone, 0)), ErrorCode.CHANGEFEED_NOT_EXISTS, "default/gone");
+        assertRefused(tick(new AdminJob.Resume(gone, 2_000)), ErrorCode.CHANGEFEED_NOT_EXISTS, "default/gone");
+        assertRefused(tick(new AdminJob.Move(gone, "capture-1")), ErrorCode.CHANGEFEED_NOT_EXISTS, "default/gone");
+        assertRefused(tick(new AdminJob.Remove(gone)), ErrorCode.CHANGEFEED_NOT_EXISTS, "default/gone");
+    }
+
+    @Test
+    void pauseAndResumeInStatesTheyDoNotApplyToChangeNothingAndSucceed() throws Exception {
+        ChangefeedId failed = changefeed("failed", ChangefeedState.FAILED);
+        tick(new AdminJob.Pause(failed)).done().get();
+        assertThat(state(failed)).isEqualTo(ChangefeedState.FAILED);
+
+        ChangefeedId normal = changefeed("normal", ChangefeedState.NORMAL);
+        tick(new AdminJob.Resume(normal, 2_000)).done().get();
+        assertThat(state(normal)).isEqualTo(ChangefeedState.NORMAL);
+        assertThat(store.status(normal).orElseThrow().value().checkpointTs())
+                .as("a resume that does not apply leaves the checkpoint alone").isEqualTo(START_TS);
+
+        tick(new AdminJob.Pause(normal)).done().get();
+        assertThat(state(normal)).isEqualTo(ChangefeedState.STOPPED);
+        assertThat(placement(normal)).isEmpty();
+        tick(new AdminJob.Resume(normal, 2_000)).done().get();
+        assertThat(state(normal)).isEqualTo(ChangefeedState.NORMAL);
+        assertThat(store.info(normal).orElseThrow().value().startTs()).isEqualTo(2_000);
+        assertThat(store.status(normal).orElseThrow().value().checkpointTs()).isEqualTo(2_000);
+    }
+
+    @Test
+    void aMoveIsRefusedForAnUnknownOrStoppingCaptureAndIgnoredForAStoppedChangefeed() throws Exception {
+        ChangefeedId id = changefeed("mover", ChangefeedState.NORMAL);
+        reconciler.tick(List.of());
+        String first = placement(id).orElseThrow();
+        String other = first.equals("capture-1") ? "capture-2" : "capture-1";
+
+        assertRefused(tick(new AdminJob.Move(id, "nowhere")), ErrorCode.CAPTURE_NOT_EXIST, "nowhere");
+        assertRefused(tick(new AdminJob.Move(id, "leaving")), ErrorCode.SCHEDULER_REQUEST_FAILED,
+                "the capture is stopping");
+        assertThat(placement(id)).contains(first);
+
+        tick(new AdminJob.Move(id, other)).done().get();
+        assertThat(placement(id)).contains(other);
+
+        tick(new AdminJob.Pause(id)).done().get();
+        long epoch = store.status(id).orElseThrow().value().epoch();
+        tick(new AdminJob.Move(id, first)).done().get();
+        assertThat(placement(id)).as("a stopped changefeed is not placed").isEmpty();
+        assertThat(store.status(id).orElseThrow().value().epoch()).as("nor was it placed for a moment")
+                .isEqualTo(epoch);
+    }
+
+    @Test
+    void aRemoveDeletesTheChangefeedAndAnswersOnlyThen() throws Exception {
+        ChangefeedId id = changefeed("doomed", ChangefeedState.STOPPED);
+        tick(new AdminJob.Remove(id)).done().get();
+        assertThat(store.exists(id)).isFalse();
+        assertThat(store.status(id)).isEmpty();
+    }
+
+    @Test
+    void aMetadataStoreFailureReachesTheJobAndTheNextJobsStillRun() throws Exception {
+        ChangefeedId locked = changefeed("locked", ChangefeedState.NORMAL);
+        ChangefeedId free = changefeed("free", ChangefeedState.NORMAL);
+        // ZooKeeper refuses writes to the changefeed's info node, as a real NoAuth error
+        client.setACL().withACL(List.of(new ACL(ZooDefs.Perms.ALL & ~ZooDefs.Perms.WRITE,
+                ZooDefs.Ids.ANYONE_ID_UNSAFE))).forPath(keys.changefeedInfo(locked));
+
+        QueuedJob pause = new QueuedJob(new AdminJob.Pause(locked));
+        QueuedJob next = new QueuedJob(new AdminJob.Pause(free));
+        reconciler.tick(List.of(pause, next));
+
+        assertRefused(pause, ErrorCode.META_STORE, "cannot update " + keys.changefeedInfo(locked));
+        assertThat(state(locked)).isEqualTo(ChangefeedState.NORMAL);
+        next.done().get();
+        assertThat(state(free)).isEqualTo(ChangefeedState.STOPPED);
+    }
+}
