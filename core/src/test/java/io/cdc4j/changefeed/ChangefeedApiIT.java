@@ -211,12 +211,14 @@ class ChangefeedApiIT {
         Http.Response refused = Http.send("PUT", base, "/api/v2/changefeeds/back",
                 "{\"replica_config\":{\"enable_sync_point\":true}}");
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.json().get("error_code").asText()).isEqualTo("CDC:ErrInvalidReplicaConfig");
-        assertThat(refused.json().get("error_msg").asText()).contains("enable_sync_point (TOML enable-sync-point)");
+        assertThat(refused.json().get("error_code").asText()).isEqualTo("CDC:ErrChangefeedUpdateRefused");
+        assertThat(refused.json().get("error_msg").asText()).contains(
+                "[CDC:ErrInvalidReplicaConfig]enable_sync_point (TOML enable-sync-point) is not supported by cdc4j yet");
         Http.Response refusedUri = Http.send("PUT", base, "/api/v2/changefeeds/back",
                 "{\"sink_uri\":\"kafka://127.0.0.1:9/t\"}");
-        assertThat(refusedUri.json().get("error_msg").asText()).contains("the sink scheme (kafka) is not supported by"
-                + " cdc4j yet");
+        assertThat(refusedUri.status()).isEqualTo(400);
+        assertThat(refusedUri.json().get("error_msg").asText()).contains("[CDC:ErrSinkURIInvalid]the sink scheme (kafka)"
+                + " is not supported by cdc4j yet");
         assertThat(Http.get(base, "/api/v2/changefeeds/back").json().get("config")).isEqualTo(config);
 
         Http.Response putBack = Http.send("PUT", base, "/api/v2/changefeeds/back",
