@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Refuses the settings of TiCDC's model that cdc4j reads but does not act on yet, whenever one is set to anything but
@@ -16,6 +17,17 @@ import java.util.Optional;
  */
 final class UnsupportedSettings {
     private static final String REMOVE_IT = "; remove it";
+    /**
+     * TiCDC's {@code ignore_event} kinds that cdc4j's DDL classifier does not tell apart (it counts them as
+     * {@code alter table}, {@code create index} or {@code drop index}, or does not know them), so a rule naming one
+     * would ignore nothing, or something else.
+     */
+    private static final Set<String> EVENT_KINDS_NOT_TOLD_APART = Set.of("recover table", "modify table comment",
+            "modify table charset and collate", "add table partition", "drop table partition",
+            "truncate table partition", "exchange table partition", "reorganize table partition",
+            "alter table partitioning", "remove table partitioning", "modify column", "set default value",
+            "rebase auto id", "add primary key", "drop primary key", "rename index", "alter index visibility",
+            "alter ttl info", "alter ttl remove", "multi schema change", "add foreign key", "drop foreign key");
 
     private UnsupportedSettings() {
     }
@@ -70,6 +82,16 @@ final class UnsupportedSettings {
         List<EventFilterRule> rules = filter.eventFilters();
         for (int i = 0; i < rules.size(); i++) {
             EventFilterRule rule = rules.get(i);
+            for (String kind : rule.ignoreEvent()) {
+                if (EVENT_KINDS_NOT_TOLD_APART.contains(kind)) {
+                    throw unsupported(ErrorCode.INVALID_REPLICA_CONFIG, "filter.event_filters[" + i + "].ignore_event",
+                            "[[filter.event-filters]] ignore-event", "the event kind '" + kind + "' is not told apart;"
+                                    + " cdc4j knows the DDL kinds create/drop schema, modify schema charset and collate,"
+                                    + " create/drop/rename/truncate table, add/drop column, create/drop index and"
+                                    + " create/drop view, and counts every other ALTER TABLE as alter table; use"
+                                    + " 'alter table', 'all ddl' or ignore_sql instead");
+                }
+            }
             valueExpression(i, "ignore_insert_value_expr", rule.ignoreInsertValueExpr());
             valueExpression(i, "ignore_update_new_value_expr", rule.ignoreUpdateNewValueExpr());
             valueExpression(i, "ignore_update_old_value_expr", rule.ignoreUpdateOldValueExpr());

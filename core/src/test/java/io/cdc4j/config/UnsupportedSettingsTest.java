@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cdc4j.error.CdcException;
 import io.cdc4j.error.ErrorCode;
+import io.cdc4j.filter.EventType;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -54,6 +58,29 @@ class UnsupportedSettingsTest {
             ErrorCode code, String named) {
         assertRefused(ReplicaConfigJson.decodeOverDefaults(refused), scheme, Map.of(), code, named);
         assertThat(validate(accepted, scheme)).isNotNull();
+    }
+
+    @Test
+    void anIgnoredEventKindCdc4jDoesNotTellApartIsRefusedAndEveryOtherTiCdcKindAccepted() {
+        Set<String> toldApart = Set.of("insert", "update", "delete", "all dml", "all ddl", "alter table",
+                "create schema", "create database", "drop schema", "drop database", "modify schema charset and collate",
+                "create table", "drop table", "rename table", "truncate table", "add column", "drop column",
+                "create index", "drop index", "create view", "drop view");
+        List<String> tiCdcKinds = Arrays.stream(EventType.values()).flatMap(type -> type.names().stream()).toList();
+        assertThat(tiCdcKinds).containsAll(toldApart);
+
+        for (String kind : tiCdcKinds) {
+            ReplicaConfig config = ReplicaConfigJson.decodeOverDefaults("{\"filter\": {\"event_filters\": [{\"matcher\":"
+                    + " [\"a.*\"], \"ignore_event\": [\"insert\"]}, {\"matcher\": [\"b.*\"], \"ignore_event\": [\"delete\", \""
+                    + kind + "\"]}]}}");
+            if (toldApart.contains(kind)) {
+                assertThat(config.validate("mysql").filter().eventFilters()).as(kind).hasSize(2);
+            } else {
+                assertRefused(config, "mysql", Map.of(), ErrorCode.INVALID_REPLICA_CONFIG,
+                        "filter.event_filters[1].ignore_event (TOML [[filter.event-filters]] ignore-event)",
+                        "'" + kind + "' is not told apart");
+            }
+        }
     }
 
     @ParameterizedTest
