@@ -20,6 +20,13 @@ public record MySqlConfig(
         Optional<Boolean> enableMultiStatement,
         Optional<Boolean> enableCachePreparedStatement) {
 
+    /** TiCDC's rows per multi-row UPDATE ({@code max-multi-update-row}); cdc4j writes one UPDATE per row. */
+    public static final int DEFAULT_MAX_MULTI_UPDATE_ROW_COUNT = 40;
+    /** TiCDC's average row size above which UPDATEs go one by one ({@code max-multi-update-row-size}). */
+    public static final int DEFAULT_MAX_MULTI_UPDATE_ROW_SIZE = 1024;
+    /** TiCDC's {@code tidb-txn-mode}; cdc4j never sets a TiDB transaction mode. */
+    public static final String DEFAULT_TIDB_TXN_MODE = "optimistic";
+
     public MySqlConfig {
         workerCount = Values.opt(workerCount);
         maxTxnRow = Values.opt(maxTxnRow);

@@ -59,7 +59,8 @@ public record ReplicaConfig(
     }
 
     /**
-     * Checks this config for a sink of the given URI scheme and returns it adjusted as TiCDC adjusts it.
+     * Checks this config for a sink of the given URI scheme and returns it adjusted as TiCDC adjusts it; a scheme
+     * cdc4j cannot write to yet, and a setting it does not act on yet set to anything but its default, are refused.
      *
      * @throws io.cdc4j.error.CdcException with TiCDC's code and a message naming the offending field
      */

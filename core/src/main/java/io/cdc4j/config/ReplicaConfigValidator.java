@@ -14,6 +14,8 @@ import java.util.Set;
 /**
  * Checks a {@link ReplicaConfig} against the sink it will feed and returns it adjusted as TiCDC adjusts it
  * (memory quota 0 to the default, settings the sink cannot use forced off). Filter rule syntax is checked elsewhere.
+ * The checks run in the order that tells the user the most first: a sink scheme cdc4j cannot write to, then the
+ * settings cdc4j does not act on yet, then TiCDC's own rules (a missing protocol, values out of range).
  */
 public final class ReplicaConfigValidator {
     private static final Duration MIN_SYNC_POINT_INTERVAL = Duration.ofSeconds(30);
@@ -39,9 +41,21 @@ public final class ReplicaConfigValidator {
      * Validates for a sink URI scheme; {@code uriParams} are the sink URI's query parameters, whose
      * {@code protocol} and {@code transaction-atomicity} override the config.
      *
-     * @throws io.cdc4j.error.CdcException with TiCDC's code and a message naming the field
+     * @throws io.cdc4j.error.CdcException SINK_URI_INVALID for a scheme cdc4j cannot write to yet, or TiCDC's code and
+     *                                     a message naming the field
      */
     public static ReplicaConfig validate(ReplicaConfig config, String sinkUriScheme, Map<String, String> uriParams) {
+        SinkKind kind = SinkKind.writableOfScheme(sinkUriScheme);
+        UnsupportedSettings.refuse(config, kind, uriParams);
+        return ticdcRules(config, sinkUriScheme, uriParams);
+    }
+
+    /**
+     * TiCDC's checks and adjustments alone, for every scheme TiCDC knows, also the ones cdc4j cannot write to yet.
+     *
+     * @throws io.cdc4j.error.CdcException with TiCDC's code and a message naming the field
+     */
+    static ReplicaConfig ticdcRules(ReplicaConfig config, String sinkUriScheme, Map<String, String> uriParams) {
         SinkKind kind = SinkKind.ofScheme(sinkUriScheme);
         String scheme = sinkUriScheme.toLowerCase(Locale.ROOT);
         if (config.enableSyncPoint()) {

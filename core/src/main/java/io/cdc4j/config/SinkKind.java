@@ -2,19 +2,23 @@ package io.cdc4j.config;
 
 import io.cdc4j.error.CdcException;
 import io.cdc4j.error.ErrorCode;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The family of sink a URI scheme selects, which decides the replica-config rules that apply. */
 public enum SinkKind {
-    MYSQL(Set.of("mysql", "mysql+ssl", "tidb", "tidb+ssl")),
-    MQ(Set.of("kafka", "kafka+ssl", "pulsar", "pulsar+ssl", "pulsar+http", "pulsar+https")),
-    STORAGE(Set.of("s3", "gcs", "gs", "azure", "azblob", "file", "noop")),
-    BLACKHOLE(Set.of("blackhole"));
+    MYSQL(true, Set.of("mysql", "mysql+ssl", "tidb", "tidb+ssl")),
+    MQ(false, Set.of("kafka", "kafka+ssl", "pulsar", "pulsar+ssl", "pulsar+http", "pulsar+https")),
+    STORAGE(false, Set.of("s3", "gcs", "gs", "azure", "azblob", "file", "noop")),
+    BLACKHOLE(true, Set.of("blackhole"));
 
+    private final boolean writable;
     private final Set<String> schemes;
 
-    SinkKind(Set<String> schemes) {
+    SinkKind(boolean writable, Set<String> schemes) {
+        this.writable = writable;
         this.schemes = schemes;
     }
 
@@ -31,5 +35,25 @@ public enum SinkKind {
             }
         }
         throw new CdcException(ErrorCode.SINK_URI_INVALID, "the sink scheme (" + scheme + ") is not supported");
+    }
+
+    /**
+     * The kind of sink for a URI scheme that cdc4j can write to today; the first check of a changefeed's settings, so
+     * that a scheme TiCDC knows but cdc4j cannot serve is named before anything that scheme would require.
+     *
+     * @throws CdcException {@code SINK_URI_INVALID} for an unknown scheme, or one whose sink cdc4j has not yet
+     */
+    public static SinkKind writableOfScheme(String scheme) {
+        SinkKind kind = ofScheme(scheme);
+        if (!kind.writable) {
+            throw new CdcException(ErrorCode.SINK_URI_INVALID, "the sink scheme (" + scheme
+                    + ") is not supported by cdc4j yet; cdc4j writes to " + writableSchemes());
+        }
+        return kind;
+    }
+
+    private static String writableSchemes() {
+        return Arrays.stream(values()).filter(kind -> kind.writable).flatMap(kind -> kind.schemes.stream())
+                .sorted().map(s -> s + "://").collect(Collectors.joining(", "));
     }
 }

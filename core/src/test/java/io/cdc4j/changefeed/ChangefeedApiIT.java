@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cdc4j.capture.CaptureInfo;
 import io.cdc4j.capture.CaptureRegistry;
 import io.cdc4j.capture.Liveness;
+import io.cdc4j.config.ReplicaConfig;
+import io.cdc4j.config.ReplicaConfigJson;
+import io.cdc4j.config.ReplicaConfigToml;
 import io.cdc4j.meta.ChangefeedId;
 import io.cdc4j.meta.ChangefeedStore;
 import io.cdc4j.meta.MetaKeys;
@@ -144,6 +147,93 @@ class ChangefeedApiIT {
         assertThat(response.json().get("error_msg").asText()).startsWith("[" + code + "]");
         assertThat(changefeedNodes()).doesNotContain("r1");
         assertThat(zk.checkExists().forPath("/default/changefeed/status/default/r1")).isNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "kafka://127.0.0.1:9/t||CDC:ErrSinkURIInvalid|the sink scheme (kafka) is not supported by cdc4j yet",
+            "s3://bucket/prefix|{\"bdr_mode\":true}|CDC:ErrSinkURIInvalid|the sink scheme (s3) is not supported by cdc4j yet",
+            "blackhole://|{\"bdr_mode\":true}|CDC:ErrInvalidReplicaConfig|bdr_mode (TOML bdr-mode) is not supported by cdc4j yet",
+            "mysql://root@127.0.0.1:1/|{\"enable_sync_point\":true}|CDC:ErrInvalidReplicaConfig|enable_sync_point (TOML enable-sync-point) is not supported by cdc4j yet",
+            "mysql://root@127.0.0.1:1/|{\"consistent\":{\"level\":\"eventual\",\"storage\":\"file:///tmp/redo\"}}|CDC:ErrInvalidReplicaConfig|consistent.level (TOML [consistent] level) is not supported by cdc4j yet",
+            "blackhole://|{\"filter\":{\"event_filters\":[{\"matcher\":[\"db.*\"],\"ignore_insert_value_expr\":\"id > 1\"}]}}|CDC:ErrInvalidReplicaConfig|filter.event_filters[0].ignore_insert_value_expr (TOML [[filter.event-filters]] ignore-insert-value-expr) is not supported by cdc4j yet",
+            "blackhole://|{\"filter\":{\"ignore_txn_start_ts\":[1]}}|CDC:ErrInvalidReplicaConfig|filter.ignore_txn_start_ts (TOML [filter] ignore-txn-start-ts) is not supported by cdc4j yet",
+            "mysql://root@127.0.0.1:1/|{\"sink\":{\"dispatchers\":[{\"matcher\":[\"db.*\"],\"partition\":\"ts\"}]}}|CDC:ErrSinkInvalidConfig|sink.dispatchers (TOML [[sink.dispatchers]]) is not supported by cdc4j yet",
+            "mysql://root@127.0.0.1:1/|{\"sink\":{\"column_selectors\":[{\"matcher\":[\"db.*\"],\"columns\":[\"id\"]}]}}|CDC:ErrSinkInvalidConfig|sink.column_selectors (TOML [[sink.column-selectors]]) is not supported by cdc4j yet",
+            "mysql://root@127.0.0.1:1/|{\"sink\":{\"mysql_config\":{\"tidb_txn_mode\":\"pessimistic\"}}}|CDC:ErrSinkInvalidConfig|sink.mysql_config.tidb_txn_mode (TOML [sink.mysql-config] tidb-txn-mode) is not supported by cdc4j yet",
+            "mysql://root@127.0.0.1:1/?max-multi-update-row=5||CDC:ErrSinkURIInvalid|parameter max-multi-update-row=5 (TOML [sink.mysql-config] max-multi-update-row) is not supported by cdc4j yet",
+            "mysql://root@127.0.0.1:1/?transaction-atomicity=table||CDC:ErrSinkURIInvalid|parameter transaction-atomicity=table (TOML [sink] transaction-atomicity) is not supported by cdc4j yet",
+            "mysql://root@127.0.0.1:1/?has-vector-type=true||CDC:ErrSinkURIInvalid|parameter has-vector-type=true is not supported by cdc4j yet",
+    })
+    void aSettingCdc4jDoesNotActOnIsRefusedByNameAndLeavesNothingBehind(String sinkUri, String replicaConfig,
+            String code, String message) throws Exception {
+        String config = replicaConfig == null ? "" : ",\"replica_config\":" + replicaConfig;
+        Http.Response response = create("{\"changefeed_id\":\"unsup\",\"sink_uri\":\"" + sinkUri + "\"" + config + "}");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().get("error_code").asText()).isEqualTo(code);
+        assertThat(response.json().get("error_msg").asText()).startsWith("[" + code + "]").contains(message);
+        assertThat(changefeedNodes()).doesNotContain("unsup");
+        assertThat(zk.checkExists().forPath("/default/changefeed/status/default/unsup")).isNull();
+    }
+
+    @Test
+    void aTomlFileFromTheCliParserIsJudgedTheSameWay() throws Exception {
+        ReplicaConfig refused = ReplicaConfigToml.decode("""
+                [[filter.event-filters]]
+                matcher = ["db.*"]
+                ignore-event = ["delete"]
+                ignore-update-new-value-expr = "price > 10"
+                """);
+        Http.Response response = create("{\"changefeed_id\":\"toml\",\"sink_uri\":\"blackhole://\",\"replica_config\":"
+                + ReplicaConfigJson.toTree(refused) + "}");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("error_msg").asText()).contains(
+                "filter.event_filters[0].ignore_update_new_value_expr (TOML [[filter.event-filters]]"
+                        + " ignore-update-new-value-expr) is not supported by cdc4j yet");
+        assertThat(changefeedNodes()).doesNotContain("toml");
+
+        ReplicaConfig defaults = ReplicaConfigToml.decode("""
+                bdr-mode = false
+                enable-sync-point = false
+                [consistent]
+                level = "none"
+                [[filter.event-filters]]
+                matcher = ["db.*"]
+                ignore-event = ["delete"]
+                """);
+        Http.Response accepted = create("{\"changefeed_id\":\"toml\",\"sink_uri\":\"blackhole://\",\"replica_config\":"
+                + ReplicaConfigJson.toTree(defaults) + "}");
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        assertThat(Http.send("DELETE", base, "/api/v2/changefeeds/toml", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anUpdateIsJudgedTheSameWayAndTheConfigAGetAnswersCanBePutBack() {
+        assertThat(create("{\"changefeed_id\":\"back\",\"sink_uri\":\"blackhole://\",\"replica_config\":"
+                + "{\"filter\":{\"rules\":[\"db.*\"]}}}").status()).isEqualTo(200);
+        Http.post(base, "/api/v2/changefeeds/back/pause", null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> state("back").equals("stopped"));
+        JsonNode config = Http.get(base, "/api/v2/changefeeds/back").json().get("config");
+
+        Http.Response refused = Http.send("PUT", base, "/api/v2/changefeeds/back",
+                "{\"replica_config\":{\"enable_sync_point\":true}}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("error_code").asText()).isEqualTo("CDC:ErrChangefeedUpdateRefused");
+        assertThat(refused.json().get("error_msg").asText()).contains(
+                "[CDC:ErrInvalidReplicaConfig]enable_sync_point (TOML enable-sync-point) is not supported by cdc4j yet");
+        Http.Response refusedUri = Http.send("PUT", base, "/api/v2/changefeeds/back",
+                "{\"sink_uri\":\"kafka://127.0.0.1:9/t\"}");
+        assertThat(refusedUri.status()).isEqualTo(400);
+        assertThat(refusedUri.json().get("error_msg").asText()).contains("[CDC:ErrSinkURIInvalid]the sink scheme (kafka)"
+                + " is not supported by cdc4j yet");
+        assertThat(Http.get(base, "/api/v2/changefeeds/back").json().get("config")).isEqualTo(config);
+
+        Http.Response putBack = Http.send("PUT", base, "/api/v2/changefeeds/back",
+                "{\"target_ts\":" + Tso.fromInstant(Instant.now().plusSeconds(3600)) + ",\"replica_config\":" + config
+                        + "}");
+        assertThat(putBack.status()).as(putBack.body()).isEqualTo(200);
+        assertThat(putBack.json().get("config")).isEqualTo(config);
     }
 
     @Test

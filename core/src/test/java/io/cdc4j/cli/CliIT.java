@@ -127,7 +127,7 @@ class CliIT {
                 [[filter.event-filters]]
                 matcher = ["db.orders"]
                 ignore-event = ["delete"]
-                ignore-insert-value-expr = "id >= 100"
+                ignore-sql = ["^DROP TABLE"]
 
                 [mounter]
                 worker-num = 8
@@ -160,7 +160,7 @@ class CliIT {
         JsonNode eventFilter = cfg.get("filter").get("event_filters").get(0);
         assertThat(eventFilter.get("matcher").get(0).asText()).isEqualTo("db.orders");
         assertThat(eventFilter.get("ignore_event").get(0).asText()).isEqualTo("delete");
-        assertThat(eventFilter.get("ignore_insert_value_expr").asText()).isEqualTo("id >= 100");
+        assertThat(eventFilter.get("ignore_sql").get(0).asText()).isEqualTo("^DROP TABLE");
         assertThat(cfg.get("mounter").get("worker_num").asInt()).isEqualTo(8);
         JsonNode dispatcher = cfg.get("sink").get("dispatchers").get(0);
         assertThat(dispatcher.get("matcher").get(0).asText()).isEqualTo("db.*");
@@ -319,6 +319,23 @@ class CliIT {
         assertThat(state("cli-lag")).isEqualTo("stopped");
         ok(cli("changefeed", "resume", "-c", "cli-lag", "--no-confirm"));
         await().atMost(Duration.ofSeconds(10)).until(() -> state("cli-lag").equals("normal"));
+    }
+
+    @Test
+    void aTomlSettingCdc4jDoesNotActOnIsRefusedByItsTomlKey() throws IOException {
+        Path config = toml("value-expr.toml", """
+                [[filter.event-filters]]
+                matcher = ["db.orders"]
+                ignore-insert-value-expr = "id >= 100"
+                """);
+
+        CliRun refused = cli("changefeed", "create", "-c", "cli-expr", "--sink-uri", "blackhole://", "--config",
+                config.toString());
+
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).startsWith("Error: [CDC:ErrInvalidReplicaConfig]").contains(
+                "filter.event_filters[0].ignore_insert_value_expr (TOML [[filter.event-filters]]"
+                        + " ignore-insert-value-expr) is not supported by cdc4j yet");
     }
 
     @Test

@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Every setting of the MySQL sink, read from a {@code mysql://}, {@code mysql+ssl://}, {@code tidb://} or
  * {@code tidb+ssl://} URI (which wins) and the changefeed's {@code sink.mysql-config}, with TiCDC's defaults and limits.
+ * TiCDC's parameters this sink does not act on ({@code max-multi-update-row}, {@code max-multi-update-row-size},
+ * {@code tidb-txn-mode}, {@code has-vector-type}, {@code transaction-atomicity}) are accepted only at their defaults.
  *
  * @param host downstream host
  * @param port downstream port (TiCDC's default 4000)
@@ -32,10 +34,7 @@ import org.slf4j.LoggerFactory;
  * @param password password (may be empty)
  * @param workerCount parallel writers, each with its own connection
  * @param maxTxnRow rows a worker gathers into one downstream transaction; chunk size of multi-row INSERT/DELETE
- * @param maxMultiUpdateRow rows per multi-row UPDATE (TiDB only; a MySQL downstream gets one UPDATE per row)
- * @param maxMultiUpdateRowSize average row bytes above which UPDATEs are sent one by one
  * @param safeMode always REPLACE and split updates, not only for replays after a start
- * @param tidbTxnMode {@code optimistic} or {@code pessimistic}, sent when the downstream knows tidb_txn_mode
  * @param sslCa CA file; TLS is on only when it is given
  * @param sslCert client certificate file
  * @param sslKey client key file
@@ -44,16 +43,15 @@ import org.slf4j.LoggerFactory;
  * @param writeTimeout statement write timeout
  * @param timeout connect (dial) timeout
  * @param batchDml multi-row INSERT and DELETE for transactions of more than one row
- * @param multiStatement several statements sent in one round trip
+ * @param multiStatement several statements may be sent in one round trip (TiCDC's default); the workers send one
+ *                       statement per round trip today, which is what {@code false} asks for
  * @param cachePreparedStatements keep prepared statements per connection
- * @param hasVectorType whether VECTOR DDL is rewritten (accepted for compatibility; a MariaDB upstream has none)
  */
 public record MySqlSinkOptions(String host, int port, String user, String password, int workerCount, int maxTxnRow,
-                               int maxMultiUpdateRow, int maxMultiUpdateRowSize, boolean safeMode,
-                               String tidbTxnMode, Optional<String> sslCa, Optional<String> sslCert,
+                               boolean safeMode, Optional<String> sslCa, Optional<String> sslCert,
                                Optional<String> sslKey, Optional<ZoneId> timeZone, Duration readTimeout,
                                Duration writeTimeout, Duration timeout, boolean batchDml, boolean multiStatement,
-                               boolean cachePreparedStatements, boolean hasVectorType) {
+                               boolean cachePreparedStatements) {
     private static final Logger LOG = LoggerFactory.getLogger(MySqlSinkOptions.class);
 
     /** The URI schemes of this sink. */
@@ -63,22 +61,18 @@ public record MySqlSinkOptions(String host, int port, String user, String passwo
     static final int MAX_WORKER_COUNT = 1024;
     static final int DEFAULT_MAX_TXN_ROW = 256;
     static final int MAX_MAX_TXN_ROW = 2048;
-    static final int DEFAULT_MAX_MULTI_UPDATE_ROW = 40;
-    static final int MAX_MAX_MULTI_UPDATE_ROW = 256;
-    static final int DEFAULT_MAX_MULTI_UPDATE_ROW_SIZE = 1024;
-    static final int MAX_MAX_MULTI_UPDATE_ROW_SIZE = 8192;
     static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
     private static final Set<String> PARAMETERS = Set.of("worker-count", "max-txn-row", "max-multi-update-row",
             "max-multi-update-row-size", "safe-mode", "tidb-txn-mode", "ssl-ca", "ssl-cert", "ssl-key", "time-zone",
             "read-timeout", "write-timeout", "timeout", "batch-dml-enable", "multi-stmt-enable", "cache-prep-stmts",
             "has-vector-type", "transaction-atomicity");
     private static final Set<String> TXN_MODES = Set.of("optimistic", "pessimistic");
+    private static final String ONE_UPDATE_PER_ROW = "the MySQL sink writes one UPDATE statement per row";
 
     public MySqlSinkOptions {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(password, "password");
-        Objects.requireNonNull(tidbTxnMode, "tidbTxnMode");
         Objects.requireNonNull(sslCa, "sslCa");
         Objects.requireNonNull(sslCert, "sslCert");
         Objects.requireNonNull(sslKey, "sslKey");
@@ -86,7 +80,7 @@ public record MySqlSinkOptions(String host, int port, String user, String passwo
         Objects.requireNonNull(readTimeout, "readTimeout");
         Objects.requireNonNull(writeTimeout, "writeTimeout");
         Objects.requireNonNull(timeout, "timeout");
-        if (workerCount < 1 || maxTxnRow < 1 || maxMultiUpdateRow < 1 || maxMultiUpdateRowSize < 0) {
+        if (workerCount < 1 || maxTxnRow < 1) {
             throw new IllegalArgumentException("MySQL sink sizes must be positive");
         }
     }
@@ -94,18 +88,25 @@ public record MySqlSinkOptions(String host, int port, String user, String passwo
     /**
      * Reads the options of a sink URI alone (what is checked when a changefeed is created).
      *
-     * @throws CdcException SINK_URI_INVALID naming the parameter that is unknown or malformed
+     * @throws CdcException SINK_URI_INVALID naming the parameter that is unknown, malformed, or set to a value this sink
+     *                      does not act on yet
      */
     public static MySqlSinkOptions of(SinkUri uri) {
-        return of(uri, Optional.empty(), Optional.empty());
+        return of(uri, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    /** Reads the options of a sink URI and a changefeed's config; URI parameters win over the config's twins. */
+    /**
+     * Reads the options of a sink URI and a changefeed's config; URI parameters win over the config's twins.
+     *
+     * @throws CdcException SINK_URI_INVALID as {@link #of(SinkUri)}, also for a twin (of a changefeed stored before
+     *                      cdc4j refused it) set to a value this sink does not act on yet
+     */
     public static MySqlSinkOptions of(SinkUri uri, ReplicaConfig config) {
-        return of(uri, config.sink().mysqlConfig(), config.sink().safeMode());
+        return of(uri, config.sink().mysqlConfig(), config.sink().safeMode(), config.sink().transactionAtomicity());
     }
 
-    private static MySqlSinkOptions of(SinkUri uri, Optional<MySqlConfig> twins, Optional<Boolean> configSafeMode) {
+    private static MySqlSinkOptions of(SinkUri uri, Optional<MySqlConfig> twins, Optional<Boolean> configSafeMode,
+            Optional<String> configAtomicity) {
         if (!SCHEMES.contains(uri.scheme())) {
             throw invalid("the scheme " + uri.scheme() + " is not a MySQL sink scheme");
         }
@@ -130,18 +131,24 @@ public record MySqlSinkOptions(String host, int port, String user, String passwo
         int maxTxnRow = read.intParam("max-txn-row", config == null ? Optional.empty() : config.maxTxnRow(),
                 DEFAULT_MAX_TXN_ROW, 1, MAX_MAX_TXN_ROW);
         int maxUpdateRow = read.intParam("max-multi-update-row",
-                config == null ? Optional.empty() : config.maxMultiUpdateRowCount(), DEFAULT_MAX_MULTI_UPDATE_ROW, 1,
-                MAX_MAX_MULTI_UPDATE_ROW);
+                config == null ? Optional.empty() : config.maxMultiUpdateRowCount(),
+                MySqlConfig.DEFAULT_MAX_MULTI_UPDATE_ROW_COUNT, 1, Integer.MAX_VALUE);
+        read.requireDefault("max-multi-update-row", "[sink.mysql-config] max-multi-update-row", maxUpdateRow,
+                MySqlConfig.DEFAULT_MAX_MULTI_UPDATE_ROW_COUNT, ONE_UPDATE_PER_ROW);
         int maxUpdateSize = read.intParam("max-multi-update-row-size",
-                config == null ? Optional.empty() : config.maxMultiUpdateRowSize(), DEFAULT_MAX_MULTI_UPDATE_ROW_SIZE,
-                0, MAX_MAX_MULTI_UPDATE_ROW_SIZE);
+                config == null ? Optional.empty() : config.maxMultiUpdateRowSize(),
+                MySqlConfig.DEFAULT_MAX_MULTI_UPDATE_ROW_SIZE, 0, Integer.MAX_VALUE);
+        read.requireDefault("max-multi-update-row-size", "[sink.mysql-config] max-multi-update-row-size",
+                maxUpdateSize, MySqlConfig.DEFAULT_MAX_MULTI_UPDATE_ROW_SIZE, ONE_UPDATE_PER_ROW);
         boolean safeMode = read.boolParam("safe-mode", configSafeMode, false);
         String txnMode = read.text("tidb-txn-mode", config == null ? Optional.empty() : config.tidbTxnMode())
-                .map(mode -> mode.toLowerCase(Locale.ROOT)).orElse("optimistic");
+                .map(mode -> mode.toLowerCase(Locale.ROOT)).orElse(MySqlConfig.DEFAULT_TIDB_TXN_MODE);
         if (!TXN_MODES.contains(txnMode)) {
             LOG.warn("MySQL sink: tidb-txn-mode {} is neither optimistic nor pessimistic; optimistic is used", txnMode);
-            txnMode = "optimistic";
+            txnMode = MySqlConfig.DEFAULT_TIDB_TXN_MODE;
         }
+        read.requireDefault("tidb-txn-mode", "[sink.mysql-config] tidb-txn-mode", txnMode,
+                MySqlConfig.DEFAULT_TIDB_TXN_MODE, "the MySQL sink never sets tidb_txn_mode on the downstream");
         Optional<String> sslCa = read.text("ssl-ca", config == null ? Optional.empty() : config.sslCa())
                 .filter(s -> !s.isEmpty());
         Optional<String> sslCert = read.text("ssl-cert", config == null ? Optional.empty() : config.sslCert())
@@ -159,15 +166,18 @@ public record MySqlSinkOptions(String host, int port, String user, String passwo
                 config == null ? Optional.empty() : config.enableMultiStatement(), true);
         boolean cachePrep = read.boolParam("cache-prep-stmts",
                 config == null ? Optional.empty() : config.enableCachePreparedStatement(), true);
-        boolean vector = read.boolParam("has-vector-type", Optional.empty(), false);
-        read.text("transaction-atomicity", Optional.empty()).ifPresent(level -> {
-            if (!level.equals("none") && !level.equals("table")) {
-                throw invalid("transaction-atomicity must be none or table, got '" + level + "'");
-            }
-        });
+        read.requireDefault("has-vector-type", "", read.boolParam("has-vector-type",
+                Optional.empty(), false), false, "the MySQL sink does not rewrite VECTOR columns");
+        String atomicity = read.text("transaction-atomicity", configAtomicity.filter(level -> !level.isEmpty()))
+                .orElse("none");
+        if (!atomicity.equals("none") && !atomicity.equals("table")) {
+            throw invalid("transaction-atomicity must be none or table, got '" + atomicity + "'");
+        }
+        read.requireDefault("transaction-atomicity", "[sink] transaction-atomicity", atomicity, "none",
+                "the MySQL sink may write a large transaction to one table as several downstream transactions");
         return new MySqlSinkOptions(host, port, user.isEmpty() ? "root" : user, password, workers, maxTxnRow,
-                maxUpdateRow, maxUpdateSize, safeMode, txnMode, sslCa, sslCert, sslKey, zone, readTimeout,
-                writeTimeout, dialTimeout, batchDml, multiStatement, cachePrep, vector);
+                safeMode, sslCa, sslCert, sslKey, zone, readTimeout, writeTimeout, dialTimeout, batchDml,
+                multiStatement, cachePrep);
     }
 
     /** Where the sink connects, without the password. */
@@ -224,6 +234,20 @@ public record MySqlSinkOptions(String host, int port, String user, String passwo
                 return max;
             }
             return number;
+        }
+
+        /**
+         * Refuses a parameter (or its config twin) this sink does not act on yet unless it has its default value.
+         *
+         * @param tomlKey where a changefeed's TOML file sets the twin; empty when there is none
+         * @param effect  what the sink would not do
+         */
+        void requireDefault(String name, String tomlKey, Object value, Object fallback, String effect) {
+            if (!value.equals(fallback)) {
+                String twin = tomlKey.isEmpty() ? "" : " (TOML " + tomlKey + ")";
+                throw invalid("parameter " + name + "=" + value + twin + " is not supported by cdc4j yet: " + effect
+                        + "; remove it");
+            }
         }
 
         boolean boolParam(String name, Optional<Boolean> twin, boolean fallback) {

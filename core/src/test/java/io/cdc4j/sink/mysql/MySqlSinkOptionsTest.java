@@ -3,6 +3,8 @@ package io.cdc4j.sink.mysql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cdc4j.config.ReplicaConfig;
+import io.cdc4j.config.ReplicaConfigJson;
 import io.cdc4j.error.CdcException;
 import io.cdc4j.error.ErrorCode;
 import io.cdc4j.sink.SinkUri;
@@ -26,10 +28,7 @@ class MySqlSinkOptionsTest {
         assertThat(options.port()).isEqualTo(4000);
         assertThat(options.workerCount()).isEqualTo(16);
         assertThat(options.maxTxnRow()).isEqualTo(256);
-        assertThat(options.maxMultiUpdateRow()).isEqualTo(40);
-        assertThat(options.maxMultiUpdateRowSize()).isEqualTo(1024);
         assertThat(options.safeMode()).isFalse();
-        assertThat(options.tidbTxnMode()).isEqualTo("optimistic");
         assertThat(options.timeZone()).contains(ZoneId.systemDefault());
         assertThat(options.readTimeout()).isEqualTo(Duration.ofMinutes(2));
         assertThat(options.writeTimeout()).isEqualTo(Duration.ofMinutes(2));
@@ -43,20 +42,17 @@ class MySqlSinkOptionsTest {
     @Test
     void everyParameterIsRead() {
         MySqlSinkOptions options = of("tidb+ssl://u%40x:p%3Aw@db.example:3307/ignored?worker-count=4&max-txn-row=10"
-                + "&max-multi-update-row=5&max-multi-update-row-size=100&safe-mode=true&tidb-txn-mode=pessimistic"
+                + "&max-multi-update-row=40&max-multi-update-row-size=1024&safe-mode=true&tidb-txn-mode=Optimistic"
                 + "&ssl-ca=/ca.pem&ssl-cert=/c.pem&ssl-key=/k.pem&time-zone=%2B08:00&read-timeout=10s"
                 + "&write-timeout=1m&timeout=500ms&batch-dml-enable=false&multi-stmt-enable=0&cache-prep-stmts=false"
-                + "&has-vector-type=true&transaction-atomicity=table");
+                + "&has-vector-type=false&transaction-atomicity=none");
         assertThat(options.user()).isEqualTo("u@x");
         assertThat(options.password()).isEqualTo("p:w");
         assertThat(options.host()).isEqualTo("db.example");
         assertThat(options.port()).isEqualTo(3307);
         assertThat(options.workerCount()).isEqualTo(4);
         assertThat(options.maxTxnRow()).isEqualTo(10);
-        assertThat(options.maxMultiUpdateRow()).isEqualTo(5);
-        assertThat(options.maxMultiUpdateRowSize()).isEqualTo(100);
         assertThat(options.safeMode()).isTrue();
-        assertThat(options.tidbTxnMode()).isEqualTo("pessimistic");
         assertThat(options.sslCa()).contains("/ca.pem");
         assertThat(options.sslCert()).contains("/c.pem");
         assertThat(options.sslKey()).contains("/k.pem");
@@ -67,19 +63,50 @@ class MySqlSinkOptionsTest {
         assertThat(options.batchDml()).isFalse();
         assertThat(options.multiStatement()).isFalse();
         assertThat(options.cachePreparedStatements()).isFalse();
-        assertThat(options.hasVectorType()).isTrue();
     }
 
     @Test
     void limitsClampAndAnEmptyTimeZoneKeepsTheDownstreams() {
-        MySqlSinkOptions options = of("mysql://h/?worker-count=5000&max-txn-row=9999&max-multi-update-row=999"
-                + "&max-multi-update-row-size=99999&time-zone=&tidb-txn-mode=bogus");
+        MySqlSinkOptions options = of("mysql://h/?worker-count=5000&max-txn-row=9999&time-zone=&tidb-txn-mode=bogus");
         assertThat(options.workerCount()).isEqualTo(1024);
         assertThat(options.maxTxnRow()).isEqualTo(2048);
-        assertThat(options.maxMultiUpdateRow()).isEqualTo(256);
-        assertThat(options.maxMultiUpdateRowSize()).isEqualTo(8192);
         assertThat(options.timeZone()).isEqualTo(Optional.empty());
-        assertThat(options.tidbTxnMode()).isEqualTo("optimistic");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"max-multi-update-row=5", "max-multi-update-row=999", "max-multi-update-row-size=100",
+            "tidb-txn-mode=pessimistic", "tidb-txn-mode=PESSIMISTIC", "has-vector-type=true",
+            "transaction-atomicity=table"})
+    void parametersTheSinkDoesNotActOnAreRefusedUnlessAtTheirDefault(String parameter) {
+        assertThatThrownBy(() -> of("mysql://root@127.0.0.1:3306/?" + parameter))
+                .isInstanceOfSatisfying(CdcException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.SINK_URI_INVALID))
+                .hasMessageContainingAll("parameter " + parameter.substring(0, parameter.indexOf('=')),
+                        "is not supported by cdc4j yet");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"max-multi-update-row=40", "max-multi-update-row-size=1024", "tidb-txn-mode=optimistic",
+            "has-vector-type=false", "has-vector-type=0", "transaction-atomicity=none", "multi-stmt-enable=false",
+            "multi-stmt-enable=true"})
+    void theirDefaultsAreAccepted(String parameter) {
+        assertThat(of("mysql://root@127.0.0.1:3306/?" + parameter).host()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void aStoredConfigTwinTheSinkDoesNotActOnFailsTheOpenUnlessTheUriOverridesIt() {
+        ReplicaConfig config = ReplicaConfigJson.decodeOverDefaults("""
+                {"sink": {"transaction_atomicity": "table", "mysql_config": {"max_multi_update_row_size": 10}}}""");
+
+        assertThatThrownBy(() -> MySqlSinkOptions.of(SinkUri.parse("mysql://h/?transaction-atomicity=none"), config))
+                .isInstanceOfSatisfying(CdcException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.SINK_URI_INVALID))
+                .hasMessageContaining("parameter max-multi-update-row-size=10 (TOML [sink.mysql-config]"
+                        + " max-multi-update-row-size) is not supported by cdc4j yet");
+        assertThatThrownBy(() -> MySqlSinkOptions.of(SinkUri.parse("mysql://h/?max-multi-update-row-size=1024"),
+                config)).hasMessageContaining("parameter transaction-atomicity=table");
+        assertThat(MySqlSinkOptions.of(SinkUri.parse("mysql://h/?max-multi-update-row-size=1024"
+                + "&transaction-atomicity=none"), config).host()).isEqualTo("h");
     }
 
     @ParameterizedTest
