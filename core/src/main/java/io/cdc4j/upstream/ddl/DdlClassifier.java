@@ -25,8 +25,17 @@ public final class DdlClassifier {
             "TABLESPACE", "RESOURCE", "INSTANCE");
     private static final Pattern START_TRANSACTION_SUFFIX = Pattern.compile(
             "\\s*START\\s+TRANSACTION\\s*;?\\s*$", Pattern.CASE_INSENSITIVE);
-    private static final Set<String> INDEX_WORDS = Set.of("INDEX", "KEY", "UNIQUE", "FULLTEXT", "SPATIAL", "PRIMARY",
-            "CONSTRAINT", "FOREIGN");
+    /** What ALTER TABLE ... ADD adds when it adds an index (TiCDC's {@code create index}). */
+    private static final Set<String> INDEX_WORDS = Set.of("INDEX", "KEY", "UNIQUE", "FULLTEXT", "SPATIAL");
+    /**
+     * Table parts that are neither columns nor indexes: ADD/DROP of them is TiCDC's {@code add/drop primary key},
+     * {@code add/drop foreign key} or a partition or check change, which cdc4j tells apart only as {@code alter table}
+     * (so an event filter on {@code add column} or {@code create index} never catches them).
+     */
+    private static final Set<String> OTHER_TABLE_PARTS = Set.of("PRIMARY", "FOREIGN", "CHECK", "PARTITION",
+            "PERIOD", "SYSTEM");
+    /** The words that may follow {@code CONSTRAINT} directly, when the constraint has no name. */
+    private static final Set<String> CONSTRAINT_KINDS = Set.of("UNIQUE", "PRIMARY", "FOREIGN", "CHECK");
     private static final Set<String> DATABASE_OPTIONS = Set.of("CHARACTER", "CHARSET", "DEFAULT", "COLLATE", "COMMENT",
             "READ", "ENCRYPTION", "UPGRADE");
 
@@ -320,16 +329,22 @@ public final class DdlClassifier {
 
     private static DdlType alterSpecification(Cursor cursor, List<TableName> tables) {
         if (cursor.accept("ADD")) {
+            if (cursor.accept("CONSTRAINT") && !cursor.peekAny(CONSTRAINT_KINDS)) {
+                cursor.identifier();
+            }
             if (cursor.peekAny(INDEX_WORDS)) {
                 return DdlType.CREATE_INDEX;
+            }
+            if (cursor.peekAny(OTHER_TABLE_PARTS)) {
+                return DdlType.ALTER_TABLE;
             }
             return DdlType.ADD_COLUMN;
         }
         if (cursor.accept("DROP")) {
-            if (cursor.peekAny(Set.of("INDEX", "KEY", "PRIMARY", "FOREIGN", "CONSTRAINT"))) {
+            if (cursor.peekAny(Set.of("INDEX", "KEY"))) {
                 return DdlType.DROP_INDEX;
             }
-            if (cursor.peekAny(Set.of("CHECK", "PARTITION", "SYSTEM"))) {
+            if (cursor.peekAny(OTHER_TABLE_PARTS) || cursor.peekAny(Set.of("CONSTRAINT"))) {
                 return DdlType.ALTER_TABLE;
             }
             return DdlType.DROP_COLUMN;

@@ -41,6 +41,20 @@ class DdlClassifierTest {
     }
 
     @Test
+    void tablePartsThatAreNeitherColumnsNorIndexesAreOnlyAlterTable() {
+        assertThat(classify("ALTER TABLE t ADD CONSTRAINT uk UNIQUE (c)").type()).isEqualTo(DdlType.CREATE_INDEX);
+        for (String part : new String[] {"ADD PRIMARY KEY (id)", "ADD CONSTRAINT pk PRIMARY KEY (id)",
+                "ADD CONSTRAINT PRIMARY KEY (id)", "ADD FOREIGN KEY (p) REFERENCES p (id)",
+                "ADD CONSTRAINT fk FOREIGN KEY (p) REFERENCES p (id)", "ADD CHECK (c > 0)",
+                "ADD CONSTRAINT positive CHECK (c > 0)", "ADD PARTITION (PARTITION p2 VALUES LESS THAN (20))",
+                "ADD PERIOD FOR SYSTEM_TIME (s, e)", "ADD SYSTEM VERSIONING", "DROP PRIMARY KEY",
+                "DROP FOREIGN KEY fk", "DROP CONSTRAINT positive", "DROP CHECK positive", "DROP PARTITION p2",
+                "DROP SYSTEM VERSIONING"}) {
+            assertThat(classify("ALTER TABLE t " + part).type()).as(part).isEqualTo(DdlType.ALTER_TABLE);
+        }
+    }
+
+    @Test
     void databasesAndOthers() {
         assertThat(classify("CREATE DATABASE IF NOT EXISTS shop").schema()).contains("shop");
         assertThat(classify("/*!40000 DROP DATABASE `shop` */").type()).isEqualTo(DdlType.DROP_DATABASE);
