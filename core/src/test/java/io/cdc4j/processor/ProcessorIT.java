@@ -75,8 +75,10 @@ class ProcessorIT {
         assertThat(reported.readerState()).isEqualTo(state(42));
         assertThat(reported.error()).isEmpty();
 
-        processor.close();
-        assertThat(meta.position(new ChangefeedId("default", "plain"), CAPTURE)).isEmpty();
+        var stopped = processor.stop();
+        assertThat(meta.position(new ChangefeedId("default", "plain"), CAPTURE))
+                .as("withdrawn by the stop call itself").isEmpty();
+        stopped.join();
         assertThat(sources.sourcesOf(new ChangefeedId("default", "plain")).getFirst().isClosed()).isTrue();
     }
 
@@ -84,12 +86,14 @@ class ProcessorIT {
     void aSinkThatCannotBeOpenedIsTheRunsErrorAndNoSourceStarts() {
         Processor processor = processor(MetaOnZooKeeper.info("kafka", "kafka://127.0.0.1:9092/topic"));
         assertThat(processor.start(sinks.sinks(), sources)).isTrue();
-        processor.report();
-        RunningError error = position("kafka").error().orElseThrow();
+        RunningError error = await().atMost(Duration.ofSeconds(10)).until(() -> {
+            processor.report();
+            return position("kafka").error().orElse(null);
+        }, e -> e != null);
         assertThat(error.code()).isEqualTo(ErrorCode.SINK_URI_INVALID.code());
         assertThat(error.addr()).isEqualTo("127.0.0.1:8300");
         assertThat(sources.sourcesOf(new ChangefeedId("default", "kafka"))).isEmpty();
-        processor.close();
+        processor.stop().join();
     }
 
     @Test
@@ -128,7 +132,7 @@ class ProcessorIT {
         assertThat(reported.checkpointTs()).isEqualTo(MetaOnZooKeeper.START_TS);
         assertThat(processor.errorPublished()).isTrue();
         assertThat(processor.fatalError()).as("a stack overflow unwinds its own thread only").isEmpty();
-        processor.close();
+        processor.stop().join();
     }
 
     @Test
@@ -142,7 +146,7 @@ class ProcessorIT {
         processor.report();
         assertThat(position("oom").error().orElseThrow().message()).isEqualTo("java.lang.OutOfMemoryError: fake");
         assertThat(processor.fatalError()).containsSame(fake);
-        processor.close();
+        processor.stop().join();
     }
 
     @Test
@@ -168,6 +172,6 @@ class ProcessorIT {
             assertThat(position("stuck").checkpointTs()).isEqualTo(2_000);
         });
         assertThat(position("stuck").warning()).isEmpty();
-        processor.close();
+        processor.stop().join();
     }
 }
