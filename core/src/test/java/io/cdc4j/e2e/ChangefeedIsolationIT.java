@@ -93,8 +93,8 @@ class ChangefeedIsolationIT {
     void aDownstreamFrozenWhileItsChangefeedRunsDelaysNoOtherChangefeed() throws Exception {
         String a = "frozen_a";
         String b = "frozen_b";
-        create(a, downstream.mysqlUri(), a);
-        create(b, "blackhole://", b);
+        create(a, downstream.mysqlUri());
+        create(b, "blackhole://");
         createTable(a);
         createTable(b);
         writeTransactions(a, 20);
@@ -104,16 +104,14 @@ class ChangefeedIsolationIT {
 
         try (FrozenProcess frozen = FrozenProcess.mariaDbOnPort(downstream.port())) {
             bulk(a, STUCK_ROWS);
+            long stuckAt = Tso.fromInstant(Instant.now());
             try (Writer writer = Writer.start(a, b)) {
-                for (int round = 0; round < 3; round++) {
-                    bAdvancesPastRowsWrittenNow(b);
-                }
+                bKeepsAdvancing(b, stuckAt);
                 writer.close();
                 assertThat(writer.transactionsOf(a)).as("rows kept coming for both").isNotEmpty();
                 bGotEverything(writer, b);
             }
-            assertThat(checkpoint(a)).as("A is really stuck behind its frozen downstream")
-                    .isLessThan(Tso.fromInstant(Instant.now().minusSeconds(2)));
+            assertThat(checkpoint(a)).as("A is really stuck behind its frozen downstream").isLessThan(stuckAt);
         }
         awaitIdentical(a);
         remove(a);
@@ -124,28 +122,26 @@ class ChangefeedIsolationIT {
     void aDownstreamFrozenBeforeItsSinkOpensDelaysNoOtherChangefeed() throws Exception {
         String a = "hung_a";
         String b = "hung_b";
-        create(a, downstream.mysqlUri(), a);
+        create(a, downstream.mysqlUri());
         createTable(a);
         writeTransactions(a, 10);
         awaitCaughtUp(a);
-        assertThat(Http.post(base, "/api/v2/changefeeds/" + a + "/pause", null).status()).isEqualTo(200);
+        assertThat(Http.post(base, "/api/v2/changefeeds/" + id(a) + "/pause", null).status()).isEqualTo(200);
         await().atMost(DEADLINE).until(() -> state(a).equals("stopped"));
 
         try (FrozenProcess frozen = FrozenProcess.mariaDbOnPort(downstream.port())) {
-            assertThat(Http.post(base, "/api/v2/changefeeds/" + a + "/resume", "{}").status()).isEqualTo(200);
+            assertThat(Http.post(base, "/api/v2/changefeeds/" + id(a) + "/resume", "{}").status()).isEqualTo(200);
             await().atMost(DEADLINE).until(() -> state(a).equals("normal"));
-            create(b, "blackhole://", b);
+            create(b, "blackhole://");
             createTable(b);
+            long stuckAt = Tso.fromInstant(Instant.now());
             try (Writer writer = Writer.start(a, b)) {
-                for (int round = 0; round < 3; round++) {
-                    bAdvancesPastRowsWrittenNow(b);
-                }
+                bKeepsAdvancing(b, stuckAt);
                 writer.close();
                 assertThat(writer.transactionsOf(a)).as("rows kept coming for both").isNotEmpty();
                 bGotEverything(writer, b);
             }
-            assertThat(checkpoint(a)).as("A cannot move while its sink open hangs")
-                    .isLessThan(Tso.fromInstant(Instant.now().minusSeconds(2)));
+            assertThat(checkpoint(a)).as("A cannot move while its sink open hangs").isLessThan(stuckAt);
         }
         awaitIdentical(a);
         remove(a);
@@ -157,8 +153,8 @@ class ChangefeedIsolationIT {
         String a = "cut_a";
         String b = "cut_b";
         try (BlackholeProxy proxy = BlackholeProxy.start("127.0.0.1", downstream.port())) {
-            create(a, "mysql://root@127.0.0.1:" + proxy.port() + "/?read-timeout=3s&write-timeout=3s&timeout=3s", a);
-            create(b, "blackhole://", b);
+            create(a, "mysql://root@127.0.0.1:" + proxy.port() + "/?read-timeout=3s&write-timeout=3s&timeout=3s");
+            create(b, "blackhole://");
             createTable(a);
             createTable(b);
             writeTransactions(a, 10);
@@ -167,16 +163,15 @@ class ChangefeedIsolationIT {
             awaitCaughtUp(b);
 
             proxy.blackhole();
+            writeTransactions(a, 1);
+            long stuckAt = Tso.fromInstant(Instant.now());
             try (Writer writer = Writer.start(a, b)) {
-                for (int round = 0; round < 3; round++) {
-                    bAdvancesPastRowsWrittenNow(b);
-                }
+                bKeepsAdvancing(b, stuckAt);
                 writer.close();
                 assertThat(writer.transactionsOf(a)).as("rows kept coming for both").isNotEmpty();
                 bGotEverything(writer, b);
             }
-            assertThat(checkpoint(a)).as("A cannot move while its downstream is unreachable")
-                    .isLessThan(Tso.fromInstant(Instant.now().minusSeconds(2)));
+            assertThat(checkpoint(a)).as("A cannot move while its downstream is unreachable").isLessThan(stuckAt);
             proxy.heal();
             awaitIdentical(a);
         }
@@ -184,13 +179,24 @@ class ChangefeedIsolationIT {
         remove(b);
     }
 
-    /** Writes a transaction to B now and waits until its rows arrived and B's checkpoint passed its commit ts. */
-    private static void bAdvancesPastRowsWrittenNow(String b) throws SQLException {
-        long txn = writeTransactions(b, 1);
-        await("B's checkpoint passes transaction " + txn + ", written while A is stuck").atMost(ADVANCE_DEADLINE)
-                .pollInterval(Duration.ofMillis(50))
-                .until(() -> !RECORDER.tsOf(txn).isEmpty()
-                        && checkpoint(b) >= RECORDER.tsOf(txn).stream().mapToLong(Long::longValue).max().orElseThrow());
+    /**
+     * Three times, writes a transaction to B and waits until its rows arrived and B's checkpoint passed its commit ts;
+     * then waits until B's checkpoint is a second past {@code stuckAt}, a time A's checkpoint cannot reach.
+     */
+    private static void bKeepsAdvancing(String b, long stuckAt) throws SQLException {
+        for (int round = 0; round < 3; round++) {
+            long txn = writeTransactions(b, 1);
+            await("B's checkpoint passes transaction " + txn + ", written while A is stuck").atMost(ADVANCE_DEADLINE)
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> !RECORDER.tsOf(txn).isEmpty() && checkpoint(b) >= commitTsOf(txn));
+        }
+        long later = Tso.fromInstant(Tso.toInstant(stuckAt).plusSeconds(1));
+        await("B's checkpoint passes a second after A got stuck").atMost(ADVANCE_DEADLINE)
+                .pollInterval(Duration.ofMillis(50)).until(() -> checkpoint(b) >= later);
+    }
+
+    private static long commitTsOf(long txn) {
+        return RECORDER.tsOf(txn).stream().mapToLong(Long::longValue).max().orElseThrow();
     }
 
     /** B got every transaction the writer wrote to it while A was stuck. */
@@ -234,15 +240,21 @@ class ChangefeedIsolationIT {
         }
     }
 
-    private static void create(String id, String sinkUri, String schema) {
-        Http.Response created = Http.post(base, "/api/v2/changefeeds", "{\"changefeed_id\":\"" + id
+    /** Creates changefeed {@code schema} (its name spelt with hyphens) of the schema's tables. */
+    private static void create(String schema, String sinkUri) {
+        Http.Response created = Http.post(base, "/api/v2/changefeeds", "{\"changefeed_id\":\"" + id(schema)
                 + "\",\"sink_uri\":\"" + sinkUri + "\",\"replica_config\":{\"filter\":{\"rules\":[\"" + schema
                 + ".*\"]}}}");
         assertThat(created.status()).as(created.body()).isEqualTo(200);
     }
 
-    private static void remove(String id) {
-        assertThat(Http.send("DELETE", base, "/api/v2/changefeeds/" + id, null).status()).isEqualTo(200);
+    private static void remove(String schema) {
+        assertThat(Http.send("DELETE", base, "/api/v2/changefeeds/" + id(schema), null).status()).isEqualTo(200);
+    }
+
+    /** The changefeed of a schema: a changefeed id has no underscores. */
+    private static String id(String schema) {
+        return schema.replace('_', '-');
     }
 
     private static void createTable(String schema) throws SQLException {
@@ -282,26 +294,26 @@ class ChangefeedIsolationIT {
     private static void bulk(String schema, int rows) throws SQLException {
         try (Connection connection = upstream.connect(); Statement statement = connection.createStatement()) {
             statement.execute("INSERT INTO " + schema + ".t (txn, note) SELECT " + NEXT_TXN.getAndIncrement()
-                    + ", CONCAT('bulk ', seq) FROM seq_1_to_" + rows);
+                    + ", CONCAT('bulk ', seq) FROM " + schema + ".seq_1_to_" + rows);
         }
     }
 
-    private static void awaitCaughtUp(String id) {
+    private static void awaitCaughtUp(String schema) {
         long now = Tso.fromInstant(Instant.now().plusSeconds(1));
-        await("changefeed " + id + " checkpoint passes " + now).atMost(DEADLINE).pollInterval(Duration.ofMillis(200))
-                .until(() -> checkpoint(id) >= now);
+        await("changefeed " + id(schema) + " checkpoint passes " + now).atMost(DEADLINE)
+                .pollInterval(Duration.ofMillis(200)).until(() -> checkpoint(schema) >= now);
     }
 
-    private static long checkpoint(String id) {
-        return changefeed(id).path("checkpoint_ts").asLong();
+    private static long checkpoint(String schema) {
+        return changefeed(schema).path("checkpoint_ts").asLong();
     }
 
-    private static String state(String id) {
-        return changefeed(id).path("state").asText();
+    private static String state(String schema) {
+        return changefeed(schema).path("state").asText();
     }
 
-    private static JsonNode changefeed(String id) {
-        return Http.get(base, "/api/v2/changefeeds/" + id).json();
+    private static JsonNode changefeed(String schema) {
+        return Http.get(base, "/api/v2/changefeeds/" + id(schema)).json();
     }
 
     /** Writes a transaction to each schema every few milliseconds until closed, as a steady upstream load. */
