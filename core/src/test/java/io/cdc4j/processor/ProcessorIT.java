@@ -174,4 +174,30 @@ class ProcessorIT {
         assertThat(position("stuck").warning()).isEmpty();
         processor.stop().join();
     }
+
+    @Test
+    void stopWithdrawsAtOnceAndFencesWhileTheSinkCloseBlocksAndCompletesOnceItReturns() throws Exception {
+        ChangefeedInfo info = MetaOnZooKeeper.info("closing", "blackhole://");
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch blocked = sinks.blockOnClose(info.changefeedId(), release);
+        Processor processor = processor(info);
+        processor.start(sinks.sinks(), sources);
+        var consumer = sources.running(info.changefeedId()).consumer();
+        consumer.onResolved(2_000, state(3));
+        var stopped = assertTimeoutPreemptively(Duration.ofSeconds(5), processor::stop);
+        assertThat(meta.position(info.changefeedId(), CAPTURE)).as("withdrawn before the sink closes").isEmpty();
+        assertThat(blocked.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(sources.sourcesOf(info.changefeedId()).getFirst().isClosed()).as("the source closes first").isTrue();
+
+        long calls = sinks.openedFor(info.changefeedId()).getFirst().calls();
+        consumer.onResolved(3_000, state(4));
+        processor.report();
+        assertThat(sinks.openedFor(info.changefeedId()).getFirst().calls()).as("nothing reaches a stopped sink")
+                .isEqualTo(calls);
+        assertThat(meta.position(info.changefeedId(), CAPTURE)).as("a stopped processor publishes nothing").isEmpty();
+        assertThat(stopped).isNotDone();
+        release.countDown();
+        stopped.get(10, TimeUnit.SECONDS);
+        assertThat(processor.isStopped()).isTrue();
+    }
 }
