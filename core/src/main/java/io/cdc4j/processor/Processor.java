@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * may connect for minutes); the source's dispatch thread is the only one to write to the sink; a stop thread of its
  * own closes source and sink. No lock is held across a sink call: {@code state} guards what the position is made of,
  * and {@link #report} reads the sink's {@link Sink#durableTs} without waiting for a write in progress. Once stopped
- * the processor is fenced: a start that returns late closes what it opened without delivering, no consumer call
- * reaches the sink, and nothing is published.
+ * the processor is fenced: what a start returning late opened is closed unused, no consumer call reaches the sink,
+ * and nothing is published.
  */
 final class Processor implements ChangeConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(Processor.class);
