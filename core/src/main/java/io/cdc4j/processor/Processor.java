@@ -14,13 +14,11 @@ import io.cdc4j.model.RowChange;
 import io.cdc4j.sink.Sink;
 import io.cdc4j.sink.SinkFactory;
 import io.cdc4j.sink.SinkUri;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,27 +26,29 @@ import org.slf4j.LoggerFactory;
  * One changefeed's run on this capture: source to sink, bounded by the target ts, with the checkpoint (and its
  * reader state) and resolved ts published to the task position, and any failure reported there for the owner.
  *
- * <p>Two locks: {@code pipeline} is held across every sink call (the sink is used by one thread at a time), and
- * {@code state} guards what the position is made of and is never held across a sink call, so {@link #report} of a
- * processor whose sink is blocked still publishes (only its checkpoint waits for the sink to answer).
+ * <p>Threads: the manager's thread publishes the starting position, reports, and fences the processor when it stops
+ * ({@link #stop}); a start thread of this processor's own opens the sink and creates and starts the source (which
+ * may connect for minutes); the source's dispatch thread is the only one to write to the sink; a stop thread of its
+ * own closes source and sink. No lock is held across a sink call: {@code state} guards what the position is made of,
+ * and {@link #report} reads the sink's {@link Sink#durableTs} without waiting for a write in progress. Once stopped
+ * the processor is fenced: what a start returning late opened is closed unused, no consumer call reaches the sink,
+ * and nothing is published.
  */
-final class Processor implements ChangeConsumer, AutoCloseable {
+final class Processor implements ChangeConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(Processor.class);
     private static final int MAX_PENDING_CHECKPOINTS = 1024;
-    /** How long a report waits for a sink call in progress before it publishes without moving the checkpoint. */
-    private static final Duration SINK_WAIT = Duration.ofMillis(20);
 
     private final TaskStore.TaskKey key;
     private final long epoch;
     private final ChangefeedInfo info;
     private final String captureAddress;
     private final TaskStore tasks;
-    private final ReentrantLock pipeline = new ReentrantLock(true);
     private final Object state = new Object();
     private final CheckpointTracker tracker = new CheckpointTracker(MAX_PENDING_CHECKPOINTS);
     private final TreeSet<Long> tableIds = new TreeSet<>();
 
     private volatile Sink sink;
+    /** Guarded by {@code state}. */
     private ChangeSource source;
     private volatile long checkpointTs;
     private ReaderState checkpointState;
@@ -58,9 +58,12 @@ final class Processor implements ChangeConsumer, AutoCloseable {
     private Optional<RunningError> error = Optional.empty();
     private Optional<RunningError> warning = Optional.empty();
     private volatile Throwable fatal;
-    private boolean closed;
+    /** Set under {@code state}; read without it where a stale false only lets one last call through. */
+    private volatile boolean closed;
     /** The position last written to ZooKeeper; only the manager's thread touches it. */
     private TaskPosition published;
+    private volatile Thread starter;
+    private final CompletableFuture<Void> stopped = new CompletableFuture<>();
 
     Processor(TaskStore.TaskKey key, long epoch, ChangefeedInfo info, long checkpointTs, ReaderState state,
               String captureAddress, TaskStore tasks) {
@@ -113,8 +116,9 @@ final class Processor implements ChangeConsumer, AutoCloseable {
     }
 
     /**
-     * Publishes the starting position, then opens the sink and starts the source; a failure of those is reported in
-     * the position for the owner, not thrown.
+     * Publishes the starting position, then opens the sink and starts the source on a start thread of this
+     * processor's own and returns without waiting for them; a failure of those is reported in the position for the
+     * owner, not thrown.
      *
      * @return false when the changefeed is gone (its task folder was removed): nothing was started
      * @throws CdcException when the starting position cannot be published: nothing was started, and nothing runs
@@ -133,87 +137,82 @@ final class Processor implements ChangeConsumer, AutoCloseable {
         published = starting;
         LOG.info("changefeed {} processor starts on capture {} from checkpoint {} (epoch {})", key.changefeed(),
                 key.captureId(), checkpointTs, epoch);
+        starter = Thread.ofPlatform().daemon().name("cdc4j-processor-start-" + key.changefeed())
+                .start(() -> open(sinks, sources));
+        return true;
+    }
+
+    /** The start thread: opens the sink, then creates and starts the source, unless the processor stopped meanwhile. */
+    private void open(SinkFactory sinks, ChangeSourceFactory sources) {
         try {
-            pipeline.lock();
-            try {
-                sink = sinks.open(key.changefeed(), SinkUri.parse(info.sinkUri()), info.config());
-            } finally {
-                pipeline.unlock();
+            Sink opened = sinks.open(key.changefeed(), SinkUri.parse(info.sinkUri()), info.config());
+            synchronized (state) {
+                sink = opened;
+                if (closed) {
+                    return;
+                }
             }
             ChangeSource created = sources.create(key.changefeed(), info.config());
             synchronized (state) {
                 source = created;
+                if (closed) {
+                    return;
+                }
             }
             created.start(checkpointTs, checkpointState, this);
         } catch (Throwable e) {
             fail(e);
         }
-        return true;
     }
 
     @Override
     public void onRows(RowBatch batch) {
-        pipeline.lock();
+        if (!accepting() || batch.commitTs() <= checkpointTs || beyondTarget(batch.commitTs())) {
+            return;
+        }
         try {
-            if (!accepting() || batch.commitTs() <= checkpointTs || beyondTarget(batch.commitTs())) {
-                return;
+            sink.writeRows(batch);
+        } catch (Throwable e) {
+            fail(e);
+            return;
+        }
+        synchronized (state) {
+            rowsWritten += batch.rows().size();
+            for (RowChange row : batch.rows()) {
+                tableIds.add(row.table().tableId());
             }
-            try {
-                sink.writeRows(batch);
-            } catch (Throwable e) {
-                fail(e);
-                return;
-            }
-            synchronized (state) {
-                rowsWritten += batch.rows().size();
-                for (RowChange row : batch.rows()) {
-                    tableIds.add(row.table().tableId());
-                }
-                lastSyncedTs = Math.max(lastSyncedTs, batch.commitTs());
-            }
-        } finally {
-            pipeline.unlock();
+            lastSyncedTs = Math.max(lastSyncedTs, batch.commitTs());
         }
     }
 
     @Override
     public void onDdl(DdlEvent ddl) {
-        pipeline.lock();
+        if (!accepting() || ddl.commitTs() <= checkpointTs || beyondTarget(ddl.commitTs())) {
+            return;
+        }
         try {
-            if (!accepting() || ddl.commitTs() <= checkpointTs || beyondTarget(ddl.commitTs())) {
-                return;
-            }
-            try {
-                sink.writeDdl(ddl);
-            } catch (Throwable e) {
-                fail(e);
-            }
-        } finally {
-            pipeline.unlock();
+            sink.writeDdl(ddl);
+        } catch (Throwable e) {
+            fail(e);
         }
     }
 
     @Override
     public void onResolved(long ts, ReaderState readerState) {
-        pipeline.lock();
+        long bounded = info.hasTarget() ? Math.min(ts, info.targetTs()) : ts;
+        if (!accepting() || bounded <= resolvedTs) {
+            return;
+        }
         try {
-            long bounded = info.hasTarget() ? Math.min(ts, info.targetTs()) : ts;
-            if (!accepting() || bounded <= resolvedTs) {
-                return;
-            }
-            try {
-                sink.flush(bounded);
-            } catch (Throwable e) {
-                fail(e);
-                return;
-            }
-            synchronized (state) {
-                tracker.resolved(bounded, readerState);
-                resolvedTs = bounded;
-                warning = Optional.empty();
-            }
-        } finally {
-            pipeline.unlock();
+            sink.flush(bounded);
+        } catch (Throwable e) {
+            fail(e);
+            return;
+        }
+        synchronized (state) {
+            tracker.resolved(bounded, readerState);
+            resolvedTs = bounded;
+            warning = Optional.empty();
         }
     }
 
@@ -233,9 +232,8 @@ final class Processor implements ChangeConsumer, AutoCloseable {
     }
 
     /**
-     * Moves the checkpoint to what the sink holds durably and publishes the position when it changed. A sink call in
-     * progress is waited for only briefly: then the rest of the position is published and the checkpoint moves on a
-     * later report.
+     * Moves the checkpoint to what the sink holds durably and publishes the position when it changed; a sink call in
+     * progress is not waited for (the sink's durable ts is read while it writes).
      */
     void report() {
         if (published == null) {
@@ -265,24 +263,17 @@ final class Processor implements ChangeConsumer, AutoCloseable {
         }
     }
 
-    /** The sink's durable ts, or -1 when the sink is not open or stays busy in a call beyond the short wait. */
+    /** The sink's durable ts, or -1 while the sink is not open. */
     private long durableTs() {
-        try {
-            if (!pipeline.tryLock(SINK_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                return -1;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        Sink current = sink;
+        if (current == null) {
             return -1;
         }
         try {
-            Sink current = sink;
-            return current == null ? -1 : current.durableTs();
+            return current.durableTs();
         } catch (Throwable e) {
             fail(e);
             return -1;
-        } finally {
-            pipeline.unlock();
         }
     }
 
@@ -326,15 +317,55 @@ final class Processor implements ChangeConsumer, AutoCloseable {
                 String.valueOf(failure));
     }
 
-    /** Stops the source, closes the sink and withdraws the position. */
-    @Override
-    public void close() {
-        ChangeSource closingSource;
+    /**
+     * Fences the processor and withdraws its position (on the caller's thread, so that it is gone before a later run
+     * of the changefeed on this capture publishes), then stops the source and closes the sink on a stop thread of its
+     * own, after the start thread has returned. Only the first call does anything.
+     *
+     * @return completed once source and sink are closed
+     */
+    CompletableFuture<Void> stop() {
         synchronized (state) {
             if (closed) {
-                return;
+                return stopped;
             }
             closed = true;
+        }
+        try {
+            tasks.withdraw(key);
+        } catch (RuntimeException e) {
+            LOG.warn("changefeed {} processor on capture {} could not withdraw its position (its session's end will):"
+                    + " {}", key.changefeed(), key.captureId(), e.toString());
+        }
+        Thread opening = starter;
+        Thread.ofPlatform().daemon().name("cdc4j-processor-stop-" + key.changefeed()).start(() -> {
+            try {
+                closeAfter(opening);
+            } finally {
+                stopped.complete(null);
+            }
+        });
+        return stopped;
+    }
+
+    /** Whether {@link #stop} has closed source and sink. */
+    boolean isStopped() {
+        return stopped.isDone();
+    }
+
+    private void closeAfter(Thread opening) {
+        if (opening != null) {
+            try {
+                opening.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                LOG.warn("changefeed {} processor on capture {}: interrupted waiting for its start to return; what it"
+                        + " opens is not closed", key.changefeed(), key.captureId());
+                return;
+            }
+        }
+        ChangeSource closingSource;
+        synchronized (state) {
             closingSource = source;
         }
         if (closingSource != null) {
@@ -343,12 +374,6 @@ final class Processor implements ChangeConsumer, AutoCloseable {
         Sink closingSink = sink;
         if (closingSink != null) {
             closeQuietly("sink", closingSink);
-        }
-        try {
-            tasks.withdraw(key);
-        } catch (RuntimeException e) {
-            LOG.warn("changefeed {} processor on capture {} could not withdraw its position (its session's end will):"
-                    + " {}", key.changefeed(), key.captureId(), e.toString());
         }
         LOG.info("changefeed {} processor on capture {} stopped at checkpoint {}", key.changefeed(), key.captureId(),
                 checkpointTs);

@@ -10,15 +10,20 @@ import io.cdc4j.meta.TaskStore;
 import io.cdc4j.meta.Versioned;
 import io.cdc4j.sink.SinkFactory;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +33,12 @@ import org.slf4j.LoggerFactory;
  * running changefeed placed on this capture, stops those placed elsewhere or no longer running, and has each
  * publish its position. A processor whose start fails (its position cannot be published) is started again with
  * backoff; a round that fails is tried again the next round; an error that leaves the process unusable ends it.
+ *
+ * <p>Its one thread only orchestrates: it talks to ZooKeeper, but opening sinks, connecting sources and closing
+ * them happen on each processor's own threads, so a downstream that hangs or is down delays no other changefeed. A
+ * new run of a changefeed starts on this capture only once the previous run's stop has closed its source and sink,
+ * or after {@code stopWait}, when that run is abandoned: it is fenced (it writes and publishes nothing), and what it
+ * still holds is closed when its blocked call returns.
  */
 public final class ProcessorManager implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessorManager.class);
@@ -37,6 +48,10 @@ public final class ProcessorManager implements AutoCloseable {
     /** How many rounds a processor's fatal error may wait for its position to be published before the exit. */
     private static final int MAX_FATAL_ROUNDS = 20;
     private static final String ROUND = "round";
+    /** How long a new run of a changefeed waits for the previous run to stop before that run is abandoned. */
+    static final Duration STOP_WAIT = Duration.ofSeconds(60);
+    /** How long {@link #close} waits for the processors to stop. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
 
     private final ChangefeedStore changefeeds;
     private final TaskStore tasks;
@@ -46,7 +61,10 @@ public final class ProcessorManager implements AutoCloseable {
     private final ChangeSourceFactory sources;
     private final Duration interval;
     private final ProcessExit exit;
+    private final Duration stopWait;
     private final Map<ChangefeedId, Processor> running = new HashMap<>();
+    /** Stopped processors whose source or sink may still be closing, with when their stop began. */
+    private final Map<ChangefeedId, Stopping> stopping = new HashMap<>();
     private final Map<ChangefeedId, FailedStarts> failedStarts = new HashMap<>();
     /** What failed in the current series of failing rounds, so that each series is logged once. */
     private final Set<Object> failing = new HashSet<>();
@@ -71,6 +89,16 @@ public final class ProcessorManager implements AutoCloseable {
     public ProcessorManager(ChangefeedStore changefeeds, TaskStore tasks, Supplier<String> captureId,
                             String captureAddress, SinkFactory sinks, ChangeSourceFactory sources, Duration interval,
                             ProcessorMetrics metrics, ProcessExit exit) {
+        this(changefeeds, tasks, captureId, captureAddress, sinks, sources, interval, metrics, exit, STOP_WAIT);
+    }
+
+    /**
+     * @param stopWait how long a new run of a changefeed waits for its previous run to stop before abandoning it
+     */
+    ProcessorManager(ChangefeedStore changefeeds, TaskStore tasks, Supplier<String> captureId, String captureAddress,
+                     SinkFactory sinks, ChangeSourceFactory sources, Duration interval, ProcessorMetrics metrics,
+                     ProcessExit exit, Duration stopWait) {
+        this.stopWait = Objects.requireNonNull(stopWait, "stopWait");
         this.changefeeds = Objects.requireNonNull(changefeeds, "changefeeds");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.captureId = Objects.requireNonNull(captureId, "captureId");
@@ -125,6 +153,7 @@ public final class ProcessorManager implements AutoCloseable {
         }
         recovered(ROUND, "capture " + me + " follows its changefeed placements again");
         failedStarts.keySet().retainAll(wanted);
+        stopping.values().removeIf(previous -> previous.processor().isStopped());
         running.entrySet().removeIf(entry -> {
             if (wanted.contains(entry.getKey())) {
                 return false;
@@ -152,6 +181,9 @@ public final class ProcessorManager implements AutoCloseable {
         if (current != null) {
             running.remove(id);
             stop(id, current);
+        }
+        if (!previousRunEnded(id, epoch)) {
+            return true;
         }
         FailedStarts failures = failedStarts.get(id);
         if (failures != null && !failures.due(epoch, System.nanoTime())) {
@@ -183,6 +215,27 @@ public final class ProcessorManager implements AutoCloseable {
         }
         running.put(id, processor);
         meters.put(id, metrics.track(id, processor));
+        return true;
+    }
+
+    /**
+     * Whether the changefeed's previous run on this capture has closed its source and sink, or is abandoned now
+     * because it took longer than {@code stopWait}.
+     */
+    private boolean previousRunEnded(ChangefeedId id, long epoch) {
+        Stopping previous = stopping.get(id);
+        if (previous == null || previous.processor().isStopped()) {
+            stopping.remove(id);
+            return true;
+        }
+        if (System.nanoTime() - previous.sinceNanos() < stopWait.toNanos()) {
+            return false;
+        }
+        stopping.remove(id);
+        LOG.warn("changefeed {}: its processor of epoch {} on capture {} has not closed its source and sink within {}"
+                        + " s; epoch {} starts without waiting longer (the old run is fenced: it writes and publishes"
+                        + " nothing, and closes what it holds once its blocked call returns)", id,
+                previous.processor().epoch(), captureId.get(), stopWait.toSeconds(), epoch);
         return true;
     }
 
@@ -266,8 +319,10 @@ public final class ProcessorManager implements AutoCloseable {
         }
     }
 
+    /** Fences the processor and withdraws its position now; its source and sink close on its own stop thread. */
     private void stop(ChangefeedId id, Processor processor) {
-        processor.close();
+        processor.stop();
+        stopping.put(id, new Stopping(processor, System.nanoTime()));
         AutoCloseable processorMeters = meters.remove(id);
         if (processorMeters != null) {
             try {
@@ -278,7 +333,7 @@ public final class ProcessorManager implements AutoCloseable {
         }
     }
 
-    /** The changefeeds this capture runs now: those whose processor has started and published its position. */
+    /** The changefeeds this capture runs now: those whose processor published its position (its sink may open yet). */
     public synchronized Set<ChangefeedId> runningChangefeeds() {
         return Set.copyOf(running.keySet());
     }
@@ -292,10 +347,26 @@ public final class ProcessorManager implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        List<CompletableFuture<Void>> stops = new ArrayList<>();
         synchronized (this) {
             running.forEach(this::stop);
             running.clear();
+            stopping.values().forEach(previous -> stops.add(previous.processor().stop()));
+            stopping.clear();
         }
+        try {
+            CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).get(CLOSE_WAIT.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("capture {}: some processors did not close their source and sink within {} s: {}",
+                    captureId.get(), CLOSE_WAIT.toSeconds(), e.toString());
+        }
+    }
+
+    /** A processor that was stopped, and when: its source and sink may still be closing. */
+    private record Stopping(Processor processor, long sinceNanos) {
     }
 
     /** The key of a processor's failing reports, apart from the failures of following its changefeed. */

@@ -6,7 +6,8 @@ import io.cdc4j.model.RowBatch;
 /**
  * Where one changefeed's changes go. Rows and DDL arrive in commit-ts order; {@link #flush} asks for everything
  * up to a resolved ts to be made durable, and {@link #durableTs} says how far that has happened, so the
- * checkpoint never moves past what the downstream really holds. Called from one thread at a time.
+ * checkpoint never moves past what the downstream really holds. Writes, flushes and close come from one thread at a
+ * time; {@link #durableTs} may be called from any thread, also while a write is in progress, and must not wait for it.
  */
 public interface Sink extends AutoCloseable {
     /** Writes one transaction's rows. */

@@ -75,8 +75,10 @@ class ProcessorIT {
         assertThat(reported.readerState()).isEqualTo(state(42));
         assertThat(reported.error()).isEmpty();
 
-        processor.close();
-        assertThat(meta.position(new ChangefeedId("default", "plain"), CAPTURE)).isEmpty();
+        var stopped = processor.stop();
+        assertThat(meta.position(new ChangefeedId("default", "plain"), CAPTURE))
+                .as("withdrawn by the stop call itself").isEmpty();
+        stopped.join();
         assertThat(sources.sourcesOf(new ChangefeedId("default", "plain")).getFirst().isClosed()).isTrue();
     }
 
@@ -84,12 +86,14 @@ class ProcessorIT {
     void aSinkThatCannotBeOpenedIsTheRunsErrorAndNoSourceStarts() {
         Processor processor = processor(MetaOnZooKeeper.info("kafka", "kafka://127.0.0.1:9092/topic"));
         assertThat(processor.start(sinks.sinks(), sources)).isTrue();
-        processor.report();
-        RunningError error = position("kafka").error().orElseThrow();
+        RunningError error = await().atMost(Duration.ofSeconds(10)).until(() -> {
+            processor.report();
+            return position("kafka").error().orElse(null);
+        }, e -> e != null);
         assertThat(error.code()).isEqualTo(ErrorCode.SINK_URI_INVALID.code());
         assertThat(error.addr()).isEqualTo("127.0.0.1:8300");
         assertThat(sources.sourcesOf(new ChangefeedId("default", "kafka"))).isEmpty();
-        processor.close();
+        processor.stop().join();
     }
 
     @Test
@@ -128,7 +132,7 @@ class ProcessorIT {
         assertThat(reported.checkpointTs()).isEqualTo(MetaOnZooKeeper.START_TS);
         assertThat(processor.errorPublished()).isTrue();
         assertThat(processor.fatalError()).as("a stack overflow unwinds its own thread only").isEmpty();
-        processor.close();
+        processor.stop().join();
     }
 
     @Test
@@ -142,7 +146,7 @@ class ProcessorIT {
         processor.report();
         assertThat(position("oom").error().orElseThrow().message()).isEqualTo("java.lang.OutOfMemoryError: fake");
         assertThat(processor.fatalError()).containsSame(fake);
-        processor.close();
+        processor.stop().join();
     }
 
     @Test
@@ -168,6 +172,32 @@ class ProcessorIT {
             assertThat(position("stuck").checkpointTs()).isEqualTo(2_000);
         });
         assertThat(position("stuck").warning()).isEmpty();
-        processor.close();
+        processor.stop().join();
+    }
+
+    @Test
+    void stopWithdrawsAtOnceAndFencesWhileTheSinkCloseBlocksAndCompletesOnceItReturns() throws Exception {
+        ChangefeedInfo info = MetaOnZooKeeper.info("closing", "blackhole://");
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch blocked = sinks.blockOnClose(info.changefeedId(), release);
+        Processor processor = processor(info);
+        processor.start(sinks.sinks(), sources);
+        var consumer = sources.running(info.changefeedId()).consumer();
+        consumer.onResolved(2_000, state(3));
+        var stopped = assertTimeoutPreemptively(Duration.ofSeconds(5), processor::stop);
+        assertThat(meta.position(info.changefeedId(), CAPTURE)).as("withdrawn before the sink closes").isEmpty();
+        assertThat(blocked.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(sources.sourcesOf(info.changefeedId()).getFirst().isClosed()).as("the source closes first").isTrue();
+
+        long calls = sinks.openedFor(info.changefeedId()).getFirst().calls();
+        consumer.onResolved(3_000, state(4));
+        processor.report();
+        assertThat(sinks.openedFor(info.changefeedId()).getFirst().calls()).as("nothing reaches a stopped sink")
+                .isEqualTo(calls);
+        assertThat(meta.position(info.changefeedId(), CAPTURE)).as("a stopped processor publishes nothing").isEmpty();
+        assertThat(stopped).isNotDone();
+        release.countDown();
+        stopped.get(10, TimeUnit.SECONDS);
+        assertThat(processor.isStopped()).isTrue();
     }
 }

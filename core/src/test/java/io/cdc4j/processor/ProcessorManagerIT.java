@@ -25,12 +25,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The processors of one capture against a real ZooKeeper: they follow placements and states, a start that ZooKeeper
- * refuses is retried with backoff and shown, an outage is ridden out, and an Error from one changefeed's sink fails
- * that changefeed without freezing the others.
+ * refuses is retried with backoff and shown, an outage is ridden out, an Error from one changefeed's sink fails
+ * that changefeed without freezing the others, and a sink whose open or close blocks delays no other changefeed and
+ * no later run of its own beyond the stop wait.
  */
 class ProcessorManagerIT {
     static final String ME = "capture-1";
     static final Duration DEADLINE = Duration.ofSeconds(20);
+    /** How long a new run waits for its previous run to stop, short here so that abandoning one is quick to see. */
+    static final Duration STOP_WAIT = Duration.ofSeconds(2);
 
     @TempDir
     Path dir;
@@ -49,7 +52,7 @@ class ProcessorManagerIT {
 
     private ProcessorManager manager() {
         return new ProcessorManager(meta.changefeeds, meta.tasks, () -> ME, "127.0.0.1:8300", sinks.sinks(),
-                sources, Duration.ofMillis(20), new ProcessorMetrics(registry), exits::add);
+                sources, Duration.ofMillis(20), new ProcessorMetrics(registry), exits::add, STOP_WAIT);
     }
 
     @AfterEach
@@ -211,6 +214,129 @@ class ProcessorManagerIT {
             dispatch.join(10_000);
         }
         awaitPosition(stuck, p -> p.checkpointTs() == 2_000);
+    }
+
+    @Test
+    void aSinkWhoseOpenBlocksDelaysNoOtherChangefeedAndItsChangefeedRunsOnceItOpens() {
+        ChangefeedId hanging = meta.placed("hanging", ME);
+        ChangefeedId healthy = meta.placed("opening", ME);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch blocked = sinks.blockNextOpen(hanging, release);
+        manager.start();
+        try {
+            await().atMost(DEADLINE).until(() -> blocked.getCount() == 0);
+            sources.running(healthy).consumer().onResolved(8_000, ReaderState.initial());
+            awaitPosition(healthy, p -> p.checkpointTs() == 8_000);
+            assertThat(position(hanging)).as("published before its sink opens").isPresent();
+            assertThat(manager.runningChangefeeds()).containsExactlyInAnyOrder(hanging, healthy);
+            assertThat(sources.sourcesOf(hanging)).as("no source before the sink is open").isEmpty();
+        } finally {
+            release.countDown();
+        }
+        sources.running(hanging).consumer().onResolved(9_000, ReaderState.initial());
+        awaitPosition(hanging, p -> p.checkpointTs() == 9_000);
+    }
+
+    @Test
+    void aChangefeedMovedAwayWhileItsSinkOpenIsBlockedIsFencedAndItsLateSinkIsClosedUnused() {
+        ChangefeedId moved = meta.placed("moved", ME);
+        ChangefeedId healthy = meta.placed("staying", ME);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch blocked = sinks.blockNextOpen(moved, release);
+        manager.start();
+        try {
+            await().atMost(DEADLINE).until(() -> blocked.getCount() == 0);
+            awaitPosition(moved, p -> true);
+            meta.place(moved, "capture-2");
+            await().atMost(DEADLINE).until(() -> position(moved).isEmpty());
+            assertThat(manager.runningChangefeeds()).containsExactly(healthy);
+            sources.running(healthy).consumer().onResolved(3_000, ReaderState.initial());
+            awaitPosition(healthy, p -> p.checkpointTs() == 3_000);
+        } finally {
+            release.countDown();
+        }
+        var late = await().atMost(DEADLINE).until(() -> sinks.openedFor(moved), opened -> !opened.isEmpty());
+        await().atMost(DEADLINE).until(() -> late.getFirst().isClosed());
+        assertThat(late.getFirst().calls()).as("the late sink got nothing").isZero();
+        assertThat(sources.sourcesOf(moved)).as("no source starts after the stop").isEmpty();
+        assertThat(position(moved)).as("the late start publishes nothing").isEmpty();
+    }
+
+    @Test
+    void aNewEpochWhileTheOldStartIsBlockedStartsAfterTheStopWaitAndTheOldRunNeitherWritesNorWithdraws() {
+        ChangefeedId id = meta.placed("reepoch", ME);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch blocked = sinks.blockNextOpen(id, release);
+        manager.start();
+        try {
+            await().atMost(DEADLINE).until(() -> blocked.getCount() == 0);
+            TaskPosition first = awaitPosition(id, p -> true);
+            long epoch = meta.place(id, ME);
+            await().during(STOP_WAIT.dividedBy(2)).atMost(STOP_WAIT).until(() -> sources.sourcesOf(id).isEmpty());
+            var source = sources.running(id);
+            assertThat(first.epoch()).isLessThan(epoch);
+            awaitPosition(id, p -> p.epoch() == epoch);
+            source.consumer().onResolved(4_000, ReaderState.initial());
+            awaitPosition(id, p -> p.checkpointTs() == 4_000);
+        } finally {
+            release.countDown();
+        }
+        await().atMost(DEADLINE).until(() -> sinks.openedFor(id).size() == 2
+                && sinks.openedFor(id).stream().filter(ScriptedSinks.Scripted::isClosed).count() == 1);
+        assertThat(sinks.openedFor(id).stream().filter(ScriptedSinks.Scripted::isClosed).findFirst().orElseThrow()
+                .calls()).as("the old run's late sink got nothing").isZero();
+        assertThat(sources.sourcesOf(id)).as("the old run started no source").hasSize(1);
+        await().during(Duration.ofMillis(500)).atMost(DEADLINE).until(() -> position(id).isPresent());
+        assertThat(position(id).orElseThrow().checkpointTs()).isEqualTo(4_000);
+    }
+
+    @Test
+    void aBlockedCloseDelaysNoOtherChangefeedAndTheNextRunOfItsOwnWaitsForItUpToTheStopWait() {
+        ChangefeedId closing = meta.placed("closing", ME);
+        ChangefeedId healthy = meta.placed("running", ME);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch blocked = sinks.blockOnClose(closing, release);
+        manager.start();
+        var first = sources.running(closing);
+        var healthyConsumer = sources.running(healthy).consumer();
+        try {
+            meta.setState(closing, ChangefeedState.STOPPED);
+            await().atMost(DEADLINE).until(() -> blocked.getCount() == 0);
+            assertThat(first.isClosed()).as("the source closes before the sink").isTrue();
+            await().atMost(DEADLINE).until(() -> position(closing).isEmpty());
+            healthyConsumer.onResolved(5_000, ReaderState.initial());
+            awaitPosition(healthy, p -> p.checkpointTs() == 5_000);
+
+            meta.setState(closing, ChangefeedState.NORMAL);
+            await().during(STOP_WAIT.dividedBy(2)).atMost(STOP_WAIT)
+                    .until(() -> sources.sourcesOf(closing).size() == 1);
+            var second = await().atMost(DEADLINE).until(() -> sources.sourcesOf(closing).getLast(), s -> s != first);
+            second.consumer().onResolved(6_000, ReaderState.initial());
+            awaitPosition(closing, p -> p.checkpointTs() == 6_000);
+            healthyConsumer.onResolved(7_000, ReaderState.initial());
+            awaitPosition(healthy, p -> p.checkpointTs() == 7_000);
+        } finally {
+            release.countDown();
+        }
+        await().atMost(DEADLINE).until(() -> sinks.openedFor(closing).getFirst().isClosed());
+        await().during(Duration.ofMillis(500)).atMost(DEADLINE)
+                .until(() -> position(closing).filter(p -> p.checkpointTs() == 6_000).isPresent());
+    }
+
+    @Test
+    void aNewEpochStartsOnlyAfterThePreviousRunClosedItsSink() {
+        ChangefeedId id = meta.placed("ordered", ME);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch blocked = sinks.blockOnClose(id, release);
+        manager.start();
+        var first = sources.running(id);
+        meta.place(id, ME);
+        await().atMost(DEADLINE).until(() -> blocked.getCount() == 0);
+        await().during(Duration.ofMillis(500)).atMost(STOP_WAIT).until(() -> sinks.openedFor(id).size() == 1);
+        release.countDown();
+        var second = await().atMost(DEADLINE).until(() -> sources.sourcesOf(id).getLast(), s -> s != first);
+        assertThat(sinks.openedFor(id).getFirst().isClosed()).isTrue();
+        assertThat(second.isClosed()).isFalse();
     }
 
     private double startFailures(ChangefeedId id) {

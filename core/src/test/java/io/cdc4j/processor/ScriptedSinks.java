@@ -6,24 +6,57 @@ import io.cdc4j.model.RowBatch;
 import io.cdc4j.sink.BlackholeSink;
 import io.cdc4j.sink.Sink;
 import io.cdc4j.sink.SinkFactory;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
  * Test fixture, a fake for failures a real sink cannot be made to produce on demand: the real {@code blackhole://}
  * sink, except that a test scripts, per changefeed, a throwable its {@code flush} throws (a fake
- * {@link OutOfMemoryError}, say) or a latch its {@code flush} blocks on (a downstream that stopped answering).
+ * {@link OutOfMemoryError}, say) or a latch its {@code flush}, its next open or its {@code close} blocks on (a
+ * downstream that stopped answering), and sees every sink opened and whether it was closed.
  */
 final class ScriptedSinks {
     private final Map<ChangefeedId, Supplier<? extends Throwable>> throwOnFlush = new ConcurrentHashMap<>();
     private final Map<ChangefeedId, CountDownLatch> blockOnFlush = new ConcurrentHashMap<>();
     private final Map<ChangefeedId, CountDownLatch> blocked = new ConcurrentHashMap<>();
+    private final Map<ChangefeedId, Block> blockNextOpen = new ConcurrentHashMap<>();
+    private final Map<ChangefeedId, Block> blockOnClose = new ConcurrentHashMap<>();
+    private final List<Scripted> opened = new CopyOnWriteArrayList<>();
 
     SinkFactory sinks() {
-        return SinkFactory.standard().with("blackhole",
-                (changefeed, uri, config) -> new Scripted(changefeed, new BlackholeSink(changefeed)));
+        return SinkFactory.standard().with("blackhole", (changefeed, uri, config) -> {
+            Block block = blockNextOpen.remove(changefeed);
+            if (block != null) {
+                block.await();
+            }
+            Scripted sink = new Scripted(changefeed, new BlackholeSink(changefeed));
+            opened.add(sink);
+            return sink;
+        });
+    }
+
+    /** The changefeed's next open blocks until {@code release} opens; returns a latch counted when it blocks. */
+    CountDownLatch blockNextOpen(ChangefeedId changefeed, CountDownLatch release) {
+        Block block = new Block(release);
+        blockNextOpen.put(changefeed, block);
+        return block.reached();
+    }
+
+    /** The changefeed's sinks block in close until {@code release} opens; returns a latch counted when one blocks. */
+    CountDownLatch blockOnClose(ChangefeedId changefeed, CountDownLatch release) {
+        Block block = new Block(release);
+        blockOnClose.put(changefeed, block);
+        return block.reached();
+    }
+
+    /** Every sink opened for a changefeed, oldest first. */
+    List<Scripted> openedFor(ChangefeedId changefeed) {
+        return opened.stream().filter(sink -> sink.changefeed.equals(changefeed)).toList();
     }
 
     /** The changefeed's flush throws what {@code failure} makes (unchecked or an Error). */
@@ -39,9 +72,12 @@ final class ScriptedSinks {
         return reached;
     }
 
-    private final class Scripted implements Sink {
+    /** A sink as the test sees it: what reached it, and whether it was closed. */
+    final class Scripted implements Sink {
         private final ChangefeedId changefeed;
         private final Sink delegate;
+        private final AtomicLong calls = new AtomicLong();
+        private volatile boolean closed;
 
         Scripted(ChangefeedId changefeed, Sink delegate) {
             this.changefeed = changefeed;
@@ -50,16 +86,19 @@ final class ScriptedSinks {
 
         @Override
         public void writeRows(RowBatch batch) {
+            calls.incrementAndGet();
             delegate.writeRows(batch);
         }
 
         @Override
         public void writeDdl(DdlEvent ddl) {
+            calls.incrementAndGet();
             delegate.writeDdl(ddl);
         }
 
         @Override
         public void flush(long resolvedTs) {
+            calls.incrementAndGet();
             Supplier<? extends Throwable> failure = throwOnFlush.get(changefeed);
             if (failure != null) {
                 throwUnchecked(failure.get());
@@ -83,7 +122,37 @@ final class ScriptedSinks {
 
         @Override
         public void close() {
+            Block block = blockOnClose.get(changefeed);
+            if (block != null) {
+                block.await();
+            }
+            closed = true;
             delegate.close();
+        }
+
+        /** Rows, DDL and flushes that reached this sink. */
+        long calls() {
+            return calls.get();
+        }
+
+        boolean isClosed() {
+            return closed;
+        }
+    }
+
+    /** Where a scripted call waits for the test: {@code reached} is counted when a call arrives. */
+    private record Block(CountDownLatch release, CountDownLatch reached) {
+        Block(CountDownLatch release) {
+            this(release, new CountDownLatch(1));
+        }
+
+        void await() {
+            reached.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -48,12 +48,14 @@ final class CountingSink implements Sink {
     @Override
     public void writeRows(RowBatch batch) {
         delegate.writeRows(batch);
-        Transaction transaction = transaction(batch.commitTs());
-        transaction.rows += batch.rows().size();
-        if (arrivals.measuresLag()) {
-            for (RowChange row : batch.rows()) {
-                row.after().flatMap(image -> image.value(BenchSchema.WRITTEN_COLUMN))
-                        .ifPresent(written -> transaction.written(RowTimes.micros(written)));
+        synchronized (pending) {
+            Transaction transaction = transaction(batch.commitTs());
+            transaction.rows += batch.rows().size();
+            if (arrivals.measuresLag()) {
+                for (RowChange row : batch.rows()) {
+                    row.after().flatMap(image -> image.value(BenchSchema.WRITTEN_COLUMN))
+                            .ifPresent(written -> transaction.written(RowTimes.micros(written)));
+                }
             }
         }
     }
@@ -85,15 +87,18 @@ final class CountingSink implements Sink {
         return durable;
     }
 
+    /** Counts the transactions the durable ts covers; the processor's report calls it while rows are written. */
     private void report(long durable) {
         long now = Arrivals.nowMicros();
         long rows = 0;
-        while (!pending.isEmpty() && pending.peekFirst().commitTs <= durable) {
-            Transaction done = pending.pollFirst();
-            for (int i = 0; i < done.writtenCount; i++) {
-                arrivals.lag(done.writtenMicros[i], now);
+        synchronized (pending) {
+            while (!pending.isEmpty() && pending.peekFirst().commitTs <= durable) {
+                Transaction done = pending.pollFirst();
+                for (int i = 0; i < done.writtenCount; i++) {
+                    arrivals.lag(done.writtenMicros[i], now);
+                }
+                rows += done.rows;
             }
-            rows += done.rows;
         }
         if (rows > 0) {
             arrivals.rows((int) rows);
