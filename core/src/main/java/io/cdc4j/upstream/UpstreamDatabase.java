@@ -20,9 +20,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** The SQL side of the upstream: settings, grants, binlog files, clock and table details, over JDBC. */
 public final class UpstreamDatabase implements AutoCloseable {
+    private static final Pattern BINLOG_FILE = Pattern.compile("[A-Za-z0-9._-]+");
+
     private final UpstreamConfig config;
     private Connection connection;
 
@@ -104,6 +107,68 @@ public final class UpstreamDatabase implements AutoCloseable {
                 return new BinlogCoordinates(rows.getString(1), rows.getLong(2));
             }
         }, "read the binlog position");
+    }
+
+    /**
+     * The current end of the binlog with the GTID position that goes with it: on MySQL the status row's
+     * Executed_Gtid_Set, on MariaDB {@code BINLOG_GTID_POS} of those coordinates (so no transaction committed
+     * between two reads falls on the wrong side).
+     */
+    public BinlogEnd binlogEndWithGtids() {
+        String version = variable("version").orElse("");
+        String sql = UpstreamQueries.binlogStatus(version);
+        boolean mariaDb = version.toLowerCase(Locale.ROOT).contains("mariadb");
+        BinlogEnd end = query(() -> {
+            try (Statement statement = connection().createStatement();
+                 ResultSet rows = statement.executeQuery(sql)) {
+                if (!rows.next()) {
+                    throw new CdcException(ErrorCode.UPSTREAM_PREREQUISITE,
+                            "the upstream has no binlog: start it with log_bin (e.g. --log-bin)");
+                }
+                BinlogCoordinates at = new BinlogCoordinates(rows.getString(1), rows.getLong(2));
+                String gtids = mariaDb || rows.getMetaData().getColumnCount() < 5 ? "" : rows.getString(5);
+                return new BinlogEnd(at, gtids == null ? "" : gtids);
+            }
+        }, "read the binlog position");
+        return mariaDb ? new BinlogEnd(end.at(), gtidPositionAt(end.at()).orElse("")) : end;
+    }
+
+    /** MariaDB's GTID position just before the event at {@code at} ({@code BINLOG_GTID_POS}); empty on MySQL. */
+    public Optional<String> gtidPositionAt(BinlogCoordinates at) {
+        if (!isMariaDb()) {
+            return Optional.empty();
+        }
+        return query(() -> {
+            try (PreparedStatement statement = connection().prepareStatement("SELECT BINLOG_GTID_POS(?, ?)")) {
+                statement.setString(1, at.file());
+                statement.setLong(2, at.position());
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.<String>empty();
+                }
+            }
+        }, "read the GTID position at " + at.file() + ":" + at.position());
+    }
+
+    /**
+     * Up to {@code limit} events of {@code file} from the event at {@code from} ({@code SHOW BINLOG EVENTS}): the
+     * server walks the file, only each event's position and type come over the wire.
+     */
+    public List<BinlogEventRow> binlogEvents(String file, long from, int limit) {
+        return query(() -> {
+            List<BinlogEventRow> events = new ArrayList<>();
+            if (!BINLOG_FILE.matcher(file).matches()) {
+                throw new IllegalArgumentException("not a binlog file name: " + file);
+            }
+            try (Statement statement = connection().createStatement();
+                 ResultSet rows = statement.executeQuery("SHOW BINLOG EVENTS IN '" + file + "' FROM " + from
+                         + " LIMIT " + limit)) {
+                while (rows.next()) {
+                    events.add(new BinlogEventRow(rows.getLong("Pos"), rows.getString("Event_type"),
+                            rows.getLong("End_log_pos")));
+                }
+            }
+            return events;
+        }, "list the events of binlog " + file);
     }
 
     /** The upstream's current time in ms since the epoch. */

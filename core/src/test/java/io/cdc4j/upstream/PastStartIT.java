@@ -1,0 +1,90 @@
+package io.cdc4j.upstream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.cdc4j.model.Tso;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A past start ts on a real MariaDB binlog: the start point is narrowed within its binlog file before the reader
+ * connects (not read from the file's start), and the reader delivers exactly the transactions of the start's own
+ * second and after (MariaDB's binlog times have second resolution). The transactions' binlog times are set with
+ * {@code SET TIMESTAMP}, one second apart, so that a few hundred of them span minutes.
+ */
+class PastStartIT {
+    private static final int TRANSACTIONS = 300;
+    private static final int START = 200;
+    private static MariaDbServer server;
+    private static long firstSecond;
+    private static String file;
+    private static List<Long> groupStarts;
+
+    @BeforeAll
+    static void writeTransactionsOneSecondApart() throws Exception {
+        server = MariaDbServer.start();
+        server.execute("CREATE DATABASE past", "CREATE TABLE past.t (id INT PRIMARY KEY)", "FLUSH BINARY LOGS");
+        firstSecond = System.currentTimeMillis() / 1000 + 3600;
+        try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
+            for (int i = 0; i < TRANSACTIONS; i++) {
+                statement.execute("SET TIMESTAMP = " + (firstSecond + i));
+                statement.execute("INSERT INTO past.t VALUES (" + i + ")");
+            }
+        }
+        try (UpstreamDatabase database = UpstreamDatabase.connect(server.config())) {
+            file = database.binlogEnd().file();
+            groupStarts = database.binlogEvents(file, 4, 100_000).stream().filter(BinlogEventRow::beginsGroup)
+                    .map(BinlogEventRow::position).toList();
+        }
+        assertThat(groupStarts).as("the file holds the inserts alone").hasSize(TRANSACTIONS);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    /** A start ts 400 ms into the second of transaction {@value #START}. */
+    private static long startTs() {
+        return Tso.compose((firstSecond + START) * 1000 + 400, 0);
+    }
+
+    @Test
+    void theStartIsFoundInsideTheFileOneSlackBeforeTheStartsSecond() {
+        UpstreamConfig config = server.config();
+        try (UpstreamDatabase database = UpstreamDatabase.connect(config)) {
+            ResumePoint point = new StartPointFinder(database, new BinlogFileClock(config))
+                    .find(new StartPoint.AtTs(startTs()));
+            int slackSeconds = (int) (StartPositionSearch.DISORDER_SLACK_MILLIS / 1000);
+            assertThat(point.position().binlogFile()).isEqualTo(file);
+            assertThat(point.position().binlogPosition()).as("the group of the last second before start - slack")
+                    .isEqualTo(groupStarts.get(START - 1 - slackSeconds));
+            assertThat(point.position().gtidSet()).as("the GTID position there (BINLOG_GTID_POS)")
+                    .isEqualTo(database.gtidPositionAt(new BinlogCoordinates(file,
+                            groupStarts.get(START - 1 - slackSeconds))).orElseThrow())
+                    .isNotEmpty();
+            assertThat(point.position().lastTs()).isEqualTo(startTs());
+        }
+    }
+
+    @Test
+    void theReaderDeliversExactlyTheTransactionsFromTheStartsSecondOn() {
+        RecordingSink sink = new RecordingSink();
+        try (BinlogReader reader = BinlogReader.start(server.config(), new StartPoint.AtTs(startTs()), sink,
+                ReaderOptions.defaults(), new InMemoryTableIdAllocator(1), ReaderStatusListener.NONE)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> sink.rows().stream()
+                    .anyMatch(row -> row.after().orElseThrow().value(0).orElseThrow().equals(TRANSACTIONS - 1L)));
+            assertThat(reader.failure()).isEmpty();
+        }
+        assertThat(sink.rows()).extracting(row -> row.after().orElseThrow().value(0).orElseThrow())
+                .containsExactlyElementsOf(LongStream.range(START, TRANSACTIONS).boxed().toList());
+        assertThat(sink.commits().getFirst().commitTs()).isGreaterThan(startTs());
+    }
+}
