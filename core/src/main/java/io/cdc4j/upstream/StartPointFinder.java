@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns a {@link StartPoint} into binlog coordinates: the end of the binlog, or, for a past ts, the file it falls in
- * (binary search by the files' start times) and the place in that file (see {@link StartPositionSearch}).
+ * (binary search by the files' start times) and the first group in that file not before it (see
+ * {@link StartGroupSkim}).
  */
 final class StartPointFinder {
     private static final Logger LOG = LoggerFactory.getLogger(StartPointFinder.class);
@@ -48,9 +49,7 @@ final class StartPointFinder {
             }
         }
         String file = files.get(low);
-        long position = new StartPositionSearch((from, limit) -> database.binlogEvents(file, from, limit),
-                at -> fileClock.groupMillis(file, at), StartPositionSearch.PAGE_EVENTS,
-                StartPositionSearch.DISORDER_SLACK_MILLIS).narrow(startMillis);
+        long position = StartGroupSkim.find(fileClock.config(), file, startMillis, database.binaryLogSize(file));
         String gtids = position == 4 ? ""
                 : database.gtidPositionAt(new BinlogCoordinates(file, position)).orElse("");
         LOG.info("start-ts {} ({}) falls in binlog {}: reading it from {}", startTs, Instant.ofEpochMilli(startMillis),

@@ -20,12 +20,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** The SQL side of the upstream: settings, grants, binlog files, clock and table details, over JDBC. */
 public final class UpstreamDatabase implements AutoCloseable {
-    private static final Pattern BINLOG_FILE = Pattern.compile("[A-Za-z0-9._-]+");
-
     private final UpstreamConfig config;
     private Connection connection;
 
@@ -149,26 +146,19 @@ public final class UpstreamDatabase implements AutoCloseable {
         }, "read the GTID position at " + at.file() + ":" + at.position());
     }
 
-    /**
-     * Up to {@code limit} events of {@code file} from the event at {@code from} ({@code SHOW BINLOG EVENTS}): the
-     * server walks the file, only each event's position and type come over the wire.
-     */
-    public List<BinlogEventRow> binlogEvents(String file, long from, int limit) {
+    /** The size in bytes of {@code file} now (for the newest file: where the binlog ends now). */
+    public long binaryLogSize(String file) {
         return query(() -> {
-            List<BinlogEventRow> events = new ArrayList<>();
-            if (!BINLOG_FILE.matcher(file).matches()) {
-                throw new IllegalArgumentException("not a binlog file name: " + file);
-            }
             try (Statement statement = connection().createStatement();
-                 ResultSet rows = statement.executeQuery("SHOW BINLOG EVENTS IN '" + file + "' FROM " + from
-                         + " LIMIT " + limit)) {
+                 ResultSet rows = statement.executeQuery("SHOW BINARY LOGS")) {
                 while (rows.next()) {
-                    events.add(new BinlogEventRow(rows.getLong("Pos"), rows.getString("Event_type"),
-                            rows.getLong("End_log_pos")));
+                    if (rows.getString(1).equals(file)) {
+                        return rows.getLong(2);
+                    }
                 }
             }
-            return events;
-        }, "list the events of binlog " + file);
+            throw new CdcException(ErrorCode.UPSTREAM_BINLOG_READ, "the upstream no longer lists binlog " + file);
+        }, "list binary logs");
     }
 
     /** The upstream's current time in ms since the epoch. */
