@@ -26,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Finds where in one binlog file a past start ts falls before the reader connects: one binlog connection streams
@@ -60,9 +61,9 @@ final class StartGroupSkim {
         BinaryLogClient client = BinlogClients.create(config, file, 4, Duration.ofSeconds(10));
         client.setEventDeserializer(headersOnly());
         CompletableFuture<Long> found = new CompletableFuture<>();
-        long[] lastHeard = {System.nanoTime()};
+        AtomicLong lastHeard = new AtomicLong(System.nanoTime());
         client.registerEventListener(event -> {
-            lastHeard[0] = System.nanoTime();
+            lastHeard.set(System.nanoTime());
             skim.accept(event).ifPresent(found::complete);
         });
         String where = "binlog " + file;
@@ -72,7 +73,7 @@ final class StartGroupSkim {
                 try {
                     return found.get(1, TimeUnit.SECONDS);
                 } catch (TimeoutException e) {
-                    if (!client.isConnected() || System.nanoTime() - lastHeard[0] > SILENCE.toNanos()) {
+                    if (!client.isConnected() || System.nanoTime() - lastHeard.get() > SILENCE.toNanos()) {
                         throw new CdcException(ErrorCode.UPSTREAM_BINLOG_READ, "the binlog connection searching "
                                 + where + " for the start ts was lost or fell silent", e);
                     }
