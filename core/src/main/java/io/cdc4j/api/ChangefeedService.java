@@ -13,6 +13,7 @@ import io.cdc4j.meta.TaskStore;
 import io.cdc4j.meta.Versioned;
 import io.cdc4j.owner.AdminJob;
 import io.cdc4j.owner.Owner;
+import io.cdc4j.upstream.BinlogEnd;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,6 +57,7 @@ final class ChangefeedService {
     private final Owner owner;
     private final TsoClock tso;
     private final ChangefeedSettingsCheck settings;
+    private final ChangefeedStart start;
     private final String version;
     private final CaptureRegistry captures;
 
@@ -65,6 +67,7 @@ final class ChangefeedService {
         this.owner = context.owner();
         this.tso = context.tso();
         this.settings = new ChangefeedSettingsCheck(context.sinks(), context.upstream());
+        this.start = new ChangefeedStart(context.upstream());
         this.version = context.build().version();
         this.captures = context.capture().registry();
     }
@@ -98,7 +101,11 @@ final class ChangefeedService {
         return found;
     }
 
-    /** Checks a create request in TiCDC's order and stores the changefeed in one transaction. */
+    /**
+     * Checks a create request in TiCDC's order and stores the changefeed in one transaction. Without a start ts (or
+     * with the current one) the binlog end is read first, then the start ts taken: the changefeed reads on from that
+     * end with every later transaction's ts above its start ts.
+     */
     ChangefeedSnapshot create(Draft draft) {
         if (draft.sinkUri().isEmpty()) {
             throw new CdcException(ErrorCode.SINK_URI_INVALID, "sink uri is empty");
@@ -109,10 +116,15 @@ final class ChangefeedService {
             throw new CdcException(ErrorCode.CHANGEFEED_ALREADY_EXISTS, "changefeed already exists: " + id);
         }
         long now = tso.now();
-        long startTs = draft.startTs() == 0 ? now : draft.startTs();
-        if (startTs > now) {
-            throw new CdcException(ErrorCode.API_INVALID_PARAM, "invalid start-ts " + startTs
+        if (draft.startTs() > now) {
+            throw new CdcException(ErrorCode.API_INVALID_PARAM, "invalid start-ts " + draft.startTs()
                     + ", larger than current tso " + now);
+        }
+        boolean fromNow = draft.startTs() == 0 || draft.startTs() == now;
+        Optional<BinlogEnd> end = fromNow ? start.binlogEnd() : Optional.empty();
+        long startTs = draft.startTs() == 0 ? Math.max(now, tso.now()) : draft.startTs();
+        if (!fromNow) {
+            start.requireRetained(startTs);
         }
         if (draft.targetTs() > 0 && draft.targetTs() <= startTs) {
             throw new CdcException(ErrorCode.TARGET_TS_BEFORE_START_TS, "the target-ts " + draft.targetTs()
@@ -121,7 +133,7 @@ final class ChangefeedService {
         ReplicaConfig config = settings.check(draft.sinkUri(), draft.config());
         ChangefeedInfo info = new ChangefeedInfo(id.namespace(), id.id(), draft.sinkUri(), startTs, draft.targetTs(),
                 Instant.now(), config, ChangefeedState.NORMAL, Optional.empty(), Optional.empty(), version);
-        ChangefeedStatus status = ChangefeedStatus.initial(startTs);
+        ChangefeedStatus status = ChangefeedStatus.initial(startTs, ChangefeedStart.readerState(end, startTs));
         store.create(info, status);
         return new ChangefeedSnapshot(info, status, startTs, Optional.empty());
     }
@@ -175,6 +187,7 @@ final class ChangefeedService {
                 throw new CdcException(ErrorCode.API_INVALID_PARAM, "invalid overwrite-checkpoint-ts "
                         + overwriteCheckpointTs + ", larger than current tso " + now);
             }
+            start.requireRetained(overwriteCheckpointTs);
         }
         runOnOwner(new AdminJob.Resume(id, overwriteCheckpointTs));
     }

@@ -9,13 +9,15 @@ import io.cdc4j.filter.TableEligibility;
 import io.cdc4j.filter.TableFilter;
 import io.cdc4j.sink.SinkFactory;
 import io.cdc4j.sink.SinkUri;
+import io.cdc4j.upstream.Prerequisites;
 import io.cdc4j.upstream.UpstreamConfig;
 import io.cdc4j.upstream.UpstreamDatabase;
 import java.util.Optional;
 
 /**
  * The checks of a changefeed's sink URI and replica config that create and update share, in TiCDC's order: the URI
- * and its scheme, the config against that sink, the filter rules and event filters, the upstream's tables (with
+ * and its scheme, the config against that sink, the filter rules and event filters, the upstream's set-up for change
+ * data capture ({@link Prerequisites}: binlog format, row image and metadata, compression, grants), its tables (with
  * neither {@code force_replicate} nor {@code ignore_ineligible_table}, a selected table without a primary key or NOT
  * NULL unique key refuses the changefeed), then the sink probe.
  */
@@ -48,6 +50,7 @@ final class ChangefeedSettingsCheck {
 
     private static void checkTables(UpstreamConfig database, TableFilter tables, ReplicaConfig config) {
         try (UpstreamDatabase catalog = UpstreamDatabase.connect(database)) {
+            Prerequisites.check(catalog);
             TableEligibility.of(catalog.tables(), tables, config.forceReplicate())
                     .requireEligible(config.ignoreIneligibleTable());
         }

@@ -19,7 +19,9 @@ public final class ErrorStatus {
             // client mistakes TiCDC answers with a 500
             ErrorCode.CHANGEFEED_ALREADY_EXISTS, ErrorCode.INVALID_REPLICA_CONFIG, ErrorCode.SINK_INVALID_CONFIG,
             ErrorCode.SINK_UNKNOWN_PROTOCOL, ErrorCode.INVALID_IGNORE_EVENT_TYPE,
-            ErrorCode.INVALID_FILTER_EXPRESSION, ErrorCode.EXPRESSION_COLUMN_NOT_FOUND);
+            ErrorCode.INVALID_FILTER_EXPRESSION, ErrorCode.EXPRESSION_COLUMN_NOT_FOUND,
+            // ours, no TiCDC code: the upstream is misconfigured for CDC, which the caller must fix there
+            ErrorCode.UPSTREAM_PREREQUISITE);
 
     private ErrorStatus() {
     }

@@ -32,7 +32,15 @@ public record ChangefeedStatus(
 
     /** A new changefeed's status: checkpoint at its start ts, nothing read yet, not placed. */
     public static ChangefeedStatus initial(long startTs) {
-        return new ChangefeedStatus(startTs, ReaderState.initial(), Optional.empty(), 0);
+        return initial(startTs, ReaderState.initial());
+    }
+
+    /**
+     * A new changefeed's status whose reader starts from {@code readerState} (the binlog end read at creation),
+     * checkpoint at its start ts, not placed.
+     */
+    public static ChangefeedStatus initial(long startTs, ReaderState readerState) {
+        return new ChangefeedStatus(startTs, readerState, Optional.empty(), 0);
     }
 
     /** Placed on a capture under a new epoch. */

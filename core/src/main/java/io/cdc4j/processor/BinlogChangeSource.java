@@ -15,6 +15,7 @@ import io.cdc4j.upstream.BinlogReader;
 import io.cdc4j.upstream.ChangeEventSink;
 import io.cdc4j.upstream.InMemoryTableIdAllocator;
 import io.cdc4j.upstream.ReaderOptions;
+import io.cdc4j.upstream.ReaderStates;
 import io.cdc4j.upstream.ReaderStatusListener;
 import io.cdc4j.upstream.StartPoint;
 import io.cdc4j.upstream.TableIdAllocator;

@@ -22,6 +22,11 @@ final class BinlogFileClock {
         this.config = config;
     }
 
+    /** The upstream, with the server id these short connections present. */
+    UpstreamConfig config() {
+        return config;
+    }
+
     /** The unix time in ms at which {@code file} was started. */
     long startMillis(String file) {
         BinaryLogClient client = BinlogClients.create(config, file, 4, Duration.ofSeconds(30));

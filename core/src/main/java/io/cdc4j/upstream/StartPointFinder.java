@@ -1,7 +1,5 @@
 package io.cdc4j.upstream;
 
-import io.cdc4j.error.CdcException;
-import io.cdc4j.error.ErrorCode;
 import io.cdc4j.model.ReaderPosition;
 import io.cdc4j.model.Tso;
 import java.time.Instant;
@@ -9,7 +7,11 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Turns a {@link StartPoint} into binlog coordinates: the end of the binlog, or the file a past ts falls in. */
+/**
+ * Turns a {@link StartPoint} into binlog coordinates: the end of the binlog, or, for a past ts, the file it falls in
+ * (binary search by the files' start times) and the first group in that file not before it (see
+ * {@link StartGroupSkim}).
+ */
 final class StartPointFinder {
     private static final Logger LOG = LoggerFactory.getLogger(StartPointFinder.class);
 
@@ -25,10 +27,8 @@ final class StartPointFinder {
         return switch (start) {
             case StartPoint.AtPosition at -> new ResumePoint(at.position(), -1);
             case StartPoint.Now now -> {
-                BinlogCoordinates end = database.binlogEnd();
-                long nowMillis = database.nowMillis();
-                yield new ResumePoint(new ReaderPosition(end.file(), Math.max(4, end.position()), currentGtids(),
-                        nowMillis, 0), -1);
+                BinlogEnd end = database.binlogEndWithGtids();
+                yield new ResumePoint(end.startingAfter(Tso.compose(database.nowMillis(), 0)), -1);
             }
             case StartPoint.AtTs at -> atTs(at.startTs());
         };
@@ -37,17 +37,7 @@ final class StartPointFinder {
     private ResumePoint atTs(long startTs) {
         long startMillis = Tso.physical(startTs);
         List<String> files = database.binaryLogs();
-        if (files.isEmpty()) {
-            throw new CdcException(ErrorCode.UPSTREAM_PREREQUISITE, "the upstream lists no binary logs");
-        }
-        long oldest = fileClock.startMillis(files.getFirst());
-        if (startMillis < oldest) {
-            throw new CdcException(ErrorCode.START_TS_BEFORE_GC, "fail to create or maintain changefeed because"
-                    + " start-ts " + startTs + " (" + Instant.ofEpochMilli(startMillis) + ") is earlier than the oldest"
-                    + " binlog the upstream keeps: " + files.getFirst() + " starts at ts " + Tso.compose(oldest, 0)
-                    + " (" + Instant.ofEpochMilli(oldest) + "); choose a later start-ts or keep binlogs longer"
-                    + " (binlog_expire_logs_seconds)");
-        }
+        BinlogRetention.require(files, fileClock::startMillis, startTs);
         int low = 0;
         int high = files.size() - 1;
         while (low < high) {
@@ -59,12 +49,12 @@ final class StartPointFinder {
             }
         }
         String file = files.get(low);
-        LOG.info("start-ts {} ({}) falls in binlog {}: scanning it from its start", startTs,
-                Instant.ofEpochMilli(startMillis), file);
-        return new ResumePoint(new ReaderPosition(file, 4, "", startMillis, Tso.logical(startTs)), startMillis);
-    }
-
-    private String currentGtids() {
-        return database.variable("gtid_current_pos").or(() -> database.variable("gtid_executed")).orElse("");
+        long position = StartGroupSkim.find(fileClock.config(), file, startMillis, database.binaryLogSize(file));
+        String gtids = position == 4 ? ""
+                : database.gtidPositionAt(new BinlogCoordinates(file, position)).orElse("");
+        LOG.info("start-ts {} ({}) falls in binlog {}: reading it from {}", startTs, Instant.ofEpochMilli(startMillis),
+                file, position);
+        return new ResumePoint(new ReaderPosition(file, position, gtids, startMillis, Tso.logical(startTs)),
+                startMillis);
     }
 }

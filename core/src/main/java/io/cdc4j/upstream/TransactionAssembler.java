@@ -181,7 +181,7 @@ final class TransactionAssembler {
             case GTID -> {
                 GtidEventData gtid = event.getData();
                 long micros = gtid.getImmediateCommitTimestamp();
-                begin(header, micros > 0 ? micros / 1000 : header.getTimestamp(), true);
+                begin(header, micros > 0 ? micros / 1000 : header.getTimestamp(), true, micros > 0 ? 1 : 1000);
                 pendingGtid = gtid.getMySqlGtid().toString();
             }
             case ANONYMOUS_GTID -> begin(header, header.getTimestamp(), true);
@@ -251,7 +251,17 @@ final class TransactionAssembler {
         }
     }
 
+    /** A group whose binlog time has the header's second resolution. */
     private void begin(EventHeaderV4 header, long commitMillis, boolean standalone) {
+        begin(header, commitMillis, standalone, 1000);
+    }
+
+    /**
+     * A group committed at {@code commitMillis}, a time of {@code resolutionMillis} resolution (a second for header
+     * times, a millisecond for MySQL's microsecond commit timestamps): before a start ts it is skipped only when it
+     * is certainly before it, so the start's own second (or millisecond) is kept.
+     */
+    private void begin(EventHeaderV4 header, long commitMillis, boolean standalone, long resolutionMillis) {
         if (inTransaction) {
             throw new CdcException(ErrorCode.UPSTREAM_BINLOG_READ, "a binlog group begins at " + where(header)
                     + " before the group that began after " + groupStart.binlogFile() + ":"
@@ -263,7 +273,7 @@ final class TransactionAssembler {
         groupMillis = commitMillis;
         statementGroup = standalone;
         pendingGtid = null;
-        skipping = skipUntilMillis >= 0 && certainlyBefore(commitMillis, skipUntilMillis);
+        skipping = skipUntilMillis >= 0 && commitMillis + resolutionMillis <= skipUntilMillis;
         if (!skipping) {
             skipUntilMillis = -1;
             commitTs = clock.next(commitMillis);
@@ -661,15 +671,5 @@ final class TransactionAssembler {
                     && map.getEventMetadata() != null && other.getEventMetadata() != null
                     && map.getEventMetadata().getColumnNames().equals(other.getEventMetadata().getColumnNames());
         }
-    }
-
-    /**
-     * Whether a transaction whose binlog time is {@code commitMillis} committed before {@code startMillis}.
-     * Binlog event times have whole seconds, so a transaction stamped with the start's own second may have
-     * committed after the start: it is kept (and gets a ts above the start ts), as losing it would be worse
-     * than replaying it.
-     */
-    private static boolean certainlyBefore(long commitMillis, long startMillis) {
-        return commitMillis + 1000 <= startMillis;
     }
 }

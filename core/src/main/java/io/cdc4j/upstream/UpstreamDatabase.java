@@ -106,6 +106,61 @@ public final class UpstreamDatabase implements AutoCloseable {
         }, "read the binlog position");
     }
 
+    /**
+     * The current end of the binlog with the GTID position that goes with it: on MySQL the status row's
+     * Executed_Gtid_Set, on MariaDB {@code BINLOG_GTID_POS} of those coordinates (so no transaction committed
+     * between two reads falls on the wrong side).
+     */
+    public BinlogEnd binlogEndWithGtids() {
+        String version = variable("version").orElse("");
+        String sql = UpstreamQueries.binlogStatus(version);
+        boolean mariaDb = version.toLowerCase(Locale.ROOT).contains("mariadb");
+        BinlogEnd end = query(() -> {
+            try (Statement statement = connection().createStatement();
+                 ResultSet rows = statement.executeQuery(sql)) {
+                if (!rows.next()) {
+                    throw new CdcException(ErrorCode.UPSTREAM_PREREQUISITE,
+                            "the upstream has no binlog: start it with log_bin (e.g. --log-bin)");
+                }
+                BinlogCoordinates at = new BinlogCoordinates(rows.getString(1), rows.getLong(2));
+                String gtids = mariaDb || rows.getMetaData().getColumnCount() < 5 ? "" : rows.getString(5);
+                return new BinlogEnd(at, gtids == null ? "" : gtids);
+            }
+        }, "read the binlog position");
+        return mariaDb ? new BinlogEnd(end.at(), gtidPositionAt(end.at()).orElse("")) : end;
+    }
+
+    /** MariaDB's GTID position just before the event at {@code at} ({@code BINLOG_GTID_POS}); empty on MySQL. */
+    public Optional<String> gtidPositionAt(BinlogCoordinates at) {
+        if (!isMariaDb()) {
+            return Optional.empty();
+        }
+        return query(() -> {
+            try (PreparedStatement statement = connection().prepareStatement("SELECT BINLOG_GTID_POS(?, ?)")) {
+                statement.setString(1, at.file());
+                statement.setLong(2, at.position());
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.<String>empty();
+                }
+            }
+        }, "read the GTID position at " + at.file() + ":" + at.position());
+    }
+
+    /** The size in bytes of {@code file} now (for the newest file: where the binlog ends now). */
+    public long binaryLogSize(String file) {
+        return query(() -> {
+            try (Statement statement = connection().createStatement();
+                 ResultSet rows = statement.executeQuery("SHOW BINARY LOGS")) {
+                while (rows.next()) {
+                    if (rows.getString(1).equals(file)) {
+                        return rows.getLong(2);
+                    }
+                }
+            }
+            throw new CdcException(ErrorCode.UPSTREAM_BINLOG_READ, "the upstream no longer lists binlog " + file);
+        }, "list binary logs");
+    }
+
     /** The upstream's current time in ms since the epoch. */
     public long nowMillis() {
         return query(() -> {

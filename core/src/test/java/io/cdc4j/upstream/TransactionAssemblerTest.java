@@ -7,7 +7,9 @@ import com.github.shyiko.mysql.binlog.event.Event;
 import com.github.shyiko.mysql.binlog.event.EventData;
 import com.github.shyiko.mysql.binlog.event.EventHeaderV4;
 import com.github.shyiko.mysql.binlog.event.EventType;
+import com.github.shyiko.mysql.binlog.event.GtidEventData;
 import com.github.shyiko.mysql.binlog.event.MariadbGtidEventData;
+import com.github.shyiko.mysql.binlog.event.MySqlGtid;
 import com.github.shyiko.mysql.binlog.event.QueryEventData;
 import com.github.shyiko.mysql.binlog.event.RotateEventData;
 import com.github.shyiko.mysql.binlog.event.TableMapEventData;
@@ -35,11 +37,13 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The assembler fed with binlog events built in memory, in the shapes MariaDB and MySQL write (see BinlogShapesIT). */
 class TransactionAssemblerTest {
     private static final long T0 = 1_700_000_000_000L;
+    private static final UUID SERVER_UUID = UUID.fromString("3e11fa47-71ca-11e1-9e33-c80aa9429562");
     private static final ReaderPosition START = new ReaderPosition("binlog.000001", 4, "", T0 - 60_000, 0);
 
     private final List<ChangeEvent> out = new ArrayList<>();
@@ -180,6 +184,28 @@ class TransactionAssemblerTest {
         binlog.feed(assembler);
         assertThat(values(rows())).containsExactly(2L);
         assertThat(commits()).hasSize(1);
+    }
+
+    @Test
+    void aPastStartKeepsTheStartsOwnSecondOnMariaDbAndItsOwnMillisecondOnMySqlCommitTimestamps() throws Exception {
+        long start = T0 + 10_400;
+        TransactionAssembler maria = assembler(START, start, 1024, 1 << 20);
+        binlog.mariaGtid(1, T0 + 9_000, 0).tableMap().write(1).xid();
+        binlog.mariaGtid(2, T0 + 10_000, 0).tableMap().write(2).xid();
+        binlog.feed(maria);
+        assertThat(values(rows())).as("second resolution: the start's own second is kept").containsExactly(2L);
+
+        out.clear();
+        Binlog mysql = new Binlog();
+        TransactionAssembler assembler = assembler(START, start, 1024, 1 << 20);
+        mysql.mysqlGtid(1, (start - 1) * 1000 + 999).query("BEGIN").tableMap().write(1).xid();
+        mysql.mysqlGtid(2, start * 1000).query("BEGIN").tableMap().write(2).xid();
+        mysql.mysqlGtid(3, start * 1000 + 1).query("BEGIN").tableMap().write(3).xid();
+        mysql.feed(assembler);
+        assertThat(values(rows())).as("microsecond commit timestamps: skipped up to the start's millisecond")
+                .containsExactly(2L, 3L);
+        assertThat(commits().getFirst().commitTs()).isGreaterThan(Tso.compose(START.lastPhysical(), 0))
+                .isEqualTo(Tso.compose(start, 0));
     }
 
     @Test
@@ -452,6 +478,14 @@ class TransactionAssemblerTest {
             groupStarts.put(sequence, end());
             lastSequence = sequence;
             return add(EventType.MARIADB_GTID, millis, 0, data);
+        }
+
+        /** A MySQL 8 GTID event: header time in whole seconds, commit timestamp in microseconds. */
+        Binlog mysqlGtid(long sequence, long commitMicros) {
+            closeGroup();
+            GtidEventData data = new GtidEventData(new MySqlGtid(SERVER_UUID, sequence), (byte) 1, 0, sequence,
+                    commitMicros, commitMicros, 0, 80_036, 80_036);
+            return add(EventType.GTID, commitMicros / 1_000_000 * 1000, 0, data);
         }
 
         Binlog anonymousGtid(long millis) {

@@ -1,4 +1,4 @@
-package io.cdc4j.processor;
+package io.cdc4j.upstream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,18 +9,19 @@ import io.cdc4j.model.ReaderState;
 import java.util.Optional;
 
 /** Converts the binlog reader's position to and from the opaque state saved with every checkpoint. */
-final class ReaderStates {
+public final class ReaderStates {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ReaderStates() {
     }
 
-    static ReaderState of(ReaderPosition position) {
+    /** The state saved for {@code position}. */
+    public static ReaderState of(ReaderPosition position) {
         return ReaderState.of(JSON.<ObjectNode>valueToTree(position));
     }
 
     /** The saved position; absent for the initial state of a new changefeed. */
-    static Optional<ReaderPosition> position(ReaderState state) {
+    public static Optional<ReaderPosition> position(ReaderState state) {
         if (state.isInitial()) {
             return Optional.empty();
         }
