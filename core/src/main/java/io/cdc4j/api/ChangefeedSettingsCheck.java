@@ -16,10 +16,10 @@ import java.util.Optional;
 
 /**
  * The checks of a changefeed's sink URI and replica config that create and update share, in TiCDC's order: the URI
- * and its scheme, the config against that sink, the filter rules and event filters, the upstream's set-up for change
- * data capture ({@link Prerequisites}: binlog format, row image and metadata, compression, grants), its tables (with
- * neither {@code force_replicate} nor {@code ignore_ineligible_table}, a selected table without a primary key or NOT
- * NULL unique key refuses the changefeed), then the sink probe.
+ * and its scheme, the config against that sink, the sink's URI parameters, the filter rules and event filters, the
+ * upstream's set-up for change data capture ({@link Prerequisites}: binlog format, row image and metadata,
+ * compression, grants), its tables (with neither {@code force_replicate} nor {@code ignore_ineligible_table}, a
+ * selected table without a primary key or NOT NULL unique key refuses the changefeed), then the sink probe.
  */
 final class ChangefeedSettingsCheck {
     private final SinkFactory sinks;
@@ -37,6 +37,7 @@ final class ChangefeedSettingsCheck {
     ReplicaConfig check(String sinkUri, ReplicaConfig config) {
         SinkUri uri = SinkUri.parse(sinkUri);
         ReplicaConfig validated = ReplicaConfigValidator.validate(config, uri.scheme(), uri.params());
+        sinks.check(uri);
         TableFilter tables = TableFilter.of(validated.filter().rules(), validated.caseSensitive());
         for (EventFilterRule rule : validated.filter().eventFilters()) {
             TableFilter.of(rule.matcher(), validated.caseSensitive());

@@ -25,6 +25,15 @@ public final class SinkFactory {
          */
         default void probe(SinkUri uri) {
         }
+
+        /**
+         * Checks the URI's parameters without reaching the destination, so that a wrong parameter is named before
+         * the checks that need the upstream; nothing by default.
+         *
+         * @throws CdcException with the scheme's code for what is wrong
+         */
+        default void check(SinkUri uri) {
+        }
     }
 
     private final Map<String, Opener> openers;
@@ -60,6 +69,15 @@ public final class SinkFactory {
      */
     public void probe(SinkUri uri) {
         requireScheme(uri).probe(uri);
+    }
+
+    /**
+     * Checks that the URI names a sink this build can open and that its parameters are valid, without connecting.
+     *
+     * @throws CdcException SINK_URI_INVALID for an unknown or unwritable scheme, or the sink's own error
+     */
+    public void check(SinkUri uri) {
+        requireScheme(uri).check(uri);
     }
 
     private Opener requireScheme(SinkUri uri) {

@@ -79,6 +79,12 @@ class BlackholeReplicationIT {
         CdcServer server = start(InProcessServers.config(dataDir.resolve("single-" + FreePorts.next()),
                 Optional.empty(), FreePorts.loopback()));
         String base = InProcessServers.baseUrl(server);
+        Http.Response badOption = Http.post(base, "/api/v2/changefeeds", "{\"changefeed_id\":\"orders\","
+                + "\"sink_uri\":\"mysql://root@127.0.0.1:1/?worker-count=many\","
+                + "\"replica_config\":{\"filter\":{\"rules\":[\"e2e.*\"]}}}");
+        assertThat(badOption.json().get("error_code").asText()).as("a wrong sink option is named before the"
+                + " ineligible table and before any connection").isEqualTo("CDC:ErrSinkURIInvalid");
+        assertThat(badOption.json().get("error_msg").asText()).contains("worker-count");
         Http.Response ineligible = Http.post(base, "/api/v2/changefeeds", "{\"changefeed_id\":\"orders\","
                 + "\"sink_uri\":\"blackhole://\",\"replica_config\":{\"filter\":{\"rules\":[\"e2e.*\"]}}}");
         assertThat(ineligible.status()).isEqualTo(400);

@@ -14,6 +14,11 @@ public final class MySqlSinkOpener implements SinkFactory.Opener {
     }
 
     @Override
+    public void check(SinkUri uri) {
+        MySqlSinkOptions.of(uri);
+    }
+
+    @Override
     public void probe(SinkUri uri) {
         Downstream.probe(MySqlSinkOptions.of(uri));
     }
