@@ -5,13 +5,15 @@ import io.cdc4j.config.SinkKind;
 import io.cdc4j.error.CdcException;
 import io.cdc4j.error.ErrorCode;
 import io.cdc4j.meta.ChangefeedId;
-import io.cdc4j.sink.mysql.MySqlSinkOpener;
-import io.cdc4j.sink.mysql.MySqlSinkOptions;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.ServiceLoader;
 
-/** Opens the sink a URI's scheme names; the schemes this build can write to are registered here. */
+/**
+ * Opens the sink a URI's scheme names. The schemes this build can write to come from the {@link SinkProvider}s on the
+ * class path; tests and the bench replace or add one with {@link #with}.
+ */
 public final class SinkFactory {
     /** How a sink of one scheme is opened. */
     @FunctionalInterface
@@ -42,13 +44,17 @@ public final class SinkFactory {
         this.openers = Map.copyOf(openers);
     }
 
-    /** The sinks of this build. */
+    /** The sinks of this build: every {@link SinkProvider} the service loader finds. */
     public static SinkFactory standard() {
         Map<String, Opener> openers = new HashMap<>();
-        openers.put("blackhole", (changefeed, uri, config) -> new BlackholeSink(changefeed));
-        MySqlSinkOpener mysql = new MySqlSinkOpener();
-        for (String scheme : MySqlSinkOptions.SCHEMES) {
-            openers.put(scheme, mysql);
+        for (SinkProvider provider : ServiceLoader.load(SinkProvider.class, SinkFactory.class.getClassLoader())) {
+            for (String scheme : provider.schemes()) {
+                Opener previous = openers.putIfAbsent(scheme, provider.opener());
+                if (previous != null) {
+                    throw new IllegalStateException("two sink providers for the scheme " + scheme + ": "
+                            + provider.getClass().getName() + " and another");
+                }
+            }
         }
         return new SinkFactory(openers);
     }
