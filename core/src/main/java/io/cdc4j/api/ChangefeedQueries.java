@@ -1,7 +1,7 @@
 package io.cdc4j.api;
 
-import io.cdc4j.meta.ChangefeedId;
 import io.cdc4j.meta.ChangefeedState;
+import io.cdc4j.model.ChangefeedId;
 import io.javalin.http.Context;
 import java.util.function.Predicate;
 

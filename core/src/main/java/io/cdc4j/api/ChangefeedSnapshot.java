@@ -1,9 +1,9 @@
 package io.cdc4j.api;
 
-import io.cdc4j.meta.ChangefeedId;
 import io.cdc4j.meta.ChangefeedInfo;
 import io.cdc4j.meta.ChangefeedStatus;
 import io.cdc4j.meta.TaskPosition;
+import io.cdc4j.model.ChangefeedId;
 import java.util.Objects;
 import java.util.Optional;
 

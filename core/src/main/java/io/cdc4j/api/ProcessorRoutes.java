@@ -2,10 +2,10 @@ package io.cdc4j.api;
 
 import io.cdc4j.error.CdcException;
 import io.cdc4j.error.ErrorCode;
-import io.cdc4j.meta.ChangefeedId;
 import io.cdc4j.meta.ChangefeedState;
 import io.cdc4j.meta.TaskPosition;
 import io.cdc4j.meta.TaskStore;
+import io.cdc4j.model.ChangefeedId;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.List;

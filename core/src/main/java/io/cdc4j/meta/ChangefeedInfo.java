@@ -3,6 +3,7 @@ package io.cdc4j.meta;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.cdc4j.config.ReplicaConfig;
+import io.cdc4j.model.ChangefeedId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.cdc4j.meta;
 
+import io.cdc4j.model.ChangefeedId;
 import java.util.Objects;
 
 /**

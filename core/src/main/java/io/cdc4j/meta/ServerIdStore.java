@@ -2,6 +2,7 @@ package io.cdc4j.meta;
 
 import io.cdc4j.error.CdcException;
 import io.cdc4j.error.ErrorCode;
+import io.cdc4j.model.ChangefeedId;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;

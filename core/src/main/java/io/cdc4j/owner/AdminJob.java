@@ -1,6 +1,6 @@
 package io.cdc4j.owner;
 
-import io.cdc4j.meta.ChangefeedId;
+import io.cdc4j.model.ChangefeedId;
 import java.util.Objects;
 
 /** A user's request about one changefeed that the owner applies on its next tick (TiCDC's admin jobs). */

@@ -3,7 +3,7 @@ package io.cdc4j.processor;
 import io.cdc4j.config.ReplicaConfig;
 import io.cdc4j.error.CdcException;
 import io.cdc4j.error.ErrorCode;
-import io.cdc4j.meta.ChangefeedId;
+import io.cdc4j.model.ChangefeedId;
 import io.cdc4j.model.DdlEvent;
 import io.cdc4j.model.ReaderPosition;
 import io.cdc4j.model.ReaderState;

@@ -1,9 +1,9 @@
 package io.cdc4j.processor;
 
 import io.cdc4j.config.ReplicaConfig;
-import io.cdc4j.meta.ChangefeedId;
 import io.cdc4j.meta.ServerIdStore;
 import io.cdc4j.meta.ServerIds;
+import io.cdc4j.model.ChangefeedId;
 import io.cdc4j.upstream.UpstreamConfig;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package io.cdc4j.processor;
 
 import io.cdc4j.config.ReplicaConfig;
-import io.cdc4j.meta.ChangefeedId;
 import io.cdc4j.meta.ServerIdStore;
+import io.cdc4j.model.ChangefeedId;
 
 /** Creates the change source of a changefeed about to run on this capture. */
 @FunctionalInterface

@@ -3,7 +3,7 @@ package io.cdc4j.processor;
 import io.cdc4j.config.ReplicaConfig;
 import io.cdc4j.error.CdcException;
 import io.cdc4j.error.ErrorCode;
-import io.cdc4j.meta.ChangefeedId;
+import io.cdc4j.model.ChangefeedId;
 
 /**
  * The source factory of a server that has no binlog reader wired in: every changefeed it is asked to run fails with

@@ -2,12 +2,12 @@ package io.cdc4j.processor;
 
 import io.cdc4j.error.CdcException;
 import io.cdc4j.error.ProcessExit;
-import io.cdc4j.meta.ChangefeedId;
 import io.cdc4j.meta.ChangefeedInfo;
 import io.cdc4j.meta.ChangefeedStatus;
 import io.cdc4j.meta.ChangefeedStore;
 import io.cdc4j.meta.TaskStore;
 import io.cdc4j.meta.Versioned;
+import io.cdc4j.model.ChangefeedId;
 import io.cdc4j.sink.SinkFactory;
 import java.time.Duration;
 import java.util.ArrayList;

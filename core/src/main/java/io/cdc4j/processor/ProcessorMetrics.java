@@ -1,6 +1,6 @@
 package io.cdc4j.processor;
 
-import io.cdc4j.meta.ChangefeedId;
+import io.cdc4j.model.ChangefeedId;
 import io.cdc4j.model.Tso;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;

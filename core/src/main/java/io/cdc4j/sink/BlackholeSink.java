@@ -1,6 +1,6 @@
 package io.cdc4j.sink;
 
-import io.cdc4j.meta.ChangefeedId;
+import io.cdc4j.model.ChangefeedId;
 import io.cdc4j.model.DdlEvent;
 import io.cdc4j.model.RowBatch;
 import java.util.Objects;

@@ -4,7 +4,7 @@ import io.cdc4j.config.ReplicaConfig;
 import io.cdc4j.config.SinkKind;
 import io.cdc4j.error.CdcException;
 import io.cdc4j.error.ErrorCode;
-import io.cdc4j.meta.ChangefeedId;
+import io.cdc4j.model.ChangefeedId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;

@@ -6,10 +6,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.cdc4j.capture.CaptureRegistry;
 import io.cdc4j.capture.Liveness;
-import io.cdc4j.meta.ChangefeedId;
 import io.cdc4j.meta.MetaEndpoint;
 import io.cdc4j.meta.MetaKeys;
 import io.cdc4j.meta.MetaSession;
+import io.cdc4j.model.ChangefeedId;
 import io.cdc4j.server.CdcServer;
 import io.cdc4j.server.ServerOptions;
 import io.cdc4j.testing.FedChangeSources;

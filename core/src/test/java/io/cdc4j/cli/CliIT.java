@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cdc4j.meta.ChangefeedId;
+import io.cdc4j.model.ChangefeedId;
 import io.cdc4j.model.ColumnInfo;
 import io.cdc4j.model.ColumnType;
 import io.cdc4j.model.ReaderState;

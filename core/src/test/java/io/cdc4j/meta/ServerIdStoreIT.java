@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cdc4j.error.CdcException;
 import io.cdc4j.error.ErrorCode;
+import io.cdc4j.model.ChangefeedId;
 import io.cdc4j.testing.TestZooKeeper;
 import java.nio.file.Path;
 import java.time.Duration;

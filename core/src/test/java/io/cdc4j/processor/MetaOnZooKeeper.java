@@ -1,7 +1,6 @@
 package io.cdc4j.processor;
 
 import io.cdc4j.config.ReplicaConfig;
-import io.cdc4j.meta.ChangefeedId;
 import io.cdc4j.meta.ChangefeedInfo;
 import io.cdc4j.meta.ChangefeedState;
 import io.cdc4j.meta.ChangefeedStatus;
@@ -11,6 +10,7 @@ import io.cdc4j.meta.MetaKeys;
 import io.cdc4j.meta.MetaSession;
 import io.cdc4j.meta.TaskPosition;
 import io.cdc4j.meta.TaskStore;
+import io.cdc4j.model.ChangefeedId;
 import io.cdc4j.testing.TestZooKeeper;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.cdc4j.error.ErrorCode;
-import io.cdc4j.meta.ChangefeedId;
 import io.cdc4j.meta.ChangefeedState;
 import io.cdc4j.meta.TaskPosition;
+import io.cdc4j.model.ChangefeedId;
 import io.cdc4j.model.ReaderState;
 import io.cdc4j.testing.FedChangeSources;
 import io.cdc4j.testing.TestZooKeeper;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cdc4j.config.ReplicaConfig;
 import io.cdc4j.error.CdcException;
 import io.cdc4j.error.ErrorCode;
-import io.cdc4j.meta.ChangefeedId;
+import io.cdc4j.model.ChangefeedId;
 import org.junit.jupiter.api.Test;
 
 /** The sinks come from the providers the service loader finds; a scheme without one is refused by name. */

@@ -3,7 +3,7 @@ package io.cdc4j.testing;
 import static org.awaitility.Awaitility.await;
 
 import io.cdc4j.config.ReplicaConfig;
-import io.cdc4j.meta.ChangefeedId;
+import io.cdc4j.model.ChangefeedId;
 import io.cdc4j.model.ReaderState;
 import io.cdc4j.processor.ChangeConsumer;
 import io.cdc4j.processor.ChangeSource;

@@ -3,7 +3,7 @@ package io.cdc4j.bench.targets;
 import io.cdc4j.bench.measure.Arrivals;
 import io.cdc4j.bench.workload.BenchSchema;
 import io.cdc4j.config.ReplicaConfig;
-import io.cdc4j.meta.ChangefeedId;
+import io.cdc4j.model.ChangefeedId;
 import io.cdc4j.model.DdlEvent;
 import io.cdc4j.model.RowBatch;
 import io.cdc4j.model.RowChange;

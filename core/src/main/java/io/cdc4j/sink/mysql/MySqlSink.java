@@ -2,7 +2,7 @@ package io.cdc4j.sink.mysql;
 
 import io.cdc4j.error.CdcException;
 import io.cdc4j.error.ErrorCode;
-import io.cdc4j.meta.ChangefeedId;
+import io.cdc4j.model.ChangefeedId;
 import io.cdc4j.model.DdlEvent;
 import io.cdc4j.model.RowBatch;
 import io.cdc4j.model.RowChange;

@@ -1,7 +1,7 @@
 package io.cdc4j.sink.mysql;
 
 import io.cdc4j.config.ReplicaConfig;
-import io.cdc4j.meta.ChangefeedId;
+import io.cdc4j.model.ChangefeedId;
 import io.cdc4j.sink.Sink;
 import io.cdc4j.sink.SinkFactory;
 import io.cdc4j.sink.SinkProvider;

@@ -2,7 +2,7 @@ package io.cdc4j.sink.mysql;
 
 import io.cdc4j.error.CdcException;
 import io.cdc4j.error.ErrorCode;
-import io.cdc4j.meta.ChangefeedId;
+import io.cdc4j.model.ChangefeedId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

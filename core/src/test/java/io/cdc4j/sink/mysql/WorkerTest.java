@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.zaxxer.hikari.HikariDataSource;
 import io.cdc4j.error.CdcException;
 import io.cdc4j.error.ErrorCode;
-import io.cdc4j.meta.ChangefeedId;
+import io.cdc4j.model.ChangefeedId;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;

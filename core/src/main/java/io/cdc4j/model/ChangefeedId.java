@@ -1,4 +1,4 @@
-package io.cdc4j.meta;
+package io.cdc4j.model;
 
 import io.cdc4j.error.CdcException;
 import io.cdc4j.error.ErrorCode;
