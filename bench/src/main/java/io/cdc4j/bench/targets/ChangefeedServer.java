@@ -56,10 +56,15 @@ final class ChangefeedServer implements AutoCloseable {
         return started;
     }
 
-    /** Creates the changefeed of the bench schema to {@code sinkUri}, starting after {@code startTs}. */
+    /**
+     * Creates the changefeed of the bench schema to {@code sinkUri}, starting after {@code startTs}, or (0) at the
+     * binlog's end when the call is made.
+     */
     void createChangefeed(String sinkUri, long startTs, long memoryQuotaBytes) throws IOException, InterruptedException {
-        ObjectNode body = json.createObjectNode().put("changefeed_id", CHANGEFEED).put("sink_uri", sinkUri)
-                .put("start_ts", startTs);
+        ObjectNode body = json.createObjectNode().put("changefeed_id", CHANGEFEED).put("sink_uri", sinkUri);
+        if (startTs > 0) {
+            body.put("start_ts", startTs);
+        }
         ObjectNode replica = body.putObject("replica_config").put("memory_quota", memoryQuotaBytes);
         replica.putObject("filter").putArray("rules").add(BenchSchema.DATABASE + ".*");
         HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(base + "/api/v2/changefeeds"))
