@@ -62,7 +62,11 @@ public final class UpstreamDatabase implements AutoCloseable {
 
     /** Whether the upstream is MariaDB (as opposed to MySQL). */
     public boolean isMariaDb() {
-        return variable("version").orElse("").toLowerCase(Locale.ROOT).contains("mariadb");
+        return isMariaDb(variable("version").orElse(""));
+    }
+
+    private static boolean isMariaDb(String version) {
+        return version.toLowerCase(Locale.ROOT).contains("mariadb");
     }
 
     /** The lines of SHOW GRANTS for the connected user. */
@@ -79,12 +83,26 @@ public final class UpstreamDatabase implements AutoCloseable {
 
     /** The binlog files the upstream keeps, oldest first. */
     public List<String> binaryLogs() {
+        return List.copyOf(binaryLogSizes().keySet());
+    }
+
+    /** The size in bytes of {@code file} now (for the newest file: where the binlog ends now). */
+    public long binaryLogSize(String file) {
+        Long size = binaryLogSizes().get(file);
+        if (size == null) {
+            throw new CdcException(ErrorCode.UPSTREAM_BINLOG_READ, "the upstream no longer lists binlog " + file);
+        }
+        return size;
+    }
+
+    /** SHOW BINARY LOGS: each file the upstream keeps, oldest first, with its size. */
+    private Map<String, Long> binaryLogSizes() {
         return query(() -> {
-            List<String> files = new ArrayList<>();
+            Map<String, Long> files = new LinkedHashMap<>();
             try (Statement statement = connection().createStatement();
                  ResultSet rows = statement.executeQuery("SHOW BINARY LOGS")) {
                 while (rows.next()) {
-                    files.add(rows.getString(1));
+                    files.put(rows.getString(1), rows.getLong(2));
                 }
             }
             return files;
@@ -93,17 +111,8 @@ public final class UpstreamDatabase implements AutoCloseable {
 
     /** The current end of the binlog: file and position of the next event to be written. */
     public BinlogCoordinates binlogEnd() {
-        String sql = UpstreamQueries.binlogStatus(variable("version").orElse(""));
-        return query(() -> {
-            try (Statement statement = connection().createStatement();
-                 ResultSet rows = statement.executeQuery(sql)) {
-                if (!rows.next()) {
-                    throw new CdcException(ErrorCode.UPSTREAM_PREREQUISITE,
-                            "the upstream has no binlog: start it with log_bin (e.g. --log-bin)");
-                }
-                return new BinlogCoordinates(rows.getString(1), rows.getLong(2));
-            }
-        }, "read the binlog position");
+        String version = variable("version").orElse("");
+        return binlogStatus(version, isMariaDb(version)).at();
     }
 
     /**
@@ -113,9 +122,15 @@ public final class UpstreamDatabase implements AutoCloseable {
      */
     public BinlogEnd binlogEndWithGtids() {
         String version = variable("version").orElse("");
+        boolean mariaDb = isMariaDb(version);
+        BinlogEnd end = binlogStatus(version, mariaDb);
+        return mariaDb ? new BinlogEnd(end.at(), mariaDbGtidPosition(end.at()).orElse("")) : end;
+    }
+
+    /** The binlog status row: its coordinates and, on MySQL, its Executed_Gtid_Set (empty on MariaDB). */
+    private BinlogEnd binlogStatus(String version, boolean mariaDb) {
         String sql = UpstreamQueries.binlogStatus(version);
-        boolean mariaDb = version.toLowerCase(Locale.ROOT).contains("mariadb");
-        BinlogEnd end = query(() -> {
+        return query(() -> {
             try (Statement statement = connection().createStatement();
                  ResultSet rows = statement.executeQuery(sql)) {
                 if (!rows.next()) {
@@ -127,14 +142,14 @@ public final class UpstreamDatabase implements AutoCloseable {
                 return new BinlogEnd(at, gtids == null ? "" : gtids);
             }
         }, "read the binlog position");
-        return mariaDb ? new BinlogEnd(end.at(), gtidPositionAt(end.at()).orElse("")) : end;
     }
 
     /** MariaDB's GTID position just before the event at {@code at} ({@code BINLOG_GTID_POS}); empty on MySQL. */
     public Optional<String> gtidPositionAt(BinlogCoordinates at) {
-        if (!isMariaDb()) {
-            return Optional.empty();
-        }
+        return isMariaDb() ? mariaDbGtidPosition(at) : Optional.empty();
+    }
+
+    private Optional<String> mariaDbGtidPosition(BinlogCoordinates at) {
         return query(() -> {
             try (PreparedStatement statement = connection().prepareStatement("SELECT BINLOG_GTID_POS(?, ?)")) {
                 statement.setString(1, at.file());
@@ -144,21 +159,6 @@ public final class UpstreamDatabase implements AutoCloseable {
                 }
             }
         }, "read the GTID position at " + at.file() + ":" + at.position());
-    }
-
-    /** The size in bytes of {@code file} now (for the newest file: where the binlog ends now). */
-    public long binaryLogSize(String file) {
-        return query(() -> {
-            try (Statement statement = connection().createStatement();
-                 ResultSet rows = statement.executeQuery("SHOW BINARY LOGS")) {
-                while (rows.next()) {
-                    if (rows.getString(1).equals(file)) {
-                        return rows.getLong(2);
-                    }
-                }
-            }
-            throw new CdcException(ErrorCode.UPSTREAM_BINLOG_READ, "the upstream no longer lists binlog " + file);
-        }, "list binary logs");
     }
 
     /** The upstream's current time in ms since the epoch. */
