@@ -4,7 +4,6 @@ import com.github.shyiko.mysql.binlog.BinaryLogClient;
 import com.github.shyiko.mysql.binlog.event.Event;
 import com.github.shyiko.mysql.binlog.event.EventHeaderV4;
 import com.github.shyiko.mysql.binlog.event.EventType;
-import com.github.shyiko.mysql.binlog.event.GtidEventData;
 import com.github.shyiko.mysql.binlog.event.TableMapEventData;
 import com.github.shyiko.mysql.binlog.event.deserialization.EventDataDeserializer;
 import com.github.shyiko.mysql.binlog.event.deserialization.EventDeserializer;
@@ -103,14 +102,13 @@ final class StartGroupSkim {
         switch (header.getEventType()) {
             case MARIADB_GTID, ANONYMOUS_GTID -> {
                 groupStart = header.getPosition();
-                if (kept(header.getTimestamp(), 1000)) {
+                if (!GroupTime.ofHeader(header).certainlyBefore(startMillis)) {
                     return answer(groupStart);
                 }
             }
             case GTID -> {
                 groupStart = header.getPosition();
-                long micros = ((GtidEventData) event.getData()).getImmediateCommitTimestamp();
-                if (micros > 0 ? kept(micros / 1000, 1) : kept(header.getTimestamp(), 1000)) {
+                if (!GroupTime.ofGtid(event.getData(), header).certainlyBefore(startMillis)) {
                     return answer(groupStart);
                 }
             }
@@ -133,10 +131,6 @@ final class StartGroupSkim {
 
     private OptionalLong answer(long position) {
         return OptionalLong.of(firstPrepared >= 0 ? Math.min(firstPrepared, position) : position);
-    }
-
-    private boolean kept(long commitMillis, long resolutionMillis) {
-        return commitMillis + resolutionMillis > startMillis;
     }
 
     /** A deserializer that decodes what the search needs (and the library needs to frame events) and no row. */

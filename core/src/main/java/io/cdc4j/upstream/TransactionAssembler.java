@@ -174,17 +174,16 @@ final class TransactionAssembler {
             case FORMAT_DESCRIPTION -> endOfFile(header);
             case MARIADB_GTID -> {
                 MariadbGtidEventData gtid = event.getData();
-                begin(header, header.getTimestamp(), (gtid.getFlags() & MARIADB_STANDALONE) != 0);
+                begin(header, GroupTime.ofHeader(header), (gtid.getFlags() & MARIADB_STANDALONE) != 0);
                 xaGroup = (gtid.getFlags() & MARIADB_PREPARED_XA) != 0;
                 pendingGtid = gtid.getDomainId() + "-" + header.getServerId() + "-" + gtid.getSequence();
             }
             case GTID -> {
                 GtidEventData gtid = event.getData();
-                long micros = gtid.getImmediateCommitTimestamp();
-                begin(header, micros > 0 ? micros / 1000 : header.getTimestamp(), true, micros > 0 ? 1 : 1000);
+                begin(header, GroupTime.ofGtid(gtid, header), true);
                 pendingGtid = gtid.getMySqlGtid().toString();
             }
-            case ANONYMOUS_GTID -> begin(header, header.getTimestamp(), true);
+            case ANONYMOUS_GTID -> begin(header, GroupTime.ofHeader(header), true);
             case MARIADB_GTID_LIST -> {
                 if (gtids.isEmpty() && event.getData() != null) {
                     gtids.set(((MariadbGtidListEventData) event.getData()).getMariaGTIDSet().toString());
@@ -251,17 +250,11 @@ final class TransactionAssembler {
         }
     }
 
-    /** A group whose binlog time has the header's second resolution. */
-    private void begin(EventHeaderV4 header, long commitMillis, boolean standalone) {
-        begin(header, commitMillis, standalone, 1000);
-    }
-
     /**
-     * A group committed at {@code commitMillis}, a time of {@code resolutionMillis} resolution (a second for header
-     * times, a millisecond for MySQL's microsecond commit timestamps): before a start ts it is skipped only when it
-     * is certainly before it, so the start's own second (or millisecond) is kept.
+     * A group committed at {@code time}: before a start ts it is skipped only when it is certainly before it, so the
+     * start's own second (or millisecond) is kept.
      */
-    private void begin(EventHeaderV4 header, long commitMillis, boolean standalone, long resolutionMillis) {
+    private void begin(EventHeaderV4 header, GroupTime time, boolean standalone) {
         if (inTransaction) {
             throw new CdcException(ErrorCode.UPSTREAM_BINLOG_READ, "a binlog group begins at " + where(header)
                     + " before the group that began after " + groupStart.binlogFile() + ":"
@@ -270,13 +263,13 @@ final class TransactionAssembler {
         }
         inTransaction = true;
         groupStart = boundary;
-        groupMillis = commitMillis;
+        groupMillis = time.millis();
         statementGroup = standalone;
         pendingGtid = null;
-        skipping = skipUntilMillis >= 0 && commitMillis + resolutionMillis <= skipUntilMillis;
+        skipping = skipUntilMillis >= 0 && time.certainlyBefore(skipUntilMillis);
         if (!skipping) {
             skipUntilMillis = -1;
-            commitTs = clock.next(commitMillis);
+            commitTs = clock.next(time.millis());
         }
     }
 
@@ -319,13 +312,13 @@ final class TransactionAssembler {
         switch (DdlClassifier.kindOf(sql)) {
             case BEGIN -> {
                 if (!inTransaction) {
-                    begin(header, header.getTimestamp(), false);
+                    begin(header, GroupTime.ofHeader(header), false);
                 }
                 statementGroup = false;
             }
             case XA_START -> {
                 if (!inTransaction) {
-                    begin(header, header.getTimestamp(), false);
+                    begin(header, GroupTime.ofHeader(header), false);
                 }
                 statementGroup = false;
                 xaGroup = true;
@@ -345,7 +338,7 @@ final class TransactionAssembler {
             case XA_ROLLBACK -> xaRollback(xid(sql, header), header);
             case DDL -> {
                 if (!inTransaction) {
-                    begin(header, header.getTimestamp(), true);
+                    begin(header, GroupTime.ofHeader(header), true);
                 }
                 ddl(sql, data.getDatabase() == null ? "" : data.getDatabase(), header);
             }
@@ -461,7 +454,7 @@ final class TransactionAssembler {
 
     private void xaCommit(XaId xid, EventHeaderV4 header) throws InterruptedException {
         if (!inTransaction) {
-            begin(header, header.getTimestamp(), true);
+            begin(header, GroupTime.ofHeader(header), true);
         }
         PreparedXa xa = prepared.remove(xid);
         if (xa == null) {
@@ -486,7 +479,7 @@ final class TransactionAssembler {
 
     private void xaRollback(XaId xid, EventHeaderV4 header) throws InterruptedException {
         if (!inTransaction) {
-            begin(header, header.getTimestamp(), true);
+            begin(header, GroupTime.ofHeader(header), true);
         }
         PreparedXa xa = prepared.remove(xid);
         if (xa != null) {
