@@ -105,13 +105,7 @@ class ChangefeedIsolationIT {
         try (FrozenProcess frozen = FrozenProcess.mariaDbOnPort(downstream.port())) {
             bulk(a, STUCK_ROWS);
             long stuckAt = Tso.fromInstant(Instant.now());
-            try (Writer writer = Writer.start(a, b)) {
-                bKeepsAdvancing(b, stuckAt);
-                writer.close();
-                assertThat(writer.transactionsOf(a)).as("rows kept coming for both").isNotEmpty();
-                bGotEverything(writer, b);
-            }
-            assertThat(checkpoint(a)).as("A is really stuck behind its frozen downstream").isLessThan(stuckAt);
+            bAdvancesWhileAIsStuck(a, b, stuckAt, "A is really stuck behind its frozen downstream");
         }
         awaitIdentical(a);
         remove(a);
@@ -135,13 +129,7 @@ class ChangefeedIsolationIT {
             create(b, "blackhole://");
             createTable(b);
             long stuckAt = Tso.fromInstant(Instant.now());
-            try (Writer writer = Writer.start(a, b)) {
-                bKeepsAdvancing(b, stuckAt);
-                writer.close();
-                assertThat(writer.transactionsOf(a)).as("rows kept coming for both").isNotEmpty();
-                bGotEverything(writer, b);
-            }
-            assertThat(checkpoint(a)).as("A cannot move while its sink open hangs").isLessThan(stuckAt);
+            bAdvancesWhileAIsStuck(a, b, stuckAt, "A cannot move while its sink open hangs");
         }
         awaitIdentical(a);
         remove(a);
@@ -165,18 +153,26 @@ class ChangefeedIsolationIT {
             proxy.blackhole();
             writeTransactions(a, 1);
             long stuckAt = Tso.fromInstant(Instant.now());
-            try (Writer writer = Writer.start(a, b)) {
-                bKeepsAdvancing(b, stuckAt);
-                writer.close();
-                assertThat(writer.transactionsOf(a)).as("rows kept coming for both").isNotEmpty();
-                bGotEverything(writer, b);
-            }
-            assertThat(checkpoint(a)).as("A cannot move while its downstream is unreachable").isLessThan(stuckAt);
+            bAdvancesWhileAIsStuck(a, b, stuckAt, "A cannot move while its downstream is unreachable");
             proxy.heal();
             awaitIdentical(a);
         }
         remove(a);
         remove(b);
+    }
+
+    /**
+     * While a writer keeps writing to both, B keeps advancing and gets every row, and A's checkpoint stays before
+     * {@code stuckAt} ({@code why} says what holds it).
+     */
+    private static void bAdvancesWhileAIsStuck(String a, String b, long stuckAt, String why) throws Exception {
+        try (Writer writer = Writer.start(a, b)) {
+            bKeepsAdvancing(b, stuckAt);
+            writer.close();
+            assertThat(writer.transactionsOf(a)).as("rows kept coming for both").isNotEmpty();
+            bGotEverything(writer, b);
+        }
+        assertThat(checkpoint(a)).as(why).isLessThan(stuckAt);
     }
 
     /**
