@@ -3,6 +3,7 @@ package io.cdc4j.processor;
 import io.cdc4j.config.ReplicaConfig;
 import io.cdc4j.error.CdcException;
 import io.cdc4j.error.ErrorCode;
+import io.cdc4j.filter.TableFilter;
 import io.cdc4j.model.ChangefeedId;
 import io.cdc4j.model.DdlEvent;
 import io.cdc4j.model.ReaderPosition;
@@ -11,6 +12,7 @@ import io.cdc4j.model.ResolvedTs;
 import io.cdc4j.model.RowBatch;
 import io.cdc4j.model.TableIds;
 import io.cdc4j.model.TransactionCommit;
+import io.cdc4j.mounter.Mounter;
 import io.cdc4j.upstream.BinlogReader;
 import io.cdc4j.upstream.ChangeEventSink;
 import io.cdc4j.upstream.InMemoryTableIdAllocator;
@@ -47,6 +49,7 @@ final class BinlogChangeSource implements ChangeSource, ChangeEventSink, ReaderS
     private final ChangeFilter filter;
     private volatile ChangeConsumer consumer;
     private BinlogReader reader;
+    private Mounter mounter;
     private long lastForwardedNanos;
 
     /**
@@ -70,9 +73,18 @@ final class BinlogChangeSource implements ChangeSource, ChangeEventSink, ReaderS
         TableIdAllocator tableIds = InMemoryTableIdAllocator.from(saved.map(ReaderPosition::tableIds)
                 .orElse(TableIds.EMPTY), nameCase());
         LOG.info("changefeed {} reads the binlog of {} from {}", changefeed, upstream, start);
-        reader = BinlogReader.start(upstream, start, this,
-                ReaderOptions.defaults().withMemoryQuota(config.memoryQuota()).withProbeServerId(probeServerId),
-                tableIds, this);
+        TableFilter tables = TableFilter.of(config.filter().rules(), config.caseSensitive());
+        mounter = new Mounter(changefeed.toString(), Mounter.workersFor(config.mounter().workerNum(),
+                Runtime.getRuntime().availableProcessors()));
+        try {
+            reader = BinlogReader.start(upstream, start, this,
+                    ReaderOptions.defaults().withMemoryQuota(config.memoryQuota()).withProbeServerId(probeServerId)
+                            .withTables(name -> tables.matchTable(name.schema(), name.table()))
+                            .withPrefetcher(mounter), tableIds, this);
+        } catch (RuntimeException e) {
+            mounter.close();
+            throw e;
+        }
     }
 
     /** How the upstream compares table names ({@code lower_case_table_names}), so that table ids follow it. */
@@ -125,6 +137,9 @@ final class BinlogChangeSource implements ChangeSource, ChangeEventSink, ReaderS
     public void close() {
         if (reader != null) {
             reader.close();
+        }
+        if (mounter != null) {
+            mounter.close();
         }
     }
 }

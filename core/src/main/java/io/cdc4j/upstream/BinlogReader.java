@@ -3,7 +3,6 @@ package io.cdc4j.upstream;
 import com.github.shyiko.mysql.binlog.BinaryLogClient;
 import io.cdc4j.error.CdcException;
 import io.cdc4j.error.ErrorCode;
-import io.cdc4j.model.ChangeEvent;
 import io.cdc4j.model.DdlEvent;
 import io.cdc4j.model.ReaderPosition;
 import io.cdc4j.model.ResolvedTs;
@@ -12,6 +11,8 @@ import io.cdc4j.model.TransactionCommit;
 import io.cdc4j.upstream.decode.TableMapInterpreter;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -23,7 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads an upstream's binlog from a start point and hands ordered transactions, DDL and resolved ts to a
- * {@link ChangeEventSink}, through a buffer bounded by the memory quota. Reconnects with backoff after the
+ * {@link ChangeEventSink}, through a buffer bounded by the memory quota. The reader thread only frames rows
+ * ({@link FramedRows}); each part is offered to {@link ReaderOptions#prefetcher} to decode ahead, and the dispatch
+ * thread decodes any part nobody took as it reaches it, so the sink gets decoded rows in binlog order. Reconnects with backoff after the
  * connection drops (or falls silent past {@link ReaderOptions#silenceTimeout()}), resuming at the last
  * transaction boundary; a server error that every retry would meet again, or the death of one of its threads,
  * stops it for good with the cause (see {@link BinlogFailure}).
@@ -37,7 +40,9 @@ public final class BinlogReader implements AutoCloseable {
     private final ReaderStatusListener listener;
     private final UpstreamDatabase database;
     private final TransactionAssembler assembler;
-    private final ByteBoundedBuffer<ChangeEvent> buffer;
+    private static final int DISPATCH_BATCH = 64;
+
+    private final ByteBoundedBuffer<Object> buffer;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicReference<BinaryLogClient> client = new AtomicReference<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -62,9 +67,16 @@ public final class BinlogReader implements AutoCloseable {
         this.database = database;
         this.buffer = new ByteBoundedBuffer<>(options.memoryQuotaBytes());
         this.clockOffsetMillis = database.nowMillis() - System.currentTimeMillis();
-        this.assembler = new TransactionAssembler(start, buffer::put, new TableMapInterpreter(database.collations()),
-                tableIds, table -> database.columnHints(table.schema(), table.table()),
-                () -> System.currentTimeMillis() + clockOffsetMillis, options.batchRows(), options.memoryQuotaBytes());
+        PartPrefetcher prefetcher = options.prefetcher();
+        this.assembler = new TransactionAssembler(start, (event, bytes) -> {
+            buffer.put(event, bytes);
+            if (event instanceof FramedRows part) {
+                prefetcher.offer(part);
+            }
+        }, new TableMapInterpreter(database.collations()), tableIds,
+                table -> database.columnHints(table.schema(), table.table()),
+                () -> System.currentTimeMillis() + clockOffsetMillis, options.batchRows(), options.memoryQuotaBytes(),
+                options.tables());
         this.failures = new BinlogFailures(config, database::binaryLogs, fileClock::startMillis);
         this.readerThread = new Thread(this::readLoop, "cdc4j-binlog-reader");
         this.dispatchThread = new Thread(this::dispatchLoop, "cdc4j-binlog-dispatch");
@@ -252,20 +264,31 @@ public final class BinlogReader implements AutoCloseable {
         }
     }
 
+    /** Hands the buffer's events to the sink in order, taking up to {@value #DISPATCH_BATCH} per lock. */
     private void dispatch() throws InterruptedException {
+        List<Object> taken = new ArrayList<>(DISPATCH_BATCH);
         while (true) {
-            ChangeEvent event = buffer.poll(100, TimeUnit.MILLISECONDS);
-            if (event == null) {
+            long bytes = buffer.drainTo(taken, DISPATCH_BATCH, 100, TimeUnit.MILLISECONDS);
+            if (taken.isEmpty()) {
                 if (closed.getCount() == 0 || failure.get() != null) {
                     return;
                 }
                 continue;
             }
-            switch (event) {
-                case RowBatch batch -> sink.onRows(batch);
-                case DdlEvent ddl -> sink.onDdl(ddl);
-                case TransactionCommit commit -> sink.onCommit(commit);
-                case ResolvedTs resolved -> sink.onResolved(resolved);
+            try {
+                for (Object item : taken) {
+                    switch (item) {
+                        case FramedRows part -> sink.onRows(part.rows());
+                        case RowBatch batch -> sink.onRows(batch);
+                        case DdlEvent ddl -> sink.onDdl(ddl);
+                        case TransactionCommit commit -> sink.onCommit(commit);
+                        case ResolvedTs resolved -> sink.onResolved(resolved);
+                        default -> throw new IllegalStateException("the reader buffered a " + item.getClass());
+                    }
+                }
+            } finally {
+                taken.clear();
+                buffer.release(bytes);
             }
         }
     }

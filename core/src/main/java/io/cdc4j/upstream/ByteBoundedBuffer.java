@@ -1,6 +1,7 @@
 package io.cdc4j.upstream;
 
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -57,6 +58,48 @@ public final class ByteBoundedBuffer<T> {
             used -= entry.bytes();
             notFull.signalAll();
             return entry.item();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Moves up to {@code max} of the oldest items into {@code into}, waiting up to {@code timeout} for the first;
+     * returns the bytes they hold, which stay charged until {@link #release} (so items taken but not yet handed
+     * on still count), or 0 if none came.
+     */
+    public long drainTo(List<? super T> into, int max, long timeout, TimeUnit unit)
+            throws InterruptedException {
+        long nanos = unit.toNanos(timeout);
+        lock.lockInterruptibly();
+        try {
+            while (entries.isEmpty()) {
+                if (nanos <= 0) {
+                    return 0;
+                }
+                nanos = notEmpty.awaitNanos(nanos);
+            }
+            long bytes = 0;
+            for (int i = 0; i < max && !entries.isEmpty(); i++) {
+                Entry<T> entry = entries.removeFirst();
+                into.add(entry.item());
+                bytes += entry.bytes();
+            }
+            return bytes;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Frees {@code bytes} of items taken by {@link #drainTo}, once they are handed on. */
+    public void release(long bytes) {
+        if (bytes == 0) {
+            return;
+        }
+        lock.lock();
+        try {
+            used -= bytes;
+            notFull.signalAll();
         } finally {
             lock.unlock();
         }

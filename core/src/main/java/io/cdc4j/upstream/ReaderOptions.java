@@ -1,8 +1,10 @@
 package io.cdc4j.upstream;
 
+import io.cdc4j.model.TableName;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.function.Predicate;
 
 /**
  * Tuning of a {@link BinlogReader}.
@@ -17,9 +19,14 @@ import java.util.OptionalLong;
  *                       {@code heartbeat}
  * @param probeServerId the server id of the short binlog connections that find a start point by time; empty to
  *                      use the reader's own id (the probe ends before the reader connects)
+ * @param tables the tables whose rows are read: the rows of any other are dropped at their TABLE_MAP, before
+ *               decoding (their DDL, transactions and commits are handed on as ever); name rules only, so a sink
+ *               may still drop more after decoding
+ * @param prefetcher told of each part of rows as it is sealed, to decode it ahead of the dispatch thread
  */
 public record ReaderOptions(long memoryQuotaBytes, int batchRows, Duration heartbeat, Duration minBackoff,
-                            Duration maxBackoff, Duration silenceTimeout, OptionalLong probeServerId) {
+                            Duration maxBackoff, Duration silenceTimeout, OptionalLong probeServerId,
+                            Predicate<TableName> tables, PartPrefetcher prefetcher) {
     /** TiCDC's default memory_quota: 1 GiB. */
     public static final long DEFAULT_MEMORY_QUOTA = 1L << 30;
     /** The shortest default silence bound, whatever the heartbeat. */
@@ -31,6 +38,8 @@ public record ReaderOptions(long memoryQuotaBytes, int batchRows, Duration heart
         Objects.requireNonNull(maxBackoff, "maxBackoff");
         Objects.requireNonNull(silenceTimeout, "silenceTimeout");
         Objects.requireNonNull(probeServerId, "probeServerId");
+        Objects.requireNonNull(tables, "tables");
+        Objects.requireNonNull(prefetcher, "prefetcher");
         if (memoryQuotaBytes < 1024) {
             throw new IllegalArgumentException("memory quota below 1 KiB: " + memoryQuotaBytes);
         }
@@ -46,11 +55,15 @@ public record ReaderOptions(long memoryQuotaBytes, int batchRows, Duration heart
         }
     }
 
-    /** The defaults: 1 GiB quota, 1024-row batches, 1 s heartbeat, backoff 0.5 s to 30 s, 5 s silence bound. */
+    /**
+     * The defaults: 1 GiB quota, 1024-row batches, 1 s heartbeat, backoff 0.5 s to 30 s, 5 s silence bound, every
+     * table's rows, decoded by the dispatch thread.
+     */
     public static ReaderOptions defaults() {
         Duration heartbeat = Duration.ofSeconds(1);
         return new ReaderOptions(DEFAULT_MEMORY_QUOTA, 1024, heartbeat, Duration.ofMillis(500),
-                Duration.ofSeconds(30), silenceFor(heartbeat), OptionalLong.empty());
+                Duration.ofSeconds(30), silenceFor(heartbeat), OptionalLong.empty(), name -> true,
+                PartPrefetcher.NONE);
     }
 
     /** The silence bound for a heartbeat: three heartbeats missed, and never below 5 s. */
@@ -61,18 +74,31 @@ public record ReaderOptions(long memoryQuotaBytes, int batchRows, Duration heart
 
     /** These options with another memory quota. */
     public ReaderOptions withMemoryQuota(long bytes) {
-        return new ReaderOptions(bytes, batchRows, heartbeat, minBackoff, maxBackoff, silenceTimeout, probeServerId);
+        return new ReaderOptions(bytes, batchRows, heartbeat, minBackoff, maxBackoff, silenceTimeout, probeServerId,
+                tables, prefetcher);
     }
 
     /** These options with another heartbeat and silence bound. */
     public ReaderOptions withHeartbeat(Duration newHeartbeat, Duration newSilenceTimeout) {
         return new ReaderOptions(memoryQuotaBytes, batchRows, newHeartbeat, minBackoff, maxBackoff, newSilenceTimeout,
-                probeServerId);
+                probeServerId, tables, prefetcher);
     }
 
     /** These options with the start-point probe under server id {@code id}. */
     public ReaderOptions withProbeServerId(long id) {
         return new ReaderOptions(memoryQuotaBytes, batchRows, heartbeat, minBackoff, maxBackoff, silenceTimeout,
-                OptionalLong.of(id));
+                OptionalLong.of(id), tables, prefetcher);
+    }
+
+    /** These options reading the rows of the tables {@code wanted} accepts only. */
+    public ReaderOptions withTables(Predicate<TableName> wanted) {
+        return new ReaderOptions(memoryQuotaBytes, batchRows, heartbeat, minBackoff, maxBackoff, silenceTimeout,
+                probeServerId, wanted, prefetcher);
+    }
+
+    /** These options offering each sealed part of rows to {@code parts}. */
+    public ReaderOptions withPrefetcher(PartPrefetcher parts) {
+        return new ReaderOptions(memoryQuotaBytes, batchRows, heartbeat, minBackoff, maxBackoff, silenceTimeout,
+                probeServerId, tables, parts);
     }
 }

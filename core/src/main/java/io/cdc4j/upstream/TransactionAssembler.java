@@ -1,6 +1,5 @@
 package io.cdc4j.upstream;
 
-import com.github.shyiko.mysql.binlog.event.DeleteRowsEventData;
 import com.github.shyiko.mysql.binlog.event.Event;
 import com.github.shyiko.mysql.binlog.event.EventHeaderV4;
 import com.github.shyiko.mysql.binlog.event.EventType;
@@ -10,8 +9,6 @@ import com.github.shyiko.mysql.binlog.event.MariadbGtidListEventData;
 import com.github.shyiko.mysql.binlog.event.QueryEventData;
 import com.github.shyiko.mysql.binlog.event.RotateEventData;
 import com.github.shyiko.mysql.binlog.event.TableMapEventData;
-import com.github.shyiko.mysql.binlog.event.UpdateRowsEventData;
-import com.github.shyiko.mysql.binlog.event.WriteRowsEventData;
 import com.github.shyiko.mysql.binlog.event.XAPrepareEventData;
 import io.cdc4j.error.CdcException;
 import io.cdc4j.error.ErrorCode;
@@ -19,9 +16,6 @@ import io.cdc4j.model.ChangeEvent;
 import io.cdc4j.model.DdlEvent;
 import io.cdc4j.model.ReaderPosition;
 import io.cdc4j.model.ResolvedTs;
-import io.cdc4j.model.RowBatch;
-import io.cdc4j.model.RowChange;
-import io.cdc4j.model.RowKind;
 import io.cdc4j.model.TableName;
 import io.cdc4j.model.TransactionCommit;
 import io.cdc4j.model.Tso;
@@ -30,23 +24,26 @@ import io.cdc4j.upstream.ddl.DdlStatement;
 import io.cdc4j.upstream.ddl.QueryKind;
 import io.cdc4j.upstream.decode.ColumnHints;
 import io.cdc4j.upstream.decode.DecodedTable;
+import io.cdc4j.upstream.decode.RowsEventBytes;
+import io.cdc4j.upstream.decode.RowsShape;
 import io.cdc4j.upstream.decode.TableMapInterpreter;
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns binlog events, in order, into transactions: GTID (and BEGIN) up to XID/COMMIT, or a DDL. Stamps each
- * with a commit ts, decodes its rows, and hands them on in parts of bounded size. Runs on the binlog thread.
+ * with a commit ts and hands its rows on in parts of at most {@code batchRows} rows, each a {@link FramedRows}
+ * still holding the binlog's bytes (decoded later, off this thread); rows of tables the table predicate does not
+ * want are dropped at their TABLE_MAP, unread. Runs on the binlog thread.
  *
  * <p>Every event either becomes part of what is handed on or is known to carry nothing to replicate; anything
  * else (statement-format DML, compressed or partial-JSON events, an INCIDENT, an unknown type) stops the reader
@@ -73,7 +70,8 @@ final class TransactionAssembler {
     private final LongSupplier upstreamNow;
     private final int batchRows;
     private final long preparedLimitBytes;
-    private final Map<Long, CachedTable> tables = new HashMap<>();
+    private final Predicate<TableName> wanted;
+    private final Map<Long, MappedTable> tables = new HashMap<>();
     private final Map<TableName, ColumnHints> hintCache = new HashMap<>();
     private final Map<XaId, PreparedXa> prepared = new LinkedHashMap<>();
     private final Map<String, Integer> savepoints = new HashMap<>();
@@ -99,14 +97,18 @@ final class TransactionAssembler {
     private boolean handedOn;
     private long commitTs;
     private int part;
-    private List<RowChange> rows = new ArrayList<>();
+    private List<PendingRows> rows = new ArrayList<>();
+    private int pendingRows;
     private long rowBytes;
     private int groupRows;
 
-    /** Where assembled events go; blocks when the consumer is behind. */
+    /**
+     * Where assembled events go: a {@link ChangeEvent} other than a row batch, or a {@link FramedRows} part;
+     * blocks when the consumer is behind.
+     */
     @FunctionalInterface
     interface EventOutput {
-        void emit(ChangeEvent event, long bytes) throws InterruptedException;
+        void emit(Object event, long bytes) throws InterruptedException;
     }
 
     /** Column details not in the binlog, from information_schema. */
@@ -128,6 +130,14 @@ final class TransactionAssembler {
     TransactionAssembler(ResumePoint start, EventOutput output, TableMapInterpreter interpreter,
                          TableIdAllocator tableIds, HintSource hints, LongSupplier upstreamNow, int batchRows,
                          long preparedLimitBytes) {
+        this(start, output, interpreter, tableIds, hints, upstreamNow, batchRows, preparedLimitBytes, name -> true);
+    }
+
+    /** An assembler handing on only the rows of the tables {@code wanted} accepts (DDL and commits all the same). */
+    TransactionAssembler(ResumePoint start, EventOutput output, TableMapInterpreter interpreter,
+                         TableIdAllocator tableIds, HintSource hints, LongSupplier upstreamNow, int batchRows,
+                         long preparedLimitBytes, Predicate<TableName> wanted) {
+        this.wanted = wanted;
         this.output = output;
         this.interpreter = interpreter;
         this.tableIds = tableIds;
@@ -191,27 +201,8 @@ final class TransactionAssembler {
             }
             case QUERY -> query(event.getData(), header);
             case TABLE_MAP -> tableMap(event.getData());
-            case WRITE_ROWS, EXT_WRITE_ROWS, PRE_GA_WRITE_ROWS -> {
-                WriteRowsEventData data = event.getData();
-                long bytes = bytesPerRow(header, data.getRows().size());
-                for (Serializable[] row : data.getRows()) {
-                    addRow(data.getTableId(), RowKind.INSERT, null, row, bytes, header);
-                }
-            }
-            case UPDATE_ROWS, EXT_UPDATE_ROWS, PRE_GA_UPDATE_ROWS -> {
-                UpdateRowsEventData data = event.getData();
-                long bytes = bytesPerRow(header, data.getRows().size());
-                for (Map.Entry<Serializable[], Serializable[]> row : data.getRows()) {
-                    addRow(data.getTableId(), RowKind.UPDATE, row.getKey(), row.getValue(), bytes, header);
-                }
-            }
-            case DELETE_ROWS, EXT_DELETE_ROWS, PRE_GA_DELETE_ROWS -> {
-                DeleteRowsEventData data = event.getData();
-                long bytes = bytesPerRow(header, data.getRows().size());
-                for (Serializable[] row : data.getRows()) {
-                    addRow(data.getTableId(), RowKind.DELETE, row, null, bytes, header);
-                }
-            }
+            case WRITE_ROWS, EXT_WRITE_ROWS, PRE_GA_WRITE_ROWS, UPDATE_ROWS, EXT_UPDATE_ROWS, PRE_GA_UPDATE_ROWS,
+                 DELETE_ROWS, EXT_DELETE_ROWS, PRE_GA_DELETE_ROWS -> addRows(event.getData(), header);
             case XID -> commit(header.getNextPosition());
             case XA_PREPARE -> xaPrepare(event.getData(), header);
             case HEARTBEAT, HEARTBEAT_V2 -> heartbeat();
@@ -366,6 +357,7 @@ final class TransactionAssembler {
                     + "snapshot");
         }
         rows = new ArrayList<>();
+        pendingRows = 0;
         rowBytes = 0;
         commit(header.getNextPosition());
     }
@@ -443,10 +435,11 @@ final class TransactionAssembler {
             throw new CdcException(ErrorCode.UPSTREAM_BINLOG_READ, "XA transaction " + xid + " is prepared again at "
                     + where(header) + " while its earlier XA PREPARE has not committed or rolled back");
         }
-        prepared.put(xid, new PreparedXa(groupStart, rows, rowBytes));
+        prepared.put(xid, new PreparedXa(groupStart, rows, pendingRows, rowBytes));
         preparedBytes += rowBytes;
         recordGtid();
         rows = new ArrayList<>();
+        pendingRows = 0;
         rowBytes = 0;
         boundary = position(file, header.getNextPosition());
         endTransaction();
@@ -468,10 +461,10 @@ final class TransactionAssembler {
         } else {
             preparedBytes -= xa.bytes();
             if (!skipping) {
-                for (RowChange row : xa.rows()) {
-                    rows.add(new RowChange(row.kind(), row.table(), commitTs, row.before(), row.after()));
-                }
-                rowBytes = xa.bytes();
+                // still framed: decoded after the parts are sealed, with this commit's ts
+                rows.addAll(xa.rows());
+                pendingRows += xa.rowCount();
+                rowBytes += xa.bytes();
             }
         }
         commit(header.getNextPosition());
@@ -494,18 +487,26 @@ final class TransactionAssembler {
     }
 
     private void tableMap(TableMapEventData map) {
-        CachedTable cached = tables.get(map.getTableId());
+        MappedTable cached = tables.get(map.getTableId());
         if (cached != null && cached.matches(map)) {
             return;
         }
         TableName name = new TableName(map.getDatabase(), map.getTable());
+        long tableId = tableIds.idOf(name);
+        if (!wanted.test(name)) {
+            tables.put(map.getTableId(), MappedTable.dropped(map));
+            return;
+        }
         ColumnHints tableHints = hintCache.computeIfAbsent(name, hints::hints);
-        DecodedTable table = interpreter.interpret(map, tableIds.idOf(name), tableHints);
-        tables.put(map.getTableId(), new CachedTable(map, table));
+        DecodedTable table = interpreter.interpret(map, tableId, tableHints);
+        tables.put(map.getTableId(), new MappedTable(map, table, RowsShape.of(map)));
     }
 
-    private void addRow(long binlogTableId, RowKind kind, Serializable[] before, Serializable[] after,
-                        long bytes, EventHeaderV4 header) throws InterruptedException {
+    /**
+     * A rows event: framed with the table it is mapped to now, counted, and kept for the part it falls in; rows of
+     * a dropped table only count as rows for savepoints.
+     */
+    private void addRows(RowsEventBytes data, EventHeaderV4 header) throws InterruptedException {
         if (!inTransaction) {
             throw new CdcException(ErrorCode.UPSTREAM_BINLOG_READ, "rows at " + where(header) + " outside a "
                     + "binlog group; report the binlog events around that position");
@@ -513,17 +514,33 @@ final class TransactionAssembler {
         if (skipping && !xaGroup) {
             return;
         }
-        CachedTable cached = tables.get(binlogTableId);
+        MappedTable cached = tables.get(data.tableId());
         if (cached == null) {
-            throw new IllegalStateException("rows for binlog table id " + binlogTableId + " without a TABLE_MAP at "
+            throw new IllegalStateException("rows for binlog table id " + data.tableId() + " without a TABLE_MAP at "
                     + where(header));
         }
-        DecodedTable table = cached.table();
-        groupRows++;
-        rows.add(new RowChange(kind, table.info(), commitTs,
-                before == null ? Optional.empty() : Optional.of(table.decode(before)),
-                after == null ? Optional.empty() : Optional.of(table.decode(after))));
-        rowBytes += bytes;
+        if (cached.isDropped()) {
+            groupRows++;
+            return;
+        }
+        EventType type = header.getEventType();
+        int[] starts;
+        try {
+            starts = cached.shape().rowStarts(type, data.body());
+        } catch (IllegalStateException e) {
+            throw new CdcException(ErrorCode.UPSTREAM_BINLOG_READ, "cannot read the rows of " + cached.table().info()
+                    .name() + " in the binlog event at " + where(header) + ": " + e.getMessage()
+                    + "; nothing of it was replicated, report the table's definition", e);
+        }
+        int count = starts.length - 1;
+        if (count == 0) {
+            return;
+        }
+        long bytes = bytesPerRow(header, count);
+        groupRows += count;
+        rows.add(new PendingRows(type, data.body(), starts, 0, count, cached, bytes, file, header.getPosition()));
+        pendingRows += count;
+        rowBytes += bytes * count;
         if (xaGroup) {
             if (preparedBytes + rowBytes > preparedLimitBytes) {
                 throw new CdcException(ErrorCode.UPSTREAM_BINLOG_READ, "prepared XA transactions hold "
@@ -532,8 +549,8 @@ final class TransactionAssembler {
                         + "their XA COMMIT; commit or roll back the prepared XA transactions upstream (XA RECOVER "
                         + "lists them), or raise memory-quota");
             }
-        } else if (rows.size() >= batchRows) {
-            flushRows();
+        } else if (pendingRows >= batchRows) {
+            sealParts(false);
         }
     }
 
@@ -542,14 +559,51 @@ final class TransactionAssembler {
         return 64 + header.getDataLength() * DECODED_BYTES_PER_BINLOG_BYTE / Math.max(1, rowCount);
     }
 
-    private void flushRows() throws InterruptedException {
-        int total = rows.size();
-        for (int from = 0; from < total; from += batchRows) {
-            List<RowChange> batch = rows.subList(from, Math.min(total, from + batchRows));
-            handOn(new RowBatch(commitTs, part++, batch), EVENT_OVERHEAD_BYTES + rowBytes * batch.size() / total);
+    /**
+     * Hands the pending rows on in parts of {@code batchRows} rows (cutting an event between rows where a part ends
+     * inside it), and with {@code all} the last, smaller part too; a part is charged for its rows decoded.
+     */
+    private void sealParts(boolean all) throws InterruptedException {
+        List<FramedSlice> slices = new ArrayList<>();
+        int partRows = 0;
+        long partBytes = 0;
+        int index = 0;
+        while (index < rows.size()) {
+            if (!all && partRows == 0 && pendingRows < batchRows) {
+                break;
+            }
+            PendingRows pending = rows.get(index);
+            int take = Math.min(pending.count(), batchRows - partRows);
+            slices.add(pending.slice(take));
+            partRows += take;
+            partBytes += pending.bytesPerRow() * take;
+            if (take == pending.count()) {
+                index++;
+            } else {
+                rows.set(index, pending.after(take));
+            }
+            if (partRows == batchRows || (all && index == rows.size())) {
+                handOnRows(slices, partBytes);
+                pendingRows -= partRows;
+                rowBytes -= partBytes;
+                slices = new ArrayList<>();
+                partRows = 0;
+                partBytes = 0;
+            }
         }
-        rows = new ArrayList<>();
-        rowBytes = 0;
+        rows = new ArrayList<>(rows.subList(index, rows.size()));
+        if (rows.isEmpty()) {
+            pendingRows = 0;
+            rowBytes = 0;
+        }
+    }
+
+    private void handOnRows(List<FramedSlice> slices, long bytes) throws InterruptedException {
+        handOn(commitTs, new FramedRows(commitTs, part++, slices), EVENT_OVERHEAD_BYTES + bytes);
+    }
+
+    private void flushRows() throws InterruptedException {
+        sealParts(true);
     }
 
     private void commit(long nextPosition) throws InterruptedException {
@@ -595,7 +649,10 @@ final class TransactionAssembler {
      * same order, so the ones already handed on are known by (ts, number).
      */
     private void handOn(ChangeEvent event, long bytes) throws InterruptedException {
-        long ts = event.ts();
+        handOn(event.ts(), event, bytes);
+    }
+
+    private void handOn(long ts, Object event, long bytes) throws InterruptedException {
         numberAtTs = ts == numberedTs ? numberAtTs + 1 : 0;
         numberedTs = ts;
         handedOn = true;
@@ -617,6 +674,7 @@ final class TransactionAssembler {
         pendingGtid = null;
         part = 0;
         rows = new ArrayList<>();
+        pendingRows = 0;
         rowBytes = 0;
         groupRows = 0;
         savepoints.clear();
@@ -651,18 +709,34 @@ final class TransactionAssembler {
     }
 
     /** An XA transaction between its XA PREPARE and its XA COMMIT or ROLLBACK: its rows and where its group began. */
-    private record PreparedXa(ReaderPosition start, List<RowChange> rows, long bytes) {
+    private record PreparedXa(ReaderPosition start, List<PendingRows> rows, int rowCount, long bytes) {
     }
 
-    /** A decoded TABLE_MAP, reused while the server sends the same mapping again. */
-    private record CachedTable(TableMapEventData map, DecodedTable table) {
-        boolean matches(TableMapEventData other) {
-            return map.getDatabase().equals(other.getDatabase()) && map.getTable().equals(other.getTable())
-                    && Arrays.equals(map.getColumnTypes(), other.getColumnTypes())
-                    && Arrays.equals(map.getColumnMetadata(), other.getColumnMetadata())
-                    && map.getColumnNullability().equals(other.getColumnNullability())
-                    && map.getEventMetadata() != null && other.getEventMetadata() != null
-                    && map.getEventMetadata().getColumnNames().equals(other.getEventMetadata().getColumnNames());
+    /**
+     * Rows {@code from} to {@code from + count} of a framed rows event, not yet in a part.
+     *
+     * @param starts where each of the event's rows starts in {@code body}, and its end (see {@link RowsShape})
+     */
+    private record PendingRows(EventType type, byte[] body, int[] starts, int from, int count, MappedTable table,
+                               long bytesPerRow, String file, long position) {
+        /** The first {@code rows} of these as a self-contained event body. */
+        FramedSlice slice(int rows) {
+            if (from == 0 && rows == starts.length - 1) {
+                return new FramedSlice(type, body, rows, table, file, position);
+            }
+            int header = starts[0];
+            int begin = starts[from];
+            int end = starts[from + rows];
+            byte[] part = new byte[header + end - begin];
+            System.arraycopy(body, 0, part, 0, header);
+            System.arraycopy(body, begin, part, header, end - begin);
+            return new FramedSlice(type, part, rows, table, file, position);
+        }
+
+        /** What is left after the first {@code rows}. */
+        PendingRows after(int rows) {
+            return new PendingRows(type, body, starts, from + rows, count - rows, table, bytesPerRow, file,
+                    position);
         }
     }
 }

@@ -23,17 +23,22 @@ import com.github.shyiko.mysql.binlog.event.deserialization.XAPrepareEventDataDe
 import com.github.shyiko.mysql.binlog.event.deserialization.XidEventDataDeserializer;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the binlog event deserializer cdc4j reads with: strings as bytes (decoded later with the column
- * charset), microsecond times, and {@link TemporalCells} for the temporal types the library gets wrong.
+ * Builds the binlog event deserializer cdc4j reads with (rows events framed, not decoded), and the cell readers
+ * that decode those rows later: strings as bytes (decoded with the column charset), microsecond times, and
+ * {@link TemporalCells} for the temporal types the library gets wrong.
  */
 public final class EventDeserializers {
     private EventDeserializers() {
     }
 
-    /** A new deserializer; each binlog connection needs its own (it caches TABLE_MAP events). */
+    /**
+     * A new deserializer; each binlog connection needs its own (it caches TABLE_MAP events). Rows events are
+     * only framed ({@link RowsEventFramer}): their cells are decoded later by {@link RowsDecoder}.
+     */
     public static EventDeserializer create() {
         Map<Long, TableMapEventData> tableMaps = new HashMap<>();
         Map<EventType, EventDataDeserializer> readers = new EnumMap<>(EventType.class);
@@ -51,6 +56,26 @@ public final class EventDeserializers {
         readers.put(EventType.BINLOG_CHECKPOINT, new BinlogCheckpointEventDataDeserializer());
         readers.put(EventType.MARIADB_GTID, new MariadbGtidEventDataDeserializer());
         readers.put(EventType.MARIADB_GTID_LIST, new MariadbGtidListEventDataDeserializer());
+        RowsEventFramer framer = new RowsEventFramer();
+        for (EventType type : ROWS_TYPES) {
+            readers.put(type, framer);
+        }
+        return configured(new EventDeserializer(new EventHeaderV4Deserializer(), new NullEventDataDeserializer(),
+                readers, tableMaps));
+    }
+
+    /** The rows event types, every version: written by the binlog thread as {@link RowsEventBytes}. */
+    public static final List<EventType> ROWS_TYPES = List.of(EventType.WRITE_ROWS, EventType.PRE_GA_WRITE_ROWS,
+            EventType.EXT_WRITE_ROWS, EventType.UPDATE_ROWS, EventType.PRE_GA_UPDATE_ROWS,
+            EventType.EXT_UPDATE_ROWS, EventType.DELETE_ROWS, EventType.PRE_GA_DELETE_ROWS,
+            EventType.EXT_DELETE_ROWS);
+
+    /**
+     * A deserializer whose rows readers decode cells ({@link TemporalCells} for the temporal types), looking tables
+     * up in {@code tableMaps}; used only through {@link EventDeserializer#getEventDataDeserializer}.
+     */
+    static EventDeserializer cellReaders(Map<Long, TableMapEventData> tableMaps) {
+        Map<EventType, EventDataDeserializer> readers = new EnumMap<>(EventType.class);
         readers.put(EventType.WRITE_ROWS, new TemporalWriteRowsDeserializer(tableMaps));
         readers.put(EventType.PRE_GA_WRITE_ROWS, new TemporalWriteRowsDeserializer(tableMaps));
         readers.put(EventType.EXT_WRITE_ROWS,
@@ -63,8 +88,11 @@ public final class EventDeserializers {
         readers.put(EventType.PRE_GA_DELETE_ROWS, new TemporalDeleteRowsDeserializer(tableMaps));
         readers.put(EventType.EXT_DELETE_ROWS,
                 new TemporalDeleteRowsDeserializer(tableMaps).setMayContainExtraInformation(true));
-        EventDeserializer deserializer = new EventDeserializer(new EventHeaderV4Deserializer(),
-                new NullEventDataDeserializer(), readers, tableMaps);
+        return configured(new EventDeserializer(new EventHeaderV4Deserializer(), new NullEventDataDeserializer(),
+                readers, tableMaps));
+    }
+
+    private static EventDeserializer configured(EventDeserializer deserializer) {
         deserializer.setCompatibilityMode(CompatibilityMode.DATE_AND_TIME_AS_LONG_MICRO,
                 CompatibilityMode.CHAR_AND_BINARY_AS_BYTE_ARRAY);
         return deserializer;

@@ -1,0 +1,161 @@
+package io.cdc4j.upstream;
+
+import com.github.shyiko.mysql.binlog.event.EventType;
+import io.cdc4j.error.CdcException;
+import io.cdc4j.error.ErrorCode;
+import io.cdc4j.model.RowBatch;
+import io.cdc4j.model.RowChange;
+import io.cdc4j.model.RowKind;
+import io.cdc4j.upstream.decode.DecodedTable;
+import io.cdc4j.upstream.decode.RowsDecoder;
+import io.cdc4j.upstream.decode.RowsShape;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A sealed part of a transaction's rows, still as the binlog's bytes: what the binlog thread hands on instead of
+ * decoded rows, so that decoding runs off it. {@link #rows} decodes the part on the calling thread, or waits for
+ * the thread that claimed it first ({@link #decodeIfUnclaimed}): a part is decoded exactly once, and nobody waits
+ * for a part nobody decodes. Once decoded its bytes are let go, so a part never holds both.
+ */
+public final class FramedRows {
+    private static final int UNCLAIMED = 0;
+    private static final int CLAIMED = 1;
+    private static final int DONE = 2;
+
+    private final long commitTs;
+    private final int part;
+    private final int rowCount;
+    private final AtomicInteger state = new AtomicInteger(UNCLAIMED);
+    private List<FramedSlice> slices;
+    private RowBatch batch;
+    private CdcException error;
+
+    FramedRows(long commitTs, int part, List<FramedSlice> slices) {
+        this.commitTs = commitTs;
+        this.part = part;
+        this.slices = List.copyOf(slices);
+        int rows = 0;
+        for (FramedSlice slice : this.slices) {
+            rows += slice.rows();
+        }
+        this.rowCount = rows;
+    }
+
+    /** The commit ts of the transaction the rows belong to. */
+    public long commitTs() {
+        return commitTs;
+    }
+
+    /** The part's 0-based index in its transaction. */
+    public int part() {
+        return part;
+    }
+
+    /** How many rows the part holds. */
+    public int rowCount() {
+        return rowCount;
+    }
+
+    /** Whether the part was decoded (or failed to decode) already. */
+    public boolean isDecoded() {
+        return state.get() == DONE;
+    }
+
+    /**
+     * Decodes the part here if no thread claimed it yet; false if one did. A failure is kept for {@link #rows}
+     * to throw on the thread that delivers the part.
+     */
+    public boolean decodeIfUnclaimed() {
+        if (!state.compareAndSet(UNCLAIMED, CLAIMED)) {
+            return false;
+        }
+        decodeClaimed();
+        return true;
+    }
+
+    /**
+     * The decoded rows: decoded here if nobody claimed the part, else once the claiming thread is done.
+     *
+     * @throws CdcException UPSTREAM_BINLOG_READ naming the event's binlog file and position when its rows cannot
+     *                      be decoded
+     */
+    public RowBatch rows() throws InterruptedException {
+        if (state.compareAndSet(UNCLAIMED, CLAIMED)) {
+            decodeClaimed();
+        } else if (state.get() != DONE) {
+            synchronized (this) {
+                while (state.get() != DONE) {
+                    wait();
+                }
+            }
+        }
+        if (error != null) {
+            throw error;
+        }
+        return batch;
+    }
+
+    private void decodeClaimed() {
+        try {
+            batch = new RowBatch(commitTs, part, decode(slices));
+        } catch (CdcException e) {
+            error = e;
+        } catch (Throwable e) {
+            FramedSlice first = slices.getFirst();
+            error = new CdcException(ErrorCode.UPSTREAM_BINLOG_READ, "decoding the rows of the part of the "
+                    + "transaction at ts " + commitTs + " from " + first.file() + ":" + first.position()
+                    + " failed with " + e.getClass().getName(), e);
+        }
+        slices = null;
+        state.set(DONE);
+        synchronized (this) {
+            notifyAll();
+        }
+    }
+
+    private List<RowChange> decode(List<FramedSlice> parts) {
+        List<RowChange> rows = new ArrayList<>(rowCount);
+        for (FramedSlice slice : parts) {
+            int before = rows.size();
+            DecodedTable table = slice.table().table();
+            RowKind kind = kindOf(slice.type());
+            try {
+                RowsDecoder.current().decode(slice.type(), slice.body(), slice.table().map(), (old, now) ->
+                        rows.add(new RowChange(kind, table.info(), commitTs,
+                                old == null ? Optional.empty() : Optional.of(table.decode(old)),
+                                now == null ? Optional.empty() : Optional.of(table.decode(now)))));
+            } catch (IOException | RuntimeException e) {
+                throw new CdcException(ErrorCode.UPSTREAM_BINLOG_READ, "cannot decode the rows of " + table.info()
+                        .name() + " in the binlog event at " + slice.file() + ":" + slice.position() + ": "
+                        + e.getMessage(), e);
+            }
+            if (rows.size() - before != slice.rows()) {
+                throw new CdcException(ErrorCode.UPSTREAM_BINLOG_READ, "the binlog event at " + slice.file() + ":"
+                        + slice.position() + " decodes as " + (rows.size() - before) + " rows of "
+                        + table.info().name() + " where its framing counted " + slice.rows()
+                        + "; nothing of it was replicated, report the table's definition");
+            }
+        }
+        return rows;
+    }
+
+    private static RowKind kindOf(EventType type) {
+        if (RowsShape.isUpdate(type)) {
+            return RowKind.UPDATE;
+        }
+        return switch (type) {
+            case WRITE_ROWS, EXT_WRITE_ROWS, PRE_GA_WRITE_ROWS -> RowKind.INSERT;
+            case DELETE_ROWS, EXT_DELETE_ROWS, PRE_GA_DELETE_ROWS -> RowKind.DELETE;
+            default -> throw new IllegalStateException("a " + type + " event is not a rows event");
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "FramedRows{ts=" + commitTs + ", part=" + part + ", rows=" + rowCount + "}";
+    }
+}
