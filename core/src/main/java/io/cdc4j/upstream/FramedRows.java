@@ -70,11 +70,16 @@ public final class FramedRows {
      * to throw on the thread that delivers the part.
      */
     public boolean decodeIfUnclaimed() {
-        if (!state.compareAndSet(UNCLAIMED, CLAIMED)) {
+        if (!claim()) {
             return false;
         }
         decodeClaimed();
         return true;
+    }
+
+    /** Makes the calling thread the part's decoder, if nobody is yet; it must then {@link #decodeClaimed}. */
+    boolean claim() {
+        return state.compareAndSet(UNCLAIMED, CLAIMED);
     }
 
     /**
@@ -84,7 +89,7 @@ public final class FramedRows {
      *                      be decoded
      */
     public RowBatch rows() throws InterruptedException {
-        if (state.compareAndSet(UNCLAIMED, CLAIMED)) {
+        if (claim()) {
             decodeClaimed();
         } else if (state.get() != DONE) {
             synchronized (this) {
@@ -99,7 +104,8 @@ public final class FramedRows {
         return batch;
     }
 
-    private void decodeClaimed() {
+    /** Decodes the part this thread {@link #claim claimed}, keeping the rows or the failure, and wakes waiters. */
+    void decodeClaimed() {
         try {
             batch = new RowBatch(commitTs, part, decode(slices));
         } catch (CdcException e) {
@@ -130,8 +136,7 @@ public final class FramedRows {
                                 now == null ? Optional.empty() : Optional.of(table.decode(now)))));
             } catch (IOException | RuntimeException e) {
                 throw new CdcException(ErrorCode.UPSTREAM_BINLOG_READ, "cannot decode the rows of " + table.info()
-                        .name() + " in the binlog event at " + slice.file() + ":" + slice.position() + ": "
-                        + e.getMessage(), e);
+                        .name() + " in the binlog event at " + slice.file() + ":" + slice.position(), e);
             }
             if (rows.size() - before != slice.rows()) {
                 throw new CdcException(ErrorCode.UPSTREAM_BINLOG_READ, "the binlog event at " + slice.file() + ":"

@@ -529,8 +529,8 @@ final class TransactionAssembler {
             starts = cached.shape().rowStarts(type, data.body());
         } catch (IllegalStateException e) {
             throw new CdcException(ErrorCode.UPSTREAM_BINLOG_READ, "cannot read the rows of " + cached.table().info()
-                    .name() + " in the binlog event at " + where(header) + ": " + e.getMessage()
-                    + "; nothing of it was replicated, report the table's definition", e);
+                    .name() + " in the binlog event at " + where(header) + " (nothing of it was replicated; report"
+                    + " the table's definition)", e);
         }
         int count = starts.length - 1;
         if (count == 0) {

@@ -7,31 +7,33 @@ final class RowsBodies {
     private RowsBodies() {
     }
 
-    /** A WRITE_ROWS body of one INT NOT NULL column, one row per id, for binlog table id {@code tableId}. */
-    static byte[] ints(long tableId, int... ids) {
+    /** A WRITE_ROWS body of {@code columns} INT NOT NULL columns, the values filling the rows in order. */
+    static byte[] ints(long tableId, int columns, int... values) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        header(out, tableId, 1);
-        for (int id : ids) {
-            out.write(0); // null bitmap
-            littleEndian(out, id, 4);
+        header(out, tableId, columns, (1 << columns) - 1);
+        for (int i = 0; i < values.length; i++) {
+            if (i % columns == 0) {
+                out.write(0); // null bitmap
+            }
+            littleEndian(out, values[i], 4);
         }
         return out.toByteArray();
     }
 
-    /** A WRITE_ROWS body whose one INT column's rows are cut short: it cannot be decoded. */
-    static byte[] truncated(long tableId) {
+    /** A WRITE_ROWS body of a two-column table holding only the first column (binlog_row_image=MINIMAL). */
+    static byte[] firstOfTwo(long tableId, int value) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        header(out, tableId, 1);
+        header(out, tableId, 2, 1);
         out.write(0);
-        littleEndian(out, 7, 2);
+        littleEndian(out, value, 4);
         return out.toByteArray();
     }
 
-    private static void header(ByteArrayOutputStream out, long tableId, int columns) {
+    private static void header(ByteArrayOutputStream out, long tableId, int columns, int present) {
         littleEndian(out, tableId, 6);
         littleEndian(out, 0, 2); // flags
         out.write(columns); // packed column count
-        out.write((1 << columns) - 1); // columns present
+        out.write(present); // columns present
     }
 
     private static void littleEndian(ByteArrayOutputStream out, long value, int bytes) {

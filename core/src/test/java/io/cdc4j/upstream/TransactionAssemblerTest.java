@@ -3,19 +3,7 @@ package io.cdc4j.upstream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.shyiko.mysql.binlog.event.Event;
-import com.github.shyiko.mysql.binlog.event.EventData;
-import com.github.shyiko.mysql.binlog.event.EventHeaderV4;
 import com.github.shyiko.mysql.binlog.event.EventType;
-import com.github.shyiko.mysql.binlog.event.GtidEventData;
-import com.github.shyiko.mysql.binlog.event.MariadbGtidEventData;
-import com.github.shyiko.mysql.binlog.event.MySqlGtid;
-import com.github.shyiko.mysql.binlog.event.QueryEventData;
-import com.github.shyiko.mysql.binlog.event.RotateEventData;
-import com.github.shyiko.mysql.binlog.event.TableMapEventData;
-import com.github.shyiko.mysql.binlog.event.TableMapEventMetadata;
-import com.github.shyiko.mysql.binlog.event.XAPrepareEventData;
-import com.github.shyiko.mysql.binlog.event.XidEventData;
 import io.cdc4j.error.CdcException;
 import io.cdc4j.error.ErrorCode;
 import io.cdc4j.model.ChangeEvent;
@@ -30,23 +18,18 @@ import io.cdc4j.model.Tso;
 import io.cdc4j.upstream.decode.ColumnHints;
 import io.cdc4j.upstream.decode.CollationCharsets;
 import io.cdc4j.upstream.decode.TableMapInterpreter;
-import io.cdc4j.upstream.decode.RowsEventBytes;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The assembler fed with binlog events built in memory, in the shapes MariaDB and MySQL write (see BinlogShapesIT). */
 class TransactionAssemblerTest {
     private static final long T0 = 1_700_000_000_000L;
-    private static final UUID SERVER_UUID = UUID.fromString("3e11fa47-71ca-11e1-9e33-c80aa9429562");
     private static final ReaderPosition START = new ReaderPosition("binlog.000001", 4, "", T0 - 60_000, 0);
 
     private final List<ChangeEvent> out = new ArrayList<>();
-    private final Binlog binlog = new Binlog();
+    private final BinlogEvents binlog = new BinlogEvents();
 
     private TransactionAssembler assembler(ReaderPosition start, long skipUntil, int batchRows, long xaLimit) {
         return new TransactionAssembler(new ResumePoint(start, skipUntil), (event, bytes) -> out.add(decoded(event)),
@@ -195,7 +178,7 @@ class TransactionAssemblerTest {
         assertThat(values(rows())).as("second resolution: the start's own second is kept").containsExactly(2L);
 
         out.clear();
-        Binlog mysql = new Binlog();
+        BinlogEvents mysql = new BinlogEvents();
         TransactionAssembler assembler = assembler(START, start, 1024, 1 << 20);
         mysql.mysqlGtid(1, (start - 1) * 1000 + 999).query("BEGIN").tableMap().write(1).xid();
         mysql.mysqlGtid(2, start * 1000).query("BEGIN").tableMap().write(2).xid();
@@ -290,7 +273,7 @@ class TransactionAssemblerTest {
     void eventsThatCannotBeReadFailTheReaderNamingThemAndTheirPosition() {
         for (EventType type : List.of(EventType.TRANSACTION_PAYLOAD, EventType.PARTIAL_UPDATE_ROWS_EVENT,
                 EventType.INCIDENT, EventType.UNKNOWN, EventType.EXECUTE_LOAD_QUERY, EventType.GTID_TAGGED)) {
-            Binlog events = new Binlog();
+            BinlogEvents events = new BinlogEvents();
             events.mariaGtid(1, T0, 12).bare(type);
             long at = events.startOf(events.size() - 1);
             assertThatThrownBy(() -> events.feed(assembler())).as(type.name())
@@ -298,11 +281,11 @@ class TransactionAssemblerTest {
                             .contains("binlog.000001:" + at)
                             .containsAnyOf(type.name().replace("_EVENT", ""), "type this reader does not know"));
         }
-        Binlog compressed = new Binlog();
+        BinlogEvents compressed = new BinlogEvents();
         compressed.bare(EventType.TRANSACTION_PAYLOAD);
         assertThatThrownBy(() -> compressed.feed(assembler())).hasMessageContaining(
                 "SET GLOBAL binlog_transaction_compression=OFF");
-        Binlog partial = new Binlog();
+        BinlogEvents partial = new BinlogEvents();
         partial.bare(EventType.PARTIAL_UPDATE_ROWS_EVENT);
         assertThatThrownBy(() -> partial.feed(assembler())).hasMessageContaining(
                 "SET GLOBAL binlog_row_value_options=''");
@@ -316,7 +299,7 @@ class TransactionAssemblerTest {
                 .bare(EventType.TRANSACTION_CONTEXT).bare(EventType.VIEW_CHANGE).tableMap().write(1).xid()
                 .bare(EventType.STOP);
         binlog.feed(assembler);
-        Binlog ignorable = new Binlog();
+        BinlogEvents ignorable = new BinlogEvents();
         ignorable.bareWithFlags(EventType.UNKNOWN, 0x80);
         ignorable.feed(assembler);
         assertThat(values(rows())).containsExactly(1L);
@@ -368,7 +351,7 @@ class TransactionAssemblerTest {
         binlog.feed(assembler);
         assertThat(out).hasSize(1);
         assertThat(assembler.resetToBoundary()).isEqualTo(START);
-        Binlog whole = new Binlog();
+        BinlogEvents whole = new BinlogEvents();
         whole.mariaGtid(1, T0, 12).tableMap().write(1, 2, 3).write(4, 5).xid();
         whole.feed(assembler);
         assertThat(out.stream().filter(RowBatch.class::isInstance).map(e -> ((RowBatch) e).part()))
@@ -383,7 +366,7 @@ class TransactionAssemblerTest {
         binlog.mariaGtid(1, T0, 40).query("CREATE TABLE `d`.`t` (`id` int(11) NOT NULL)");
         binlog.feed(assembler);
         assembler.resetToBoundary();
-        Binlog whole = new Binlog();
+        BinlogEvents whole = new BinlogEvents();
         whole.mariaGtid(1, T0, 40).query("CREATE TABLE `d`.`t` (`id` int(11) NOT NULL)").tableMap().write(1).xid();
         whole.feed(assembler);
         assertThat(out).extracting(e -> e.getClass().getSimpleName())
@@ -397,7 +380,7 @@ class TransactionAssemblerTest {
         binlog.feed(assembler());
         assertThat(values(rows())).containsExactly(1L, 2L);
 
-        Binlog undone = new Binlog();
+        BinlogEvents undone = new BinlogEvents();
         undone.mariaGtid(1, T0, 12).query("BEGIN").query("SAVEPOINT `s`").tableMap().write(1).query("ROLLBACK TO `s`");
         assertThatThrownBy(() -> undone.feed(assembler())).isInstanceOf(CdcException.class)
                 .hasMessageContaining("rolls back to a savepoint").hasMessageContaining("non-transactional");
@@ -426,161 +409,5 @@ class TransactionAssemblerTest {
 
     private static List<Object> values(List<RowChange> rows) {
         return rows.stream().map(row -> row.after().orElseThrow().value(0).orElseThrow()).toList();
-    }
-
-    /** Binlog events of one table {@code d.t (id INT)}, numbered with consecutive positions from 4. */
-    private static final class Binlog {
-        private static final long LENGTH = 40;
-        private final List<Event> events = new ArrayList<>();
-        private final Map<Long, Long> groupStarts = new java.util.HashMap<>();
-        private final Map<Long, Long> groupEnds = new java.util.HashMap<>();
-        private long lastSequence;
-        private long lastQuery;
-
-        private Binlog add(EventType type, long millis, int flags, EventData data) {
-            EventHeaderV4 header = new EventHeaderV4();
-            header.setEventType(type);
-            header.setTimestamp(millis);
-            header.setServerId(1);
-            header.setFlags(flags);
-            header.setEventLength(LENGTH);
-            header.setNextPosition(end() + LENGTH);
-            events.add(new Event(header, data));
-            return this;
-        }
-
-        long end() {
-            return events.isEmpty() ? 4 : ((EventHeaderV4) events.getLast().getHeader()).getNextPosition();
-        }
-
-        int size() {
-            return events.size();
-        }
-
-        long startOf(int index) {
-            return ((EventHeaderV4) events.get(index).getHeader()).getPosition();
-        }
-
-        /** Where the group of the GTID with this sequence began. */
-        long groupStart(long sequence) {
-            return groupStarts.get(sequence);
-        }
-
-        long endOf(long sequence) {
-            return groupEnds.get(sequence);
-        }
-
-        long startOfQuery() {
-            return lastQuery;
-        }
-
-        Binlog mariaGtid(long sequence, long millis, int flags) {
-            closeGroup();
-            MariadbGtidEventData data = new MariadbGtidEventData();
-            data.setSequence(sequence);
-            data.setFlags(flags);
-            groupStarts.put(sequence, end());
-            lastSequence = sequence;
-            return add(EventType.MARIADB_GTID, millis, 0, data);
-        }
-
-        /** A MySQL 8 GTID event: header time in whole seconds, commit timestamp in microseconds. */
-        Binlog mysqlGtid(long sequence, long commitMicros) {
-            closeGroup();
-            GtidEventData data = new GtidEventData(new MySqlGtid(SERVER_UUID, sequence), (byte) 1, 0, sequence,
-                    commitMicros, commitMicros, 0, 80_036, 80_036);
-            return add(EventType.GTID, commitMicros / 1_000_000 * 1000, 0, data);
-        }
-
-        Binlog anonymousGtid(long millis) {
-            closeGroup();
-            return add(EventType.ANONYMOUS_GTID, millis, 0, null);
-        }
-
-        private void closeGroup() {
-            if (lastSequence > 0) {
-                groupEnds.put(lastSequence, end());
-            }
-        }
-
-        Binlog query(String sql) {
-            QueryEventData data = new QueryEventData();
-            data.setSql(sql);
-            data.setDatabase("d");
-            lastQuery = end();
-            return add(EventType.QUERY, 0, 0, data);
-        }
-
-        Binlog annotate(String sql) {
-            return add(EventType.ANNOTATE_ROWS, 0, 0, null);
-        }
-
-        Binlog tableMap() {
-            TableMapEventData data = new TableMapEventData();
-            data.setTableId(8);
-            data.setDatabase("d");
-            data.setTable("t");
-            data.setColumnTypes(new byte[] {3});
-            data.setColumnMetadata(new int[] {0});
-            data.setColumnNullability(new BitSet());
-            TableMapEventMetadata metadata = new TableMapEventMetadata();
-            metadata.setColumnNames(List.of("id"));
-            data.setEventMetadata(metadata);
-            return add(EventType.TABLE_MAP, 0, 0, data);
-        }
-
-        Binlog write(int... ids) {
-            return add(EventType.WRITE_ROWS, 0, 0, new RowsEventBytes(8, RowsBodies.ints(8, ids)));
-        }
-
-        Binlog xid() {
-            return add(EventType.XID, 0, 0, new XidEventData());
-        }
-
-        Binlog xaPrepare(String gtrid, boolean onePhase) {
-            XAPrepareEventData data = new XAPrepareEventData();
-            byte[] bytes = gtrid.getBytes(StandardCharsets.UTF_8);
-            data.setOnePhase(onePhase);
-            data.setFormatID(1);
-            data.setGtridLength(bytes.length);
-            data.setBqualLength(0);
-            data.setData(bytes);
-            return add(EventType.XA_PREPARE, 0, 0, data);
-        }
-
-        Binlog heartbeat() {
-            return add(EventType.HEARTBEAT, 0, 0, null);
-        }
-
-        Binlog rotate(String file) {
-            RotateEventData data = new RotateEventData();
-            data.setBinlogFilename(file);
-            data.setBinlogPosition(4);
-            return add(EventType.ROTATE, 0, 0, data);
-        }
-
-        Binlog bare(EventType type) {
-            return add(type, 0, 0, null);
-        }
-
-        Binlog bareWithFlags(EventType type, int flags) {
-            return add(type, 0, flags, null);
-        }
-
-        void feed(TransactionAssembler assembler) throws InterruptedException {
-            closeGroup();
-            for (Event event : events) {
-                assembler.accept(event);
-            }
-        }
-
-        /** The events from {@code position} on, as a binlog connection started there sends them. */
-        void feedFrom(TransactionAssembler assembler, long position) throws InterruptedException {
-            for (Event event : events) {
-                if (((EventHeaderV4) event.getHeader()).getPosition() >= position) {
-                    assembler.accept(event);
-                }
-            }
-        }
     }
 }

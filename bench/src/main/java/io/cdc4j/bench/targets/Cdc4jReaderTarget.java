@@ -2,12 +2,14 @@ package io.cdc4j.bench.targets;
 
 import io.cdc4j.bench.measure.Arrivals;
 import io.cdc4j.bench.workload.BenchSchema;
+import io.cdc4j.config.MounterConfig;
 import io.cdc4j.model.DdlEvent;
 import io.cdc4j.model.ReaderPosition;
 import io.cdc4j.model.ResolvedTs;
 import io.cdc4j.model.RowBatch;
 import io.cdc4j.model.RowChange;
 import io.cdc4j.model.TransactionCommit;
+import io.cdc4j.mounter.Mounter;
 import io.cdc4j.upstream.BinlogReader;
 import io.cdc4j.upstream.ChangeEventSink;
 import io.cdc4j.upstream.InMemoryTableIdAllocator;
@@ -20,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * cdc4j's upstream path into a sink that only counts: {@link BinlogReader} (transaction assembly, commit ts,
- * typed row decoding, the memory-quota buffer and its dispatch thread). The "cdc4j -> blackhole" figure until
+ * the memory-quota buffer and its dispatch thread) with a {@link Mounter} decoding the typed rows, wired as a
+ * changefeed wires it (TiCDC's default of 16 workers, capped by the processors). The "cdc4j -> blackhole" figure until
  * the changefeed pipeline can be driven end to end.
  */
 public final class Cdc4jReaderTarget implements BenchTarget {
@@ -49,13 +52,22 @@ public final class Cdc4jReaderTarget implements BenchTarget {
             }
         };
         ReaderPosition position = new ReaderPosition(setup.from().file(), setup.from().position(), "", 0, 0);
-        BinlogReader reader = BinlogReader.start(
-                UpstreamUri.parse("mysql://root:@127.0.0.1:" + setup.port() + "/?server-id=" + setup.serverId()),
-                new StartPoint.AtPosition(position), new CountingSink(arrivals),
-                ReaderOptions.defaults().withMemoryQuota(setup.memoryQuotaBytes()), new InMemoryTableIdAllocator(1),
-                listener);
+        Mounter mounter = new Mounter("bench", Mounter.workersFor(MounterConfig.defaults().workerNum(),
+                Runtime.getRuntime().availableProcessors()));
+        BinlogReader reader;
+        try {
+            reader = BinlogReader.start(
+                    UpstreamUri.parse("mysql://root:@127.0.0.1:" + setup.port() + "/?server-id=" + setup.serverId()),
+                    new StartPoint.AtPosition(position), new CountingSink(arrivals),
+                    ReaderOptions.defaults().withMemoryQuota(setup.memoryQuotaBytes()).withPrefetcher(mounter),
+                    new InMemoryTableIdAllocator(1), listener);
+        } catch (RuntimeException e) {
+            mounter.close();
+            throw e;
+        }
         if (!connected.await(30, TimeUnit.SECONDS)) {
             reader.close();
+            mounter.close();
             throw new IllegalStateException("cdc4j's reader did not connect", reader.failure().orElse(null));
         }
         return new Session() {
@@ -67,6 +79,7 @@ public final class Cdc4jReaderTarget implements BenchTarget {
             @Override
             public void close() {
                 reader.close();
+                mounter.close();
             }
         };
     }
