@@ -276,9 +276,10 @@ public final class BinlogReader implements AutoCloseable {
                 continue;
             }
             try {
-                for (Object item : taken) {
+                for (int i = 0; i < taken.size(); i++) {
+                    Object item = taken.get(i);
                     switch (item) {
-                        case FramedRows part -> sink.onRows(part.rows());
+                        case FramedRows part -> sink.onRows(rowsOf(part, taken, i));
                         case RowBatch batch -> sink.onRows(batch);
                         case DdlEvent ddl -> sink.onDdl(ddl);
                         case TransactionCommit commit -> sink.onCommit(commit);
@@ -291,6 +292,19 @@ public final class BinlogReader implements AutoCloseable {
                 buffer.release(bytes);
             }
         }
+    }
+
+    /**
+     * The rows of the part at {@code index}: while a worker is still decoding it, this thread decodes the
+     * unclaimed parts after it instead of waiting idle.
+     */
+    private static RowBatch rowsOf(FramedRows part, List<Object> taken, int index) throws InterruptedException {
+        for (int next = index + 1; next < taken.size() && part.isBeingDecoded(); next++) {
+            if (taken.get(next) instanceof FramedRows later) {
+                later.decodeIfUnclaimed();
+            }
+        }
+        return part.rows();
     }
 
     private void fail(Throwable cause) {

@@ -60,6 +60,11 @@ public final class FramedRows {
         return rowCount;
     }
 
+    /** Whether another thread holds the part and is decoding it now. */
+    public boolean isBeingDecoded() {
+        return state.get() == CLAIMED;
+    }
+
     /** Whether the part was decoded (or failed to decode) already. */
     public boolean isDecoded() {
         return state.get() == DONE;
