@@ -5,11 +5,10 @@ import io.cdc4j.error.CdcException;
 import io.cdc4j.error.ErrorCode;
 import io.cdc4j.model.RowBatch;
 import io.cdc4j.model.RowChange;
+import io.cdc4j.model.RowImage;
 import io.cdc4j.model.RowKind;
 import io.cdc4j.upstream.decode.DecodedTable;
-import io.cdc4j.upstream.decode.RowsDecoder;
-import io.cdc4j.upstream.decode.RowsShape;
-import java.io.IOException;
+import io.cdc4j.upstream.decode.BinlogRowReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -135,11 +134,11 @@ public final class FramedRows {
             DecodedTable table = slice.table().table();
             RowKind kind = kindOf(slice.type());
             try {
-                RowsDecoder.current().decode(slice.type(), slice.body(), slice.table().map(), (old, now) ->
+                slice.table().reader().decode(slice.type(), slice.body(), (old, now) ->
                         rows.add(new RowChange(kind, table.info(), commitTs,
-                                old == null ? Optional.empty() : Optional.of(table.decode(old)),
-                                now == null ? Optional.empty() : Optional.of(table.decode(now)))));
-            } catch (IOException | RuntimeException e) {
+                                old == null ? Optional.empty() : Optional.of(new RowImage(old)),
+                                now == null ? Optional.empty() : Optional.of(new RowImage(now)))));
+            } catch (RuntimeException e) {
                 throw new CdcException(ErrorCode.UPSTREAM_BINLOG_READ, "cannot decode the rows of " + table.info()
                         .name() + " in the binlog event at " + slice.file() + ":" + slice.position(), e);
             }
@@ -154,7 +153,7 @@ public final class FramedRows {
     }
 
     private static RowKind kindOf(EventType type) {
-        if (RowsShape.isUpdate(type)) {
+        if (BinlogRowReader.isUpdate(type)) {
             return RowKind.UPDATE;
         }
         return switch (type) {

@@ -1,8 +1,8 @@
 package io.cdc4j.upstream;
 
 import com.github.shyiko.mysql.binlog.event.TableMapEventData;
+import io.cdc4j.upstream.decode.BinlogRowReader;
 import io.cdc4j.upstream.decode.DecodedTable;
-import io.cdc4j.upstream.decode.RowsShape;
 import java.util.Arrays;
 
 /**
@@ -10,7 +10,12 @@ import java.util.Arrays;
  * it are framed and later decoded under it (a DDL may re-map the same binlog table id to another shape). A table
  * no filter wants has no decoded form ({@link #dropped}): its rows are dropped unread.
  */
-record MappedTable(TableMapEventData map, DecodedTable table, RowsShape shape) {
+record MappedTable(TableMapEventData map, DecodedTable table, BinlogRowReader reader) {
+    /** A table whose rows are read: its decoded form and its rows' reader. */
+    static MappedTable of(TableMapEventData map, DecodedTable table) {
+        return new MappedTable(map, table, new BinlogRowReader(map, table));
+    }
+
     /** A table whose rows nobody replicates. */
     static MappedTable dropped(TableMapEventData map) {
         return new MappedTable(map, null, null);

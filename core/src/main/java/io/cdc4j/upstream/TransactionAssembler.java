@@ -25,7 +25,7 @@ import io.cdc4j.upstream.ddl.QueryKind;
 import io.cdc4j.upstream.decode.ColumnHints;
 import io.cdc4j.upstream.decode.DecodedTable;
 import io.cdc4j.upstream.decode.RowsEventBytes;
-import io.cdc4j.upstream.decode.RowsShape;
+import io.cdc4j.upstream.decode.BinlogRowReader;
 import io.cdc4j.upstream.decode.TableMapInterpreter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -499,7 +499,7 @@ final class TransactionAssembler {
         }
         ColumnHints tableHints = hintCache.computeIfAbsent(name, hints::hints);
         DecodedTable table = interpreter.interpret(map, tableId, tableHints);
-        tables.put(map.getTableId(), new MappedTable(map, table, RowsShape.of(map)));
+        tables.put(map.getTableId(), MappedTable.of(map, table));
     }
 
     /**
@@ -526,7 +526,7 @@ final class TransactionAssembler {
         EventType type = header.getEventType();
         int[] starts;
         try {
-            starts = cached.shape().rowStarts(type, data.body());
+            starts = cached.reader().rowStarts(type, data.body());
         } catch (IllegalStateException e) {
             throw new CdcException(ErrorCode.UPSTREAM_BINLOG_READ, "cannot read the rows of " + cached.table().info()
                     .name() + " in the binlog event at " + where(header) + " (nothing of it was replicated; report"
@@ -715,7 +715,7 @@ final class TransactionAssembler {
     /**
      * Rows {@code from} to {@code from + count} of a framed rows event, not yet in a part.
      *
-     * @param starts where each of the event's rows starts in {@code body}, and its end (see {@link RowsShape})
+     * @param starts where each of the event's rows starts in {@code body}, and its end (see {@link BinlogRowReader#rowStarts})
      */
     private record PendingRows(EventType type, byte[] body, int[] starts, int from, int count, MappedTable table,
                                long bytesPerRow, String file, long position) {

@@ -7,4 +7,12 @@ import java.io.Serializable;
 public interface CellDecoder {
     /** Decodes a non-null raw cell. */
     Object decode(Serializable raw);
+
+    /**
+     * Decodes a non-null string or binary cell, {@code length} bytes of {@code source} at {@code offset}, without
+     * the caller copying them out first (a text column decodes its string straight from the event's bytes).
+     */
+    default Object decodeBytes(byte[] source, int offset, int length) {
+        return decode(java.util.Arrays.copyOfRange(source, offset, offset + length));
+    }
 }

@@ -17,6 +17,11 @@ public final class DecodedTable {
         this.decoders = decoders.clone();
     }
 
+    /** The decoder of each column, in order (not a copy: do not change it). */
+    CellDecoder[] decoders() {
+        return decoders;
+    }
+
     /** The table's shape. */
     public TableInfo info() {
         return info;

@@ -27,9 +27,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the binlog event deserializer cdc4j reads with (rows events framed, not decoded), and the cell readers
- * that decode those rows later: strings as bytes (decoded with the column charset), microsecond times, and
- * {@link TemporalCells} for the temporal types the library gets wrong.
+ * Builds the binlog event deserializer cdc4j reads with: rows events framed, not decoded (their cells are read
+ * later by {@link BinlogRowReader}, strings decoded with the column charset and {@link TemporalCells} for the
+ * temporal types the library gets wrong); the other events as the library reads them.
  */
 public final class EventDeserializers {
     private EventDeserializers() {
@@ -37,7 +37,7 @@ public final class EventDeserializers {
 
     /**
      * A new deserializer; each binlog connection needs its own (it caches TABLE_MAP events). Rows events are
-     * only framed ({@link RowsEventFramer}): their cells are decoded later by {@link RowsDecoder}.
+     * only framed ({@link RowsEventFramer}): their cells are decoded later by {@link BinlogRowReader}.
      */
     public static EventDeserializer create() {
         Map<Long, TableMapEventData> tableMaps = new HashMap<>();
@@ -69,28 +69,6 @@ public final class EventDeserializers {
             EventType.EXT_WRITE_ROWS, EventType.UPDATE_ROWS, EventType.PRE_GA_UPDATE_ROWS,
             EventType.EXT_UPDATE_ROWS, EventType.DELETE_ROWS, EventType.PRE_GA_DELETE_ROWS,
             EventType.EXT_DELETE_ROWS);
-
-    /**
-     * A deserializer whose rows readers decode cells ({@link TemporalCells} for the temporal types), looking tables
-     * up in {@code tableMaps}; used only through {@link EventDeserializer#getEventDataDeserializer}.
-     */
-    static EventDeserializer cellReaders(Map<Long, TableMapEventData> tableMaps) {
-        Map<EventType, EventDataDeserializer> readers = new EnumMap<>(EventType.class);
-        readers.put(EventType.WRITE_ROWS, new TemporalWriteRowsDeserializer(tableMaps));
-        readers.put(EventType.PRE_GA_WRITE_ROWS, new TemporalWriteRowsDeserializer(tableMaps));
-        readers.put(EventType.EXT_WRITE_ROWS,
-                new TemporalWriteRowsDeserializer(tableMaps).setMayContainExtraInformation(true));
-        readers.put(EventType.UPDATE_ROWS, new TemporalUpdateRowsDeserializer(tableMaps));
-        readers.put(EventType.PRE_GA_UPDATE_ROWS, new TemporalUpdateRowsDeserializer(tableMaps));
-        readers.put(EventType.EXT_UPDATE_ROWS,
-                new TemporalUpdateRowsDeserializer(tableMaps).setMayContainExtraInformation(true));
-        readers.put(EventType.DELETE_ROWS, new TemporalDeleteRowsDeserializer(tableMaps));
-        readers.put(EventType.PRE_GA_DELETE_ROWS, new TemporalDeleteRowsDeserializer(tableMaps));
-        readers.put(EventType.EXT_DELETE_ROWS,
-                new TemporalDeleteRowsDeserializer(tableMaps).setMayContainExtraInformation(true));
-        return configured(new EventDeserializer(new EventHeaderV4Deserializer(), new NullEventDataDeserializer(),
-                readers, tableMaps));
-    }
 
     private static EventDeserializer configured(EventDeserializer deserializer) {
         deserializer.setCompatibilityMode(CompatibilityMode.DATE_AND_TIME_AS_LONG_MICRO,

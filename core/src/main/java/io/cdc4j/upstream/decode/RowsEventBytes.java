@@ -4,7 +4,7 @@ import com.github.shyiko.mysql.binlog.event.EventData;
 
 /**
  * A rows event as the reader thread keeps it: the event body's bytes and the binlog table id they belong to, not
- * yet decoded into cells, so that decoding can run on another thread (see {@link RowsDecoder}).
+ * yet decoded into cells, so that decoding can run on another thread (see {@link BinlogRowReader}).
  */
 public final class RowsEventBytes implements EventData {
     private final long tableId;

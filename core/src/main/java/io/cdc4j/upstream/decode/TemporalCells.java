@@ -1,15 +1,13 @@
 package io.cdc4j.upstream.decode;
 
-import com.github.shyiko.mysql.binlog.io.ByteArrayInputStream;
 import io.cdc4j.model.ZeroTemporal;
-import java.io.IOException;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
 /**
- * Reads DATE, TIME, DATETIME and YEAR cells straight from the binlog bytes. The library's own readers
+ * Reads DATE, TIME, DATETIME and YEAR cells straight from the binlog bytes (a stream, or an array at an offset). The library's own readers
  * lose negative TIME values, turn zero dates into null (the same as SQL NULL) and read YEAR 0000 as 1900.
  */
 public final class TemporalCells {
@@ -20,9 +18,9 @@ public final class TemporalCells {
     private TemporalCells() {
     }
 
-    /** DATE: 3 bytes little-endian, day in bits 0-4, month in 5-8, year above. */
-    public static Serializable readDate(ByteArrayInputStream in) throws IOException {
-        int value = in.readInteger(3);
+    /** DATE from its 3 bytes at {@code at}. */
+    public static Serializable date(byte[] bytes, int at) {
+        int value = (bytes[at] & 0xFF) | (bytes[at + 1] & 0xFF) << 8 | (bytes[at + 2] & 0xFF) << 16;
         int day = value & 0x1F;
         int month = (value >>> 5) & 0x0F;
         int year = value >>> 9;
@@ -32,21 +30,22 @@ public final class TemporalCells {
         return LocalDate.of(year, month, day);
     }
 
-    /** YEAR: one byte, 0 for 0000, else the offset from 1900. */
-    public static Serializable readYear(ByteArrayInputStream in) throws IOException {
-        int value = in.readInteger(1);
+    /** YEAR from its byte at {@code at}. */
+    public static Serializable year(byte[] bytes, int at) {
+        int value = bytes[at] & 0xFF;
         return value == 0 ? 0 : 1900 + value;
     }
 
-    /** TIME (MySQL 5.6+ format): a signed packed value, hours up to 838, with {@code decimals} digits of fraction. */
-    public static Serializable readTimeV2(int decimals, ByteArrayInputStream in) throws IOException {
+    /** TIME (MySQL 5.6+ format) from its {@code 3 + (decimals + 1) / 2} bytes at {@code at}. */
+    public static Serializable timeV2(int decimals, byte[] bytes, int at) {
         long packed = switch (decimals) {
-            case 0 -> (readBigEndian(in, 3) - TIME_INT_OFFSET) << 24;
-            case 1, 2 -> packWithFraction(readBigEndian(in, 3) - TIME_INT_OFFSET, readBigEndian(in, 1), 0x100, 10_000);
-            case 3, 4 -> packWithFraction(readBigEndian(in, 3) - TIME_INT_OFFSET, readBigEndian(in, 2), 0x10000,
-                    100);
-            case 5, 6 -> readBigEndian(in, 6) - TIME_OFFSET;
-            default -> throw new IOException("TIME with " + decimals + " fractional digits");
+            case 0 -> (bigEndian(bytes, at, 3) - TIME_INT_OFFSET) << 24;
+            case 1, 2 -> packWithFraction(bigEndian(bytes, at, 3) - TIME_INT_OFFSET, bigEndian(bytes, at + 3, 1),
+                    0x100, 10_000);
+            case 3, 4 -> packWithFraction(bigEndian(bytes, at, 3) - TIME_INT_OFFSET, bigEndian(bytes, at + 3, 2),
+                    0x10000, 100);
+            case 5, 6 -> bigEndian(bytes, at, 6) - TIME_OFFSET;
+            default -> throw new IllegalArgumentException("TIME with " + decimals + " fractional digits");
         };
         boolean negative = packed < 0;
         long magnitude = Math.abs(packed);
@@ -68,10 +67,10 @@ public final class TemporalCells {
         return (whole << 24) + part * microsPerUnit;
     }
 
-    /** DATETIME (MySQL 5.6+ format): wall-clock fields, no time zone, with {@code decimals} digits of fraction. */
-    public static Serializable readDatetimeV2(int decimals, ByteArrayInputStream in) throws IOException {
-        long intPart = readBigEndian(in, 5) - DATETIME_INT_OFFSET;
-        int micros = readUnsignedFraction(decimals, in);
+    /** DATETIME (MySQL 5.6+ format) from its {@code 5 + (decimals + 1) / 2} bytes at {@code at}. */
+    public static Serializable datetimeV2(int decimals, byte[] bytes, int at) {
+        long intPart = bigEndian(bytes, at, 5) - DATETIME_INT_OFFSET;
+        int micros = unsignedFraction(decimals, bytes, at + 5);
         long ymd = intPart >>> 17;
         long hms = intPart & 0x1FFFF;
         int yearMonth = (int) (ymd >>> 5);
@@ -79,18 +78,21 @@ public final class TemporalCells {
                 (int) ((hms >>> 6) & 0x3F), (int) (hms & 0x3F), micros, decimals);
     }
 
-    /** TIME (pre-5.6 format): 3 bytes little-endian, signed HHMMSS. */
-    public static Serializable readTimeV1(ByteArrayInputStream in) throws IOException {
-        int value = (in.readInteger(3) << 8) >> 8;
+    /** TIME (pre-5.6 format) from its 3 bytes at {@code at}. */
+    public static Serializable timeV1(byte[] bytes, int at) {
+        int value = (((bytes[at] & 0xFF) | (bytes[at + 1] & 0xFF) << 8 | (bytes[at + 2] & 0xFF) << 16) << 8) >> 8;
         int magnitude = Math.abs(value);
         Duration duration = Duration.ofSeconds((magnitude / 10000) * 3600L + (magnitude / 100 % 100) * 60L
                 + magnitude % 100);
         return value < 0 ? duration.negated() : duration;
     }
 
-    /** DATETIME (pre-5.6 format): 8 bytes little-endian, YYYYMMDDHHMMSS as a number. */
-    public static Serializable readDatetimeV1(ByteArrayInputStream in) throws IOException {
-        long value = in.readLong(8);
+    /** DATETIME (pre-5.6 format) from its 8 bytes at {@code at}. */
+    public static Serializable datetimeV1(byte[] bytes, int at) {
+        long value = 0;
+        for (int i = 7; i >= 0; i--) {
+            value = (value << 8) | (bytes[at + i] & 0xFF);
+        }
         long date = value / 1_000_000L;
         long time = value % 1_000_000L;
         return dateTime((int) (date / 10000), (int) (date / 100 % 100), (int) (date % 100), (int) (time / 10000),
@@ -109,21 +111,21 @@ public final class TemporalCells {
         return LocalDateTime.of(year, month, day, hour, minute, second, micros * 1000);
     }
 
-    private static int readUnsignedFraction(int decimals, ByteArrayInputStream in) throws IOException {
+    private static int unsignedFraction(int decimals, byte[] bytes, int at) {
         return switch (decimals) {
             case 0 -> 0;
-            case 1, 2 -> (int) readBigEndian(in, 1) * 10_000;
-            case 3, 4 -> (int) readBigEndian(in, 2) * 100;
-            case 5, 6 -> (int) readBigEndian(in, 3);
-            default -> throw new IOException("DATETIME with " + decimals + " fractional digits");
+            case 1, 2 -> (int) bigEndian(bytes, at, 1) * 10_000;
+            case 3, 4 -> (int) bigEndian(bytes, at, 2) * 100;
+            case 5, 6 -> (int) bigEndian(bytes, at, 3);
+            default -> throw new IllegalArgumentException("DATETIME with " + decimals + " fractional digits");
         };
     }
 
-    private static long readBigEndian(ByteArrayInputStream in, int length) throws IOException {
-        byte[] bytes = in.read(length);
+    /** {@code length} bytes at {@code at}, big-endian, unsigned. */
+    static long bigEndian(byte[] bytes, int at, int length) {
         long value = 0;
-        for (byte b : bytes) {
-            value = (value << 8) | (b & 0xFF);
+        for (int i = 0; i < length; i++) {
+            value = (value << 8) | (bytes[at + i] & 0xFF);
         }
         return value;
     }

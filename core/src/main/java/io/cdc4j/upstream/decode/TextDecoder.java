@@ -16,4 +16,9 @@ public final class TextDecoder implements CellDecoder {
     public Object decode(Serializable raw) {
         return new String((byte[]) raw, charset);
     }
+
+    @Override
+    public Object decodeBytes(byte[] source, int offset, int length) {
+        return new String(source, offset, length, charset);
+    }
 }
