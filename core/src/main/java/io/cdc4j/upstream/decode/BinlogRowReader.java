@@ -36,6 +36,8 @@ public final class BinlogRowReader {
     private static final int SET = 19;
     private static final int BIT = 20;
     private static final int UNSUPPORTED = 0;
+    private static final int PREFIXED = -1;
+    private static final int UNREADABLE = -2;
     private static final int[] DIGITS_TO_BYTES = {0, 1, 1, 2, 2, 3, 3, 4, 4, 4};
     private static final long[] POWERS_OF_100 = {1, 100, 10_000, 1_000_000};
 
@@ -47,6 +49,8 @@ public final class BinlogRowReader {
     private final int[] params;
     private final CellDecoder[] decoders;
     private final String[] names;
+    /** Each cell's size in bytes when fixed, else {@link #PREFIXED} (a length prefix of sizes[column] bytes). */
+    private final int[] fixedSizes;
 
     /** A reader of the rows of {@code map}, decoded into the values {@code table} defines. */
     public BinlogRowReader(TableMapEventData map, DecodedTable table) {
@@ -58,6 +62,7 @@ public final class BinlogRowReader {
         this.params = new int[columns];
         this.decoders = table.decoders();
         this.names = new String[columns];
+        this.fixedSizes = new int[columns];
         for (int i = 0; i < columns; i++) {
             int type = types[i] & 0xFF;
             int meta = metadata[i];
@@ -103,6 +108,13 @@ public final class BinlogRowReader {
                 case 16 -> set(i, BIT, 0, (meta >> 8) * 8 + (meta & 0xFF));
                 default -> set(i, UNSUPPORTED, 0, 0);
             }
+            fixedSizes[i] = switch (ops[i]) {
+                case BYTES -> PREFIXED;
+                case DECIMAL -> decimalBytes(sizes[i], params[i]);
+                case BIT -> (params[i] + 7) >> 3;
+                case UNSUPPORTED -> UNREADABLE;
+                default -> sizes[i];
+            };
         }
     }
 
@@ -137,16 +149,21 @@ public final class BinlogRowReader {
         int rows = 0;
         int position = header.rowsAt;
         starts[0] = position;
-        while (position < body.length) {
-            position = skipImage(body, position, header.beforeColumns, header.eventColumns);
-            if (header.update) {
-                position = skipImage(body, position, header.afterColumns, header.eventColumns);
+        try {
+            while (position < body.length) {
+                position = skipImage(body, position, header.before);
+                if (header.update) {
+                    position = skipImage(body, position, header.after);
+                }
+                rows++;
+                if (rows + 1 > starts.length) {
+                    starts = Arrays.copyOf(starts, starts.length * 2);
+                }
+                starts[rows] = position;
             }
-            rows++;
-            if (rows + 1 > starts.length) {
-                starts = Arrays.copyOf(starts, starts.length * 2);
-            }
-            starts[rows] = position;
+        } catch (IndexOutOfBoundsException e) {
+            throw new IllegalStateException("row " + (rows + 1) + " passes the end of the event's body of "
+                    + body.length + " bytes", e);
         }
         if (position != body.length) {
             throw new IllegalStateException("the rows end " + (position - body.length)
@@ -155,41 +172,36 @@ public final class BinlogRowReader {
         return Arrays.copyOf(starts, rows + 1);
     }
 
-    private int skipImage(byte[] body, int at, int includedAt, int eventColumns) {
-        int included = 0;
-        for (int i = 0; i < eventColumns; i++) {
-            if (bit(body, includedAt, i)) {
-                included++;
-            }
-        }
-        int nullsAt = at;
-        int position = checkRoom(body, nullsAt, (included + 7) >> 3) + ((included + 7) >> 3);
-        int index = 0;
-        int limit = Math.min(columns, eventColumns);
-        for (int column = 0; column < limit; column++) {
-            if (!bit(body, includedAt, column) || bit(body, nullsAt, index++)) {
+    /** Skips one row image: only its variable-length cells' length prefixes are read. */
+    private int skipImage(byte[] body, int at, Image image) {
+        int[] present = image.columns;
+        int position = at + image.nullBytes;
+        for (int k = 0; k < present.length; k++) {
+            if ((body[at + (k >> 3)] & (1 << (k & 7))) != 0) {
                 continue;
             }
-            position += cellSize(body, position, column);
-        }
-        checkRoom(body, position, 0);
-        return position;
-    }
-
-    private int cellSize(byte[] body, int at, int column) {
-        int size = sizes[column];
-        return switch (ops[column]) {
-            case BYTES -> {
-                int length = littleEndian(body, at, size);
-                checkRoom(body, at + size, length);
-                yield size + length;
+            int column = present[k];
+            int fixed = fixedSizes[column];
+            if (fixed >= 0) {
+                position += fixed;
+            } else if (fixed == PREFIXED) {
+                int prefix = sizes[column];
+                int length = 0;
+                for (int i = 0; i < prefix; i++) {
+                    length |= (body[position + i] & 0xFF) << (i << 3);
+                }
+                if (length < 0) {
+                    throw new IllegalStateException("a cell of " + Integer.toUnsignedString(length) + " bytes");
+                }
+                position += prefix + length;
+            } else {
+                throw new IllegalStateException("column " + names[column] + " has a binlog type cdc4j cannot read");
             }
-            case DECIMAL -> decimalBytes(size, params[column]);
-            case BIT -> (params[column] + 7) >> 3;
-            case UNSUPPORTED -> throw new IllegalStateException("column " + names[column] + " has a binlog type "
-                    + "cdc4j cannot read");
-            default -> size;
-        };
+        }
+        if (position > body.length) {
+            throw new IllegalStateException("a row passes the end of the event's body of " + body.length + " bytes");
+        }
+        return position;
     }
 
     private static int decimalBytes(int precision, int scale) {
@@ -197,11 +209,18 @@ public final class BinlogRowReader {
         return (integral / 9) * 4 + DIGITS_TO_BYTES[integral % 9] + (scale / 9) * 4 + DIGITS_TO_BYTES[scale % 9];
     }
 
-    /** Where a rows event's parts are: its column bitmaps and its first row. */
-    private record Header(int eventColumns, int beforeColumns, int afterColumns, boolean update, int rowsAt) {
+    /**
+     * The columns one image of every row of an event holds (those of the table, in order) and the size of its
+     * null bitmap, which covers every column the event includes.
+     */
+    private record Image(int[] columns, int included, int nullBytes) {
     }
 
-    private static Header header(EventType type, byte[] body) {
+    /** Where a rows event's rows start, and the images each row has. */
+    private record Header(Image before, Image after, boolean update, int rowsAt) {
+    }
+
+    private Header header(EventType type, byte[] body) {
         int position = 8; // table id, flags
         if (type == EventType.EXT_WRITE_ROWS || type == EventType.EXT_UPDATE_ROWS
                 || type == EventType.EXT_DELETE_ROWS) {
@@ -216,16 +235,33 @@ public final class BinlogRowReader {
         };
         position += first == 252 ? 2 : first == 253 ? 3 : 0;
         int bitmapBytes = (eventColumns + 7) >> 3;
-        int beforeColumns = position;
+        checkRoom(body, position, bitmapBytes);
+        Image before = image(body, position, eventColumns);
         position += bitmapBytes;
         boolean update = isUpdate(type);
-        int afterColumns = beforeColumns;
+        Image after = before;
         if (update) {
-            afterColumns = position;
+            checkRoom(body, position, bitmapBytes);
+            after = image(body, position, eventColumns);
             position += bitmapBytes;
         }
         checkRoom(body, position, 0);
-        return new Header(eventColumns, beforeColumns, afterColumns, update, position);
+        return new Header(before, after, update, position);
+    }
+
+    private Image image(byte[] body, int bitmapAt, int eventColumns) {
+        int included = 0;
+        int[] present = new int[Math.min(columns, eventColumns)];
+        int count = 0;
+        for (int i = 0; i < eventColumns; i++) {
+            if (bit(body, bitmapAt, i)) {
+                included++;
+                if (i < columns) {
+                    present[count++] = i;
+                }
+            }
+        }
+        return new Image(Arrays.copyOf(present, count), included, (included + 7) >> 3);
     }
 
     /**
@@ -236,18 +272,15 @@ public final class BinlogRowReader {
      */
     public void decode(EventType type, byte[] body, RowConsumer rows) {
         Header header = header(type, body);
-        int beforeColumns = header.beforeColumns;
-        int afterColumns = header.afterColumns;
-        int eventColumns = header.eventColumns;
-        boolean update = header.update;
-        int position = header.rowsAt;
+        requireFull(header.before);
+        requireFull(header.after);
         boolean delete = type == EventType.DELETE_ROWS || type == EventType.EXT_DELETE_ROWS
                 || type == EventType.PRE_GA_DELETE_ROWS;
-        int[] cursor = {position};
+        int[] cursor = {header.rowsAt};
         while (cursor[0] < body.length) {
-            Object[] image = readImage(body, cursor, beforeColumns, eventColumns);
-            if (update) {
-                rows.row(image, readImage(body, cursor, afterColumns, eventColumns));
+            Object[] image = readImage(body, cursor, header.before);
+            if (header.update) {
+                rows.row(image, readImage(body, cursor, header.after));
             } else if (delete) {
                 rows.row(image, null);
             } else {
@@ -256,29 +289,21 @@ public final class BinlogRowReader {
         }
     }
 
-    private Object[] readImage(byte[] body, int[] cursor, int includedAt, int eventColumns) {
-        int included = 0;
-        for (int i = 0; i < eventColumns; i++) {
-            if (bit(body, includedAt, i)) {
-                included++;
-            }
-        }
-        if (included != columns) {
-            throw new IllegalStateException("row of " + included + " cells for " + columns + " columns: "
+    private void requireFull(Image image) {
+        if (image.included != columns || image.columns.length != columns) {
+            throw new IllegalStateException("row of " + image.included + " cells for " + columns + " columns: "
                     + "binlog_row_image must be FULL");
         }
+    }
+
+    private Object[] readImage(byte[] body, int[] cursor, Image image) {
         int nullsAt = cursor[0];
-        int position = nullsAt + ((included + 7) >> 3);
+        int position = checkRoom(body, nullsAt, image.nullBytes) + image.nullBytes;
         Object[] values = new Object[columns];
-        int index = 0;
         for (int column = 0; column < columns; column++) {
-            if (!bit(body, includedAt, column)) {
-                continue;
+            if ((body[nullsAt + (column >> 3)] & (1 << (column & 7))) == 0) {
+                position = readCell(body, position, column, values);
             }
-            if (bit(body, nullsAt, index++)) {
-                continue;
-            }
-            position = readCell(body, position, column, values);
         }
         if (position > body.length) {
             throw new IllegalStateException("a row passes the end of the event's body of " + body.length + " bytes");
