@@ -26,13 +26,15 @@ import org.slf4j.LoggerFactory;
  * Reads an upstream's binlog from a start point and hands ordered transactions, DDL and resolved ts to a
  * {@link ChangeEventSink}, through a buffer bounded by the memory quota. The reader thread only frames rows
  * ({@link FramedRows}); each part is offered to {@link ReaderOptions#prefetcher} to decode ahead, and the dispatch
- * thread decodes any part nobody took as it reaches it, so the sink gets decoded rows in binlog order. Reconnects with backoff after the
- * connection drops (or falls silent past {@link ReaderOptions#silenceTimeout()}), resuming at the last
- * transaction boundary; a server error that every retry would meet again, or the death of one of its threads,
- * stops it for good with the cause (see {@link BinlogFailure}).
+ * thread decodes any part nobody took as it reaches it, so the sink gets decoded rows in binlog order. Reconnects
+ * with backoff after the connection drops (or falls silent past {@link ReaderOptions#silenceTimeout()}), resuming
+ * at the last transaction boundary; a server error that every retry would meet again, or the death of one of its
+ * threads, stops it for good with the cause (see {@link BinlogFailure}).
  */
 public final class BinlogReader implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BinlogReader.class);
+    /** The most buffered events the dispatch thread takes per lock. */
+    private static final int DISPATCH_BATCH = 64;
 
     private final UpstreamConfig config;
     private final ReaderOptions options;
@@ -40,8 +42,6 @@ public final class BinlogReader implements AutoCloseable {
     private final ReaderStatusListener listener;
     private final UpstreamDatabase database;
     private final TransactionAssembler assembler;
-    private static final int DISPATCH_BATCH = 64;
-
     private final ByteBoundedBuffer<Object> buffer;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicReference<BinaryLogClient> client = new AtomicReference<>();

@@ -715,7 +715,8 @@ final class TransactionAssembler {
     /**
      * Rows {@code from} to {@code from + count} of a framed rows event, not yet in a part.
      *
-     * @param starts where each of the event's rows starts in {@code body}, and its end (see {@link BinlogRowReader#rowStarts})
+     * @param starts where each of the event's rows starts in {@code body}, and its end
+     *               (see {@link BinlogRowReader#rowStarts})
      */
     private record PendingRows(EventType type, byte[] body, int[] starts, int from, int count, MappedTable table,
                                long bytesPerRow, String file, long position) {

@@ -7,8 +7,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 
 /**
- * Reads DATE, TIME, DATETIME and YEAR cells straight from the binlog bytes (a stream, or an array at an offset). The library's own readers
- * lose negative TIME values, turn zero dates into null (the same as SQL NULL) and read YEAR 0000 as 1900.
+ * Reads DATE, TIME, DATETIME and YEAR cells straight from an event's bytes, at an offset. The binlog library's own
+ * readers lose negative TIME values, turn zero dates into null (the same as SQL NULL) and read YEAR 0000 as 1900.
  */
 public final class TemporalCells {
     private static final long TIME_INT_OFFSET = 0x800000L;
