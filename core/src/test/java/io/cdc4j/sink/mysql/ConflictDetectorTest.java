@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ConflictDetectorTest {
     private static TxnNode node(RowChange... rows) {
         TableTxn txn = NetEffectFolder.fold(TS, List.of(rows)).getFirst();
-        return new TxnNode(txn, ConflictKeys.slots(txn));
+        return new TxnNode(txn, ConflictKeys.slots(txn), new SealedGroup(List.of(), 1));
     }
 
     @Test

@@ -55,7 +55,7 @@ class WorkerTest {
 
     private static TxnNode node() {
         TableTxn txn = NetEffectFolder.fold(Rows.TS, List.of(Rows.insert(1, "a"))).getFirst();
-        return new TxnNode(txn, ConflictKeys.slots(txn));
+        return new TxnNode(txn, ConflictKeys.slots(txn), new SealedGroup(List.of(), 1));
     }
 
     @Test
