@@ -34,6 +34,20 @@ class ConflictDetectorTest {
     }
 
     @Test
+    void committedTransactionsLeaveNoSlotNamingThemSoTheirRowsCanBeFreed() {
+        ConflictDetector detector = new ConflictDetector();
+        TxnNode first = node(insert(1, "a"), insert(2, "b"));
+        detector.register(first);
+        TxnNode second = node(update(2, "b", 2, "c"));
+        assertThat(detector.register(second)).containsExactly(first);
+
+        detector.finished(List.of(first));
+        assertThat(detector.occupiedSlots()).as("only the second's slots").isEqualTo(second.slots().length);
+        detector.finished(List.of(second));
+        assertThat(detector.occupiedSlots()).isZero();
+    }
+
+    @Test
     void aTransactionFollowsItsDependenciesWorkerOrWaitsUntilTheyFinish() throws Exception {
         ConflictDetector detector = new ConflictDetector();
         TxnNode one = node(insert(1, "a"));
