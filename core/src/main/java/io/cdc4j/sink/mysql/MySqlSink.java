@@ -109,7 +109,7 @@ public final class MySqlSink implements Sink {
         };
         for (int i = 0; i < options.workerCount(); i++) {
             Worker worker = new Worker(changefeed, i, downstream, builder, this::safeFor, options.maxTxnRow(),
-                    listener);
+                    options.multiStatement(), listener);
             Thread thread = Thread.ofPlatform().name("mysql-sink-" + changefeed.id() + "-" + i).daemon().unstarted(worker);
             workers.add(worker);
             threads.add(thread);

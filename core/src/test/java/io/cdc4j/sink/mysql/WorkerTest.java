@@ -48,7 +48,7 @@ class WorkerTest {
             }
         };
         Worker worker = new Worker(new ChangefeedId("default", "w"), 3, new Downstream(unstartedPool, ZoneOffset.UTC),
-                new DmlBuilder(16, true), safeFor, 16, listener);
+                new DmlBuilder(16, true), safeFor, 16, true, listener);
         thread = Thread.ofPlatform().name("worker-test").start(worker);
         return worker;
     }
