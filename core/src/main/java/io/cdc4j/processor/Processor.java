@@ -187,8 +187,13 @@ final class Processor implements ChangeConsumer {
         }
         synchronized (state) {
             rowsWritten += batch.rows().size();
+            long lastTable = Long.MIN_VALUE;
             for (RowChange row : batch.rows()) {
-                tableIds.add(row.table().tableId());
+                long table = row.table().tableId();
+                if (table != lastTable) {
+                    tableIds.add(table);
+                    lastTable = table;
+                }
             }
             lastSyncedTs = Math.max(lastSyncedTs, batch.commitTs());
         }
