@@ -107,6 +107,7 @@ final class BinlogChangeSource implements ChangeSource, ChangeEventSink, ReaderS
 
     @Override
     public void onCommit(TransactionCommit commit) {
+        consumer.onCommit(commit.commitTs());
         long now = System.nanoTime();
         if (now - lastForwardedNanos >= RESOLVED_EVERY_NANOS) {
             consumer.onResolved(commit.commitTs(), ReaderStates.of(commit.position()));

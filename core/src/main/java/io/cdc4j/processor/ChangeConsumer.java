@@ -6,8 +6,11 @@ import io.cdc4j.model.RowBatch;
 
 /** What a {@link ChangeSource} delivers to: the processor's pipeline. Calls may block while the sink is busy. */
 public interface ChangeConsumer {
-    /** One transaction's rows. */
+    /** A part of one transaction's rows; the parts of a transaction come one after another, then its commit. */
     void onRows(RowBatch batch);
+
+    /** The transaction with {@code commitTs} has ended: every part of its rows has been delivered. */
+    void onCommit(long commitTs);
 
     /** A DDL, after every row with a smaller commit ts. */
     void onDdl(DdlEvent ddl);

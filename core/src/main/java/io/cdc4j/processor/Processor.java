@@ -11,9 +11,12 @@ import io.cdc4j.model.DdlEvent;
 import io.cdc4j.model.ReaderState;
 import io.cdc4j.model.RowBatch;
 import io.cdc4j.model.RowChange;
+import io.cdc4j.sink.Completion;
+import io.cdc4j.sink.ProgressTracker;
 import io.cdc4j.sink.Sink;
 import io.cdc4j.sink.SinkFactory;
 import io.cdc4j.sink.SinkUri;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -30,13 +33,14 @@ import org.slf4j.LoggerFactory;
  * ({@link #stop}); a start thread of this processor's own opens the sink and creates and starts the source (which
  * may connect for minutes); the source's dispatch thread is the only one to write to the sink; a stop thread of its
  * own closes source and sink. No lock is held across a sink call: {@code state} guards what the position is made of,
- * and {@link #report} reads the sink's {@link Sink#durableTs} without waiting for a write in progress. Once stopped
- * the processor is fenced: what a start returning late opened is closed unused, no consumer call reaches the sink,
- * and nothing is published.
+ * and the checkpoint comes from a {@link ProgressTracker} that the sink's completions advance, so {@link #report}
+ * never waits for a write. A DDL is a barrier kept here, on the dispatch thread: it is handed over once every
+ * earlier write has completed, and nothing after it before it has. Once stopped the processor is fenced: what a
+ * start returning late opened is closed unused, no consumer call reaches the sink, and nothing is published.
  */
 final class Processor implements ChangeConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(Processor.class);
-    private static final int MAX_PENDING_CHECKPOINTS = 1024;
+    private static final Duration BARRIER_POLL = Duration.ofMillis(100);
 
     private final TaskStore.TaskKey key;
     private final long epoch;
@@ -44,7 +48,7 @@ final class Processor implements ChangeConsumer {
     private final String captureAddress;
     private final TaskStore tasks;
     private final Object state = new Object();
-    private final CheckpointTracker tracker = new CheckpointTracker(MAX_PENDING_CHECKPOINTS);
+    private final ProgressTracker<ReaderState> progress;
     private final TreeSet<Long> tableIds = new TreeSet<>();
 
     private volatile Sink sink;
@@ -54,6 +58,8 @@ final class Processor implements ChangeConsumer {
     private ReaderState checkpointState;
     private volatile long resolvedTs;
     private volatile long rowsWritten;
+    /** The commit ts of the transaction whose rows are being handed over, 0 between transactions (dispatch thread). */
+    private long openTransactionTs;
     private long lastSyncedTs;
     private Optional<RunningError> error = Optional.empty();
     private Optional<RunningError> warning = Optional.empty();
@@ -75,6 +81,7 @@ final class Processor implements ChangeConsumer {
         this.checkpointTs = checkpointTs;
         this.checkpointState = state;
         this.resolvedTs = checkpointTs;
+        this.progress = new ProgressTracker<>(new ProgressTracker.Checkpoint<>(checkpointTs, state), this::fail);
     }
 
     long epoch() {
@@ -171,27 +178,54 @@ final class Processor implements ChangeConsumer {
             return;
         }
         try {
-            sink.writeRows(batch);
+            Completion done = progress.add(batch.commitTs());
+            openTransactionTs = batch.commitTs();
+            sink.writeRows(batch, done);
         } catch (Throwable e) {
             fail(e);
             return;
         }
         synchronized (state) {
             rowsWritten += batch.rows().size();
+            long lastTable = Long.MIN_VALUE;
             for (RowChange row : batch.rows()) {
-                tableIds.add(row.table().tableId());
+                long table = row.table().tableId();
+                if (table != lastTable) {
+                    tableIds.add(table);
+                    lastTable = table;
+                }
             }
             lastSyncedTs = Math.max(lastSyncedTs, batch.commitTs());
         }
     }
 
     @Override
+    public void onCommit(long commitTs) {
+        if (openTransactionTs != commitTs || !accepting()) {
+            return;
+        }
+        openTransactionTs = 0;
+        try {
+            sink.endTransaction(commitTs);
+        } catch (Throwable e) {
+            fail(e);
+        }
+    }
+
+    /** The DDL barrier: waits for every earlier write, hands the DDL over, and waits for it too. */
+    @Override
     public void onDdl(DdlEvent ddl) {
         if (!accepting() || ddl.commitTs() <= checkpointTs || beyondTarget(ddl.commitTs())) {
             return;
         }
         try {
-            sink.writeDdl(ddl);
+            if (!progress.awaitIdle(this::abandoned, BARRIER_POLL)) {
+                return;
+            }
+            sink.writeDdl(ddl, progress.add(ddl.commitTs()));
+            progress.awaitIdle(this::abandoned, BARRIER_POLL);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (Throwable e) {
             fail(e);
         }
@@ -210,7 +244,7 @@ final class Processor implements ChangeConsumer {
             return;
         }
         synchronized (state) {
-            tracker.resolved(bounded, readerState);
+            progress.resolved(bounded, readerState);
             resolvedTs = bounded;
             warning = Optional.empty();
         }
@@ -232,24 +266,22 @@ final class Processor implements ChangeConsumer {
     }
 
     /**
-     * Moves the checkpoint to what the sink holds durably and publishes the position when it changed; a sink call in
-     * progress is not waited for (the sink's durable ts is read while it writes).
+     * Moves the checkpoint to what the sink's completions say is durable and publishes the position when it changed;
+     * no sink call is made or waited for.
      */
     void report() {
         if (published == null) {
             return;
         }
-        long durable = durableTs();
+        ProgressTracker.Checkpoint<ReaderState> durable = progress.checkpoint();
         TaskPosition position;
         synchronized (state) {
             if (closed) {
                 return;
             }
-            if (durable >= 0 && error.isEmpty()) {
-                tracker.advance(durable).ifPresent(point -> {
-                    checkpointTs = point.ts();
-                    checkpointState = point.state();
-                });
+            if (error.isEmpty() && durable.ts() > checkpointTs) {
+                checkpointTs = durable.ts();
+                checkpointState = durable.state();
             }
             position = new TaskPosition(epoch, checkpointTs, checkpointState, resolvedTs, lastSyncedTs,
                     List.copyOf(tableIds), error, warning);
@@ -263,23 +295,16 @@ final class Processor implements ChangeConsumer {
         }
     }
 
-    /** The sink's durable ts, or -1 while the sink is not open. */
-    private long durableTs() {
-        Sink current = sink;
-        if (current == null) {
-            return -1;
-        }
-        try {
-            return current.durableTs();
-        } catch (Throwable e) {
-            fail(e);
-            return -1;
-        }
-    }
-
     private boolean accepting() {
         synchronized (state) {
             return !closed && error.isEmpty() && sink != null;
+        }
+    }
+
+    /** Whether the processor stopped or failed, so a barrier stops waiting. */
+    private boolean abandoned() {
+        synchronized (state) {
+            return closed || error.isPresent();
         }
     }
 

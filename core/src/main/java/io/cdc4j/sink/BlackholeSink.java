@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The {@code blackhole://} sink: counts rows, transactions and DDL, discards them, and is durable at once. */
+/** The {@code blackhole://} sink: counts rows, transactions and DDL, discards them, and completes each at once. */
 public final class BlackholeSink implements Sink {
     private static final Logger LOG = LoggerFactory.getLogger(BlackholeSink.class);
 
@@ -19,25 +19,30 @@ public final class BlackholeSink implements Sink {
     private long pendingRows;
     private long pendingTransactions;
     private long pendingDdls;
-    private volatile long durableTs;
 
     public BlackholeSink(ChangefeedId changefeed) {
         this.changefeed = Objects.requireNonNull(changefeed, "changefeed");
     }
 
     @Override
-    public void writeRows(RowBatch batch) {
-        pendingRows += batch.rows().size();
+    public void writeRows(RowBatch part, Completion done) {
+        pendingRows += part.rows().size();
+        rows.addAndGet(part.rows().size());
+        done.done();
+    }
+
+    @Override
+    public void endTransaction(long commitTs) {
         pendingTransactions++;
-        rows.addAndGet(batch.rows().size());
         transactions.incrementAndGet();
     }
 
     @Override
-    public void writeDdl(DdlEvent ddl) {
+    public void writeDdl(DdlEvent ddl, Completion done) {
         pendingDdls++;
         ddls.incrementAndGet();
         LOG.debug("changefeed {} blackhole discards DDL at commit ts {}: {}", changefeed, ddl.commitTs(), ddl.query());
+        done.done();
     }
 
     @Override
@@ -49,12 +54,6 @@ public final class BlackholeSink implements Sink {
         pendingRows = 0;
         pendingTransactions = 0;
         pendingDdls = 0;
-        durableTs = Math.max(durableTs, resolvedTs);
-    }
-
-    @Override
-    public long durableTs() {
-        return durableTs;
     }
 
     /** Rows discarded since the sink was opened. */

@@ -4,23 +4,29 @@ import io.cdc4j.model.DdlEvent;
 import io.cdc4j.model.RowBatch;
 
 /**
- * Where one changefeed's changes go. Rows and DDL arrive in commit-ts order; {@link #flush} asks for everything
- * up to a resolved ts to be made durable, and {@link #durableTs} says how far that has happened, so the
- * checkpoint never moves past what the downstream really holds. Writes, flushes and close come from one thread at a
- * time; {@link #durableTs} may be called from any thread, also while a write is in progress, and must not wait for it.
+ * Where one changefeed's changes go, asynchronously: rows and DDL are handed over with a {@link Completion} that the
+ * sink calls once they are durable downstream (or failed), and a {@link ProgressTracker} turns those completions into
+ * the checkpoint, the same way for every kind of sink.
+ *
+ * <p>The pipeline calls it from one thread at a time, in commit-ts order: the parts of a transaction with
+ * {@link #writeRows}, then {@link #endTransaction}; {@link #flush} when everything up to a resolved ts has been handed
+ * over. A DDL is a barrier the pipeline keeps: {@link #writeDdl} comes only once every earlier completion has been
+ * called, and nothing more is handed over until its own completion has been. A call may block while the sink's
+ * buffers are full (that is its back-pressure), but never for a downstream write to finish; completions may be
+ * called from any thread, each exactly once.
  */
 public interface Sink extends AutoCloseable {
-    /** Writes one transaction's rows. */
-    void writeRows(RowBatch batch);
+    /** Hands over one part of a transaction's rows; {@code done} is called once they are all durable downstream. */
+    void writeRows(RowBatch part, Completion done);
 
-    /** Writes a DDL, after every row with a smaller commit ts. */
-    void writeDdl(DdlEvent ddl);
+    /** Every part of the transaction with {@code commitTs} has been handed over. */
+    void endTransaction(long commitTs);
 
-    /** Asks that everything written with commit ts at or below {@code resolvedTs} become durable. */
+    /** Runs a DDL, after every earlier write is durable; {@code done} is called once it has been applied. */
+    void writeDdl(DdlEvent ddl, Completion done);
+
+    /** Everything with commit ts at or below {@code resolvedTs} has been handed over: send what is still buffered. */
     void flush(long resolvedTs);
-
-    /** The largest ts such that everything with a commit ts at or below it is durable downstream; 0 before any. */
-    long durableTs();
 
     @Override
     void close();

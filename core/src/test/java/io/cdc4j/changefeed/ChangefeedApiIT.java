@@ -460,6 +460,7 @@ class ChangefeedApiIT {
         long ts = Tso.fromInstant(Instant.now().plusSeconds(1));
         sources.running(id).consumer().onRows(new RowBatch(ts, 0, List.of(new RowChange(RowKind.INSERT, table, ts,
                 Optional.empty(), Optional.of(new RowImage(new Object[] {1}))))));
+        sources.running(id).consumer().onCommit(ts);
         sources.running(id).consumer().onResolved(ts, ReaderState.initial());
         await().atMost(Duration.ofSeconds(10)).until(() -> Http.get(base, "/api/v2/processors/proc/" + capture)
                 .body().equals("{\"table_ids\":[42]}"));

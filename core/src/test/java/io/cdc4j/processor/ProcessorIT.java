@@ -14,10 +14,22 @@ import io.cdc4j.meta.RunningError;
 import io.cdc4j.meta.TaskPosition;
 import io.cdc4j.meta.TaskStore;
 import io.cdc4j.model.ChangefeedId;
+import io.cdc4j.model.ColumnInfo;
+import io.cdc4j.model.ColumnType;
+import io.cdc4j.model.DdlEvent;
+import io.cdc4j.model.DdlType;
 import io.cdc4j.model.ReaderState;
+import io.cdc4j.model.RowBatch;
+import io.cdc4j.model.RowChange;
+import io.cdc4j.model.RowImage;
+import io.cdc4j.model.RowKind;
+import io.cdc4j.model.TableInfo;
+import io.cdc4j.model.TableName;
 import io.cdc4j.testing.FedChangeSources;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -199,5 +211,78 @@ class ProcessorIT {
         release.countDown();
         stopped.get(10, TimeUnit.SECONDS);
         assertThat(processor.isStopped()).isTrue();
+    }
+
+    @Test
+    void theCheckpointFollowsCompletionsAndADdlWaitsForEveryEarlierRowAndIsWaitedFor() throws Exception {
+        ChangefeedId id = new ChangefeedId("default", "barrier");
+        Processor processor = processor(MetaOnZooKeeper.info("barrier", "blackhole://"));
+        sinks.holdCompletions(id);
+        assertThat(processor.start(sinks.sinks(), sources)).isTrue();
+        ChangeConsumer consumer = sources.running(id).consumer();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !sinks.openedFor(id).isEmpty());
+
+        consumer.onRows(oneRow(1_500));
+        consumer.onRows(oneRow(1_500));
+        consumer.onCommit(1_500);
+        consumer.onResolved(1_800, state(18));
+        processor.report();
+        assertThat(position("barrier").checkpointTs()).as("rows not yet durable").isEqualTo(MetaOnZooKeeper.START_TS);
+        assertThat(position("barrier").resolvedTs()).isEqualTo(1_800);
+
+        Thread dispatch = Thread.ofPlatform().start(() -> consumer.onDdl(ddl(2_000)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> dispatch.getState() == Thread.State.TIMED_WAITING);
+        ScriptedSinks.Scripted sink = sinks.openedFor(id).getFirst();
+        assertThat(sink.received()).as("the DDL waits for the rows before it")
+                .containsExactly("rows@1500", "rows@1500", "end@1500");
+
+        sinks.release(id);
+        dispatch.join(Duration.ofSeconds(10));
+        assertThat(dispatch.isAlive()).isFalse();
+        assertThat(sink.received()).containsExactly("rows@1500", "rows@1500", "end@1500", "ddl@2000");
+        consumer.onResolved(2_000, state(20));
+        processor.report();
+        assertThat(position("barrier").checkpointTs()).isEqualTo(2_000);
+        assertThat(position("barrier").readerState()).isEqualTo(state(20));
+        processor.stop().get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aWriteThatFailsStopsTheCheckpointBeforeItAndReportsItsCause() throws Exception {
+        ChangefeedId id = new ChangefeedId("default", "failing");
+        Processor processor = processor(MetaOnZooKeeper.info("failing", "blackhole://"));
+        assertThat(processor.start(sinks.sinks(), sources)).isTrue();
+        ChangeConsumer consumer = sources.running(id).consumer();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !sinks.openedFor(id).isEmpty());
+        consumer.onRows(oneRow(1_500));
+        consumer.onCommit(1_500);
+        consumer.onResolved(1_600, state(16));
+        sinks.holdCompletions(id);
+        consumer.onRows(oneRow(1_700));
+        consumer.onCommit(1_700);
+        consumer.onResolved(1_800, state(18));
+        processor.report();
+        assertThat(position("failing").checkpointTs()).as("up to the held write").isEqualTo(1_600);
+
+        sinks.failHeld(id, new CdcException(ErrorCode.MYSQL_TXN_ERROR, "downstream said no"));
+        processor.report();
+        TaskPosition reported = position("failing");
+        assertThat(reported.checkpointTs()).isEqualTo(1_600);
+        assertThat(reported.error()).get().extracting(RunningError::code).isEqualTo(ErrorCode.MYSQL_TXN_ERROR.code());
+        assertThat(reported.error().orElseThrow().message()).contains("downstream said no");
+        processor.stop().get(10, TimeUnit.SECONDS);
+    }
+
+    private static RowBatch oneRow(long ts) {
+        TableInfo table = new TableInfo(42, new TableName("db", "t"),
+                List.of(new ColumnInfo("id", ColumnType.INT, false, false, Optional.empty(), List.of())),
+                List.of(0), List.of());
+        return new RowBatch(ts, 0, List.of(new RowChange(RowKind.INSERT, table, ts, Optional.empty(),
+                Optional.of(new RowImage(new Object[] {1L})))));
+    }
+
+    private static DdlEvent ddl(long ts) {
+        return new DdlEvent("db", List.of(new TableName("db", "t")), DdlType.ALTER_TABLE,
+                "ALTER TABLE t ADD COLUMN c INT", ts);
     }
 }

@@ -4,6 +4,7 @@ import io.cdc4j.model.ChangefeedId;
 import io.cdc4j.model.DdlEvent;
 import io.cdc4j.model.RowBatch;
 import io.cdc4j.sink.BlackholeSink;
+import io.cdc4j.sink.Completion;
 import io.cdc4j.sink.Sink;
 import io.cdc4j.sink.SinkFactory;
 import java.util.List;
@@ -18,7 +19,8 @@ import java.util.function.Supplier;
  * Test fixture, a fake for failures a real sink cannot be made to produce on demand: the real {@code blackhole://}
  * sink, except that a test scripts, per changefeed, a throwable its {@code flush} throws (a fake
  * {@link OutOfMemoryError}, say) or a latch its {@code flush}, its next open or its {@code close} blocks on (a
- * downstream that stopped answering), and sees every sink opened and whether it was closed.
+ * downstream that stopped answering), or holds the completions of its writes until the test releases them (a
+ * downstream slow to commit); and sees every sink opened, what reached it in which order, and whether it was closed.
  */
 final class ScriptedSinks {
     private final Map<ChangefeedId, Supplier<? extends Throwable>> throwOnFlush = new ConcurrentHashMap<>();
@@ -27,6 +29,7 @@ final class ScriptedSinks {
     private final Map<ChangefeedId, Block> blockNextOpen = new ConcurrentHashMap<>();
     private final Map<ChangefeedId, Block> blockOnClose = new ConcurrentHashMap<>();
     private final List<Scripted> opened = new CopyOnWriteArrayList<>();
+    private final Map<ChangefeedId, List<Completion>> held = new ConcurrentHashMap<>();
 
     SinkFactory sinks() {
         return SinkFactory.standard().with("blackhole", (changefeed, uri, config) -> {
@@ -72,11 +75,33 @@ final class ScriptedSinks {
         return reached;
     }
 
+    /** The changefeed's sinks keep the completions of their writes from now on, until {@link #release}. */
+    void holdCompletions(ChangefeedId changefeed) {
+        held.put(changefeed, new CopyOnWriteArrayList<>());
+    }
+
+    /** Calls every completion held for the changefeed, and stops holding them. */
+    void release(ChangefeedId changefeed) {
+        List<Completion> completions = held.remove(changefeed);
+        if (completions != null) {
+            completions.forEach(Completion::done);
+        }
+    }
+
+    /** Fails every completion held for the changefeed with {@code cause}, and stops holding them. */
+    void failHeld(ChangefeedId changefeed, Throwable cause) {
+        List<Completion> completions = held.remove(changefeed);
+        if (completions != null) {
+            completions.forEach(completion -> completion.failed(cause));
+        }
+    }
+
     /** A sink as the test sees it: what reached it, and whether it was closed. */
     final class Scripted implements Sink {
         private final ChangefeedId changefeed;
         private final Sink delegate;
         private final AtomicLong calls = new AtomicLong();
+        private final List<String> received = new CopyOnWriteArrayList<>();
         private volatile boolean closed;
 
         Scripted(ChangefeedId changefeed, Sink delegate) {
@@ -85,15 +110,47 @@ final class ScriptedSinks {
         }
 
         @Override
-        public void writeRows(RowBatch batch) {
+        public void writeRows(RowBatch batch, Completion done) {
             calls.incrementAndGet();
-            delegate.writeRows(batch);
+            received.add("rows@" + batch.commitTs());
+            delegate.writeRows(batch, holding(done));
         }
 
         @Override
-        public void writeDdl(DdlEvent ddl) {
+        public void endTransaction(long commitTs) {
+            received.add("end@" + commitTs);
+            delegate.endTransaction(commitTs);
+        }
+
+        @Override
+        public void writeDdl(DdlEvent ddl, Completion done) {
             calls.incrementAndGet();
-            delegate.writeDdl(ddl);
+            received.add("ddl@" + ddl.commitTs());
+            delegate.writeDdl(ddl, holding(done));
+        }
+
+        /** The completion, or one that parks it for the test while the changefeed's completions are held. */
+        private Completion holding(Completion done) {
+            List<Completion> parked = held.get(changefeed);
+            if (parked == null) {
+                return done;
+            }
+            return new Completion() {
+                @Override
+                public void done() {
+                    parked.add(done);
+                }
+
+                @Override
+                public void failed(Throwable cause) {
+                    done.failed(cause);
+                }
+            };
+        }
+
+        /** What reached this sink, in order: {@code rows@ts}, {@code end@ts}, {@code ddl@ts}. */
+        List<String> received() {
+            return received;
         }
 
         @Override
@@ -113,11 +170,6 @@ final class ScriptedSinks {
                 }
             }
             delegate.flush(resolvedTs);
-        }
-
-        @Override
-        public long durableTs() {
-            return delegate.durableTs();
         }
 
         @Override

@@ -5,6 +5,7 @@ import io.cdc4j.model.RowBatch;
 import io.cdc4j.model.RowChange;
 import io.cdc4j.model.RowImage;
 import io.cdc4j.sink.BlackholeSink;
+import io.cdc4j.sink.Completion;
 import io.cdc4j.sink.Sink;
 import io.cdc4j.sink.SinkFactory;
 import java.util.Map;
@@ -54,7 +55,7 @@ public final class RecordingBlackholes {
         }
 
         @Override
-        public void writeRows(RowBatch batch) {
+        public void writeRows(RowBatch batch, Completion done) {
             for (RowChange row : batch.rows()) {
                 int column = row.table().columnIndex("txn");
                 if (column < 0) {
@@ -64,23 +65,23 @@ public final class RecordingBlackholes {
                 long txn = ((Number) image.value(column).orElseThrow()).longValue();
                 tsByTxn.computeIfAbsent(txn, key -> ConcurrentHashMap.newKeySet()).add(batch.commitTs());
             }
-            delegate.writeRows(batch);
+            delegate.writeRows(batch, done);
         }
 
         @Override
-        public void writeDdl(DdlEvent ddl) {
+        public void endTransaction(long commitTs) {
+            delegate.endTransaction(commitTs);
+        }
+
+        @Override
+        public void writeDdl(DdlEvent ddl, Completion done) {
             ddls.add(ddl.query());
-            delegate.writeDdl(ddl);
+            delegate.writeDdl(ddl, done);
         }
 
         @Override
         public void flush(long resolvedTs) {
             delegate.flush(resolvedTs);
-        }
-
-        @Override
-        public long durableTs() {
-            return delegate.durableTs();
         }
 
         @Override

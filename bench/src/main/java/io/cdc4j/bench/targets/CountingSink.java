@@ -7,22 +7,19 @@ import io.cdc4j.model.ChangefeedId;
 import io.cdc4j.model.DdlEvent;
 import io.cdc4j.model.RowBatch;
 import io.cdc4j.model.RowChange;
+import io.cdc4j.sink.Completion;
 import io.cdc4j.sink.Sink;
 import io.cdc4j.sink.SinkFactory;
 import io.cdc4j.sink.SinkUri;
-import java.util.ArrayDeque;
-import java.util.Arrays;
-import java.util.Deque;
 
 /**
- * Wraps a changefeed's real sink and reports its rows to {@link Arrivals} once they are durable: once the sink's
- * durable ts has reached their commit ts, as the checkpoint sees them. In a lag run each row's lag runs from its
+ * Wraps a changefeed's real sink and reports its rows to {@link Arrivals} once they are durable: when the sink calls
+ * the completion of the part that holds them, as the checkpoint sees them. In a lag run each row's lag runs from its
  * {@code written} column to that moment.
  */
 final class CountingSink implements Sink {
     private final Sink delegate;
     private final Arrivals arrivals;
-    private final Deque<Transaction> pending = new ArrayDeque<>();
 
     private CountingSink(Sink delegate, Arrivals arrivals) {
         this.delegate = delegate;
@@ -46,63 +43,33 @@ final class CountingSink implements Sink {
     }
 
     @Override
-    public void writeRows(RowBatch batch) {
-        delegate.writeRows(batch);
-        synchronized (pending) {
-            Transaction transaction = transaction(batch.commitTs());
-            transaction.rows += batch.rows().size();
-            if (arrivals.measuresLag()) {
-                for (RowChange row : batch.rows()) {
-                    row.after().flatMap(image -> image.value(BenchSchema.WRITTEN_COLUMN))
-                            .ifPresent(written -> transaction.written(RowTimes.micros(written)));
+    public void writeRows(RowBatch part, Completion done) {
+        long[] written = new long[arrivals.measuresLag() ? part.rows().size() : 0];
+        int count = 0;
+        if (written.length > 0) {
+            for (RowChange row : part.rows()) {
+                Object value = row.after().flatMap(image -> image.value(BenchSchema.WRITTEN_COLUMN)).orElse(null);
+                if (value != null) {
+                    written[count++] = RowTimes.micros(value);
                 }
             }
         }
-    }
-
-    private Transaction transaction(long commitTs) {
-        Transaction last = pending.peekLast();
-        if (last == null || last.commitTs != commitTs) {
-            last = new Transaction(commitTs);
-            pending.addLast(last);
-        }
-        return last;
+        delegate.writeRows(part, new Counted(part.rows().size(), written, count, done));
     }
 
     @Override
-    public void writeDdl(DdlEvent ddl) {
-        delegate.writeDdl(ddl);
+    public void endTransaction(long commitTs) {
+        delegate.endTransaction(commitTs);
+    }
+
+    @Override
+    public void writeDdl(DdlEvent ddl, Completion done) {
+        delegate.writeDdl(ddl, done);
     }
 
     @Override
     public void flush(long resolvedTs) {
         delegate.flush(resolvedTs);
-        report(delegate.durableTs());
-    }
-
-    @Override
-    public long durableTs() {
-        long durable = delegate.durableTs();
-        report(durable);
-        return durable;
-    }
-
-    /** Counts the transactions the durable ts covers; the processor's report calls it while rows are written. */
-    private void report(long durable) {
-        long now = Arrivals.nowMicros();
-        long rows = 0;
-        synchronized (pending) {
-            while (!pending.isEmpty() && pending.peekFirst().commitTs <= durable) {
-                Transaction done = pending.pollFirst();
-                for (int i = 0; i < done.writtenCount; i++) {
-                    arrivals.lag(done.writtenMicros[i], now);
-                }
-                rows += done.rows;
-            }
-        }
-        if (rows > 0) {
-            arrivals.rows((int) rows);
-        }
     }
 
     @Override
@@ -110,22 +77,33 @@ final class CountingSink implements Sink {
         delegate.close();
     }
 
-    /** A transaction's rows handed to the sink, not yet durable, with their write times in a lag run. */
-    private static final class Transaction {
-        private final long commitTs;
-        private long rows;
-        private long[] writtenMicros = new long[0];
-        private int writtenCount;
+    /** A part's completion that counts its rows, and their lag in a lag run, when the sink calls it. */
+    private final class Counted implements Completion {
+        private final int rows;
+        private final long[] writtenMicros;
+        private final int writtenCount;
+        private final Completion delegate;
 
-        private Transaction(long commitTs) {
-            this.commitTs = commitTs;
+        private Counted(int rows, long[] writtenMicros, int writtenCount, Completion delegate) {
+            this.rows = rows;
+            this.writtenMicros = writtenMicros;
+            this.writtenCount = writtenCount;
+            this.delegate = delegate;
         }
 
-        private void written(long micros) {
-            if (writtenCount == writtenMicros.length) {
-                writtenMicros = Arrays.copyOf(writtenMicros, Math.max(16, writtenCount * 2));
+        @Override
+        public void done() {
+            long now = Arrivals.nowMicros();
+            for (int i = 0; i < writtenCount; i++) {
+                arrivals.lag(writtenMicros[i], now);
             }
-            writtenMicros[writtenCount++] = micros;
+            arrivals.rows(rows);
+            delegate.done();
+        }
+
+        @Override
+        public void failed(Throwable cause) {
+            delegate.failed(cause);
         }
     }
 }

@@ -51,11 +51,30 @@ final class ConflictDetector {
         }
     }
 
-    /** Marks transactions committed and wakes whoever waits for them. */
+    /**
+     * Marks transactions committed and wakes whoever waits for them; a slot still naming one of them is emptied, so
+     * that committed rows are not kept alive by the slots.
+     */
     synchronized void finished(List<TxnNode> nodes) {
         for (TxnNode node : nodes) {
             node.finish();
+            for (int slot : node.slots()) {
+                if (slots[slot] == node) {
+                    slots[slot] = null;
+                }
+            }
         }
         notifyAll();
+    }
+
+    /** Slots that name a transaction. */
+    synchronized int occupiedSlots() {
+        int occupied = 0;
+        for (TxnNode node : slots) {
+            if (node != null) {
+                occupied++;
+            }
+        }
+        return occupied;
     }
 }

@@ -115,7 +115,8 @@ final class Downstream implements AutoCloseable {
                 .append(options.port()).append("/?permitMysqlScheme&connectTimeout=").append(options.timeout().toMillis())
                 .append("&socketTimeout=").append(socketTimeout)
                 .append("&cachePrepStmts=").append(options.cachePreparedStatements())
-                .append("&useBulkStmts=false");
+                .append("&useBulkStmts=false")
+                .append("&allowMultiQueries=").append(options.multiStatement());
         options.sslCa().ifPresent(ca -> {
             url.append("&sslMode=verify-ca&serverSslCert=").append(ca);
             options.sslCert().ifPresent(cert -> url.append("&clientSslCert=").append(cert));

@@ -7,12 +7,15 @@ import io.cdc4j.model.DdlEvent;
 import io.cdc4j.model.RowBatch;
 import io.cdc4j.model.RowChange;
 import io.cdc4j.model.Tso;
+import io.cdc4j.sink.Completion;
 import io.cdc4j.sink.Sink;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,14 +25,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code mysql://} sink: each upstream transaction is folded per table and key, dispatched through conflict
- * detection to {@code worker-count} parallel writers, and acknowledged (via {@link #durableTs}) only once the
- * downstream committed it. DDL waits for every earlier row to be committed and runs alone. Transactions with a commit
- * ts at or before the moment the sink opened are written in safe mode, so replays after a restart are harmless.
+ * detection to {@code worker-count} parallel writers, and its parts' completions are called only once the downstream
+ * committed every table transaction folded from them. DDL comes after every earlier row is committed (the pipeline's
+ * barrier) and runs alone. Transactions with a commit ts at or before the moment the sink opened are written in safe
+ * mode, so replays after a restart are harmless.
  */
 public final class MySqlSink implements Sink {
     private static final Logger LOG = LoggerFactory.getLogger(MySqlSink.class);
     private static final long OFFER_WAIT_MILLIS = 100;
-    private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
     /** A transaction is handed over in parts of this many times max-txn-row rows, never held whole. */
     private static final int PART_TXN_ROWS = 16;
@@ -39,7 +42,7 @@ public final class MySqlSink implements Sink {
     private final Downstream downstream;
     private final long replicateTs;
     private final ConflictDetector detector = new ConflictDetector();
-    private final CommitTracker tracker = new CommitTracker();
+    private final Set<SealedGroup> openGroups = ConcurrentHashMap.newKeySet();
     private final DdlExecutor ddls;
     private final List<Worker> workers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
@@ -49,6 +52,7 @@ public final class MySqlSink implements Sink {
     private final int maxInFlightRows;
     private final Semaphore inFlightRows;
     private List<RowChange> pending = new ArrayList<>();
+    private List<Completion> pendingParts = new ArrayList<>();
     private long pendingTs;
     private int nextWorker;
     private volatile boolean closed;
@@ -89,8 +93,11 @@ public final class MySqlSink implements Sink {
             public void committed(List<TxnNode> nodes, long rows) {
                 detector.finished(nodes);
                 for (TxnNode node : nodes) {
-                    tracker.committed(node.txn().commitTs());
                     inFlightRows.release(permits(node));
+                    if (node.group().committed()) {
+                        openGroups.remove(node.group());
+                        node.group().complete();
+                    }
                 }
                 rowsWritten.addAndGet(rows);
             }
@@ -102,7 +109,7 @@ public final class MySqlSink implements Sink {
         };
         for (int i = 0; i < options.workerCount(); i++) {
             Worker worker = new Worker(changefeed, i, downstream, builder, this::safeFor, options.maxTxnRow(),
-                    listener);
+                    options.multiStatement(), listener);
             Thread thread = Thread.ofPlatform().name("mysql-sink-" + changefeed.id() + "-" + i).daemon().unstarted(worker);
             workers.add(worker);
             threads.add(thread);
@@ -116,33 +123,45 @@ public final class MySqlSink implements Sink {
     }
 
     @Override
-    public void writeRows(RowBatch batch) {
+    public void writeRows(RowBatch part, Completion done) {
         checkHealthy();
-        if (!pending.isEmpty() && pendingTs != batch.commitTs()) {
-            seal();
+        if (!pending.isEmpty() && pendingTs != part.commitTs()) {
+            throw new IllegalStateException("rows of commit ts " + part.commitTs() + " handed over before the end of"
+                    + " transaction " + pendingTs);
         }
-        pendingTs = batch.commitTs();
-        pending.addAll(batch.rows());
+        pendingTs = part.commitTs();
+        pending.addAll(part.rows());
+        pendingParts.add(done);
         if (pending.size() >= partRows) {
             seal();
         }
     }
 
     @Override
-    public void writeDdl(DdlEvent ddl) {
+    public void endTransaction(long commitTs) {
         checkHealthy();
         seal();
+    }
+
+    @Override
+    public void writeDdl(DdlEvent ddl, Completion done) {
+        checkHealthy();
+        if (!pendingParts.isEmpty() || !openGroups.isEmpty()) {
+            throw new IllegalStateException("DDL at commit ts " + ddl.commitTs() + " handed over while "
+                    + (pendingParts.size() + openGroups.size()) + " transactions are not committed");
+        }
         try {
-            tracker.awaitAllCommitted(this::abandoned, POLL);
-            checkHealthy();
             ddls.execute(ddl, ddl.commitTs() <= replicateTs);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CdcException(ErrorCode.MYSQL_QUERY_ERROR, "interrupted before DDL at commit ts "
-                    + ddl.commitTs(), e);
-        } catch (IllegalStateException e) {
-            throw failureOr(e);
+            done.failed(new CdcException(ErrorCode.MYSQL_QUERY_ERROR, "interrupted running the DDL at commit ts "
+                    + ddl.commitTs(), e));
+            return;
+        } catch (RuntimeException e) {
+            done.failed(e);
+            return;
         }
+        done.done();
     }
 
     @Override
@@ -151,12 +170,6 @@ public final class MySqlSink implements Sink {
         if (pendingTs <= resolvedTs) {
             seal();
         }
-        tracker.resolved(resolvedTs);
-    }
-
-    @Override
-    public long durableTs() {
-        return tracker.durable();
     }
 
     /** Rows committed downstream since the sink opened. */
@@ -175,14 +188,25 @@ public final class MySqlSink implements Sink {
      * keeps the changes of each key in order across parts, as it does across transactions.
      */
     private void seal() {
-        if (pending.isEmpty()) {
+        if (pendingParts.isEmpty()) {
             return;
         }
         List<RowChange> rows = pending;
         pending = new ArrayList<>();
+        List<TableTxn> txns = NetEffectFolder.fold(pendingTs, rows);
+        SealedGroup group = new SealedGroup(pendingParts, txns.size());
+        pendingParts = new ArrayList<>();
+        if (group.isComplete()) {
+            group.complete();
+            return;
+        }
+        openGroups.add(group);
+        if (failure.get() != null && openGroups.remove(group)) {
+            group.fail(failure.get());
+        }
         try {
-            for (TableTxn txn : NetEffectFolder.fold(pendingTs, rows)) {
-                dispatch(new TxnNode(txn, ConflictKeys.slots(txn)));
+            for (TableTxn txn : txns) {
+                dispatch(new TxnNode(txn, ConflictKeys.slots(txn), group));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -199,7 +223,6 @@ public final class MySqlSink implements Sink {
                 throw new IllegalStateException("the sink stopped while waiting for rows in flight to commit");
             }
         }
-        tracker.opened(node.txn().commitTs());
         List<TxnNode> dependencies = detector.register(node);
         int worker = detector.awaitWorker(dependencies, this::abandoned);
         if (worker < 0) {
@@ -231,9 +254,15 @@ public final class MySqlSink implements Sink {
         return start;
     }
 
+    /** Records the sink's first failure and fails every transaction not yet committed with it. */
     private void fail(RuntimeException error) {
         if (failure.compareAndSet(null, error)) {
             LOG.warn("changefeed {} MySQL sink failed: {}", changefeed, error.getMessage());
+        }
+        for (SealedGroup group : openGroups) {
+            if (openGroups.remove(group)) {
+                group.fail(failure.get());
+            }
         }
     }
 
@@ -274,7 +303,7 @@ public final class MySqlSink implements Sink {
             }
         }
         downstream.close();
-        LOG.info("changefeed {} MySQL sink closed after {} rows; {} table transactions were not committed",
-                changefeed, rowsWritten.get(), tracker.pending());
+        LOG.info("changefeed {} MySQL sink closed after {} rows; {} transactions were not committed",
+                changefeed, rowsWritten.get(), openGroups.size() + (pendingParts.isEmpty() ? 0 : 1));
     }
 }

@@ -43,8 +43,8 @@ import org.slf4j.LoggerFactory;
  * @param writeTimeout statement write timeout
  * @param timeout connect (dial) timeout
  * @param batchDml multi-row INSERT and DELETE for transactions of more than one row
- * @param multiStatement several statements may be sent in one round trip (TiCDC's default); the workers send one
- *                       statement per round trip today, which is what {@code false} asks for
+ * @param multiStatement a worker sends the statements of one downstream transaction in one round trip (TiCDC's
+ *                       default); {@code false} sends one statement per round trip
  * @param cachePreparedStatements keep prepared statements per connection
  */
 public record MySqlSinkOptions(String host, int port, String user, String password, int workerCount, int maxTxnRow,

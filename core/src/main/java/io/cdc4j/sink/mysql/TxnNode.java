@@ -6,12 +6,19 @@ import java.util.Objects;
 final class TxnNode {
     private final TableTxn txn;
     private final int[] slots;
+    private final SealedGroup group;
     private volatile int worker = -1;
     private volatile boolean finished;
 
-    TxnNode(TableTxn txn, int[] slots) {
+    TxnNode(TableTxn txn, int[] slots, SealedGroup group) {
         this.txn = Objects.requireNonNull(txn, "txn");
         this.slots = Objects.requireNonNull(slots, "slots");
+        this.group = Objects.requireNonNull(group, "group");
+    }
+
+    /** The parts of the upstream transaction it was folded from, completed with it. */
+    SealedGroup group() {
+        return group;
     }
 
     TableTxn txn() {

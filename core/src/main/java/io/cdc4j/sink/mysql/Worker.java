@@ -19,14 +19,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One writer of the MySQL sink: takes table transactions from its bounded FIFO, gathers up to max-txn-row rows of
- * them into one downstream transaction, writes and commits it (retrying transient errors), then reports them
- * committed. A duplicate-key error outside safe mode re-runs the flush in safe mode, which cannot hit it. However
+ * them into one downstream transaction, writes it (its statements joined into one round trip with
+ * {@code multi-stmt-enable}) and commits it (retrying transient errors), then reports them committed. A duplicate-key error outside safe mode re-runs the flush in safe mode, which cannot hit it. However
  * the thread ends other than by {@link #stop}, even on an {@link Error} such as an OutOfMemoryError, it reports the
  * cause to its listener, which fails the sink.
  */
 final class Worker implements Runnable {
     /** Table transactions a worker may have queued (TiCDC: 1024). */
     static final int QUEUE_CAPACITY = 1024;
+    /** The most SQL text joined into one multi-statement round trip. */
+    static final int MAX_JOINED_SQL_CHARS = 1 << 20;
     private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
 
     /** What a worker reports to. */
@@ -45,6 +47,7 @@ final class Worker implements Runnable {
     private final ValueBinder binder;
     private final LongPredicate safeFor;
     private final int maxTxnRow;
+    private final boolean multiStatement;
     private final Listener listener;
     private final BlockingQueue<TxnNode> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final List<TxnNode> batch = new ArrayList<>();
@@ -53,7 +56,7 @@ final class Worker implements Runnable {
     private volatile boolean stopped;
 
     Worker(ChangefeedId changefeed, int index, Downstream downstream, DmlBuilder builder, LongPredicate safeFor,
-           int maxTxnRow, Listener listener) {
+           int maxTxnRow, boolean multiStatement, Listener listener) {
         this.changefeed = changefeed;
         this.index = index;
         this.downstream = downstream;
@@ -61,6 +64,7 @@ final class Worker implements Runnable {
         this.binder = new ValueBinder(downstream.sessionZone());
         this.safeFor = safeFor;
         this.maxTxnRow = maxTxnRow;
+        this.multiStatement = multiStatement;
         this.listener = listener;
     }
 
@@ -148,7 +152,7 @@ final class Worker implements Runnable {
         }
         try (Connection connection = downstream.connection()) {
             try {
-                for (Dml dml : statements) {
+                for (Dml dml : multiStatement ? Dml.joined(statements, MAX_JOINED_SQL_CHARS) : statements) {
                     PreparedStatement statement = statement(connection, dml.sql());
                     binder.bind(statement, dml);
                     statement.executeUpdate();

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ConflictDetectorTest {
     private static TxnNode node(RowChange... rows) {
         TableTxn txn = NetEffectFolder.fold(TS, List.of(rows)).getFirst();
-        return new TxnNode(txn, ConflictKeys.slots(txn));
+        return new TxnNode(txn, ConflictKeys.slots(txn), new SealedGroup(List.of(), 1));
     }
 
     @Test
@@ -31,6 +31,20 @@ class ConflictDetectorTest {
         movesKeyOne.assign(0);
         TxnNode usesKeyThree = node(update(3, "a", 3, "b"));
         assertThat(detector.register(usesKeyThree)).containsExactly(movesKeyOne);
+    }
+
+    @Test
+    void committedTransactionsLeaveNoSlotNamingThemSoTheirRowsCanBeFreed() {
+        ConflictDetector detector = new ConflictDetector();
+        TxnNode first = node(insert(1, "a"), insert(2, "b"));
+        detector.register(first);
+        TxnNode second = node(update(2, "b", 2, "c"));
+        assertThat(detector.register(second)).containsExactly(first);
+
+        detector.finished(List.of(first));
+        assertThat(detector.occupiedSlots()).as("only the second's slots").isEqualTo(second.slots().length);
+        detector.finished(List.of(second));
+        assertThat(detector.occupiedSlots()).isZero();
     }
 
     @Test

@@ -48,14 +48,14 @@ class WorkerTest {
             }
         };
         Worker worker = new Worker(new ChangefeedId("default", "w"), 3, new Downstream(unstartedPool, ZoneOffset.UTC),
-                new DmlBuilder(16, true), safeFor, 16, listener);
+                new DmlBuilder(16, true), safeFor, 16, true, listener);
         thread = Thread.ofPlatform().name("worker-test").start(worker);
         return worker;
     }
 
     private static TxnNode node() {
         TableTxn txn = NetEffectFolder.fold(Rows.TS, List.of(Rows.insert(1, "a"))).getFirst();
-        return new TxnNode(txn, ConflictKeys.slots(txn));
+        return new TxnNode(txn, ConflictKeys.slots(txn), new SealedGroup(List.of(), 1));
     }
 
     @Test
