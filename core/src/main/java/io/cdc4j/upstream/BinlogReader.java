@@ -25,20 +25,29 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads an upstream's binlog from a start point and hands ordered transactions, DDL and resolved ts to a
  * {@link ChangeEventSink}, through a buffer bounded by the memory quota. The reader thread only frames rows
- * ({@link FramedRows}); each part is offered to {@link ReaderOptions#prefetcher} to decode ahead, and the dispatch
- * thread decodes any part nobody took as it reaches it, so the sink gets decoded rows in binlog order. Reconnects
+ * ({@link FramedRows}); parts are offered to {@link ReaderOptions#prefetcher} to decode ahead (when sealed while the
+ * buffer is nearly empty, else a few ahead of the dispatch thread, so a full buffer holds bytes, not decoded rows),
+ * and the dispatch thread decodes any part nobody took as it reaches it, so the sink gets decoded rows in binlog
+ * order. Reconnects
  * with backoff after the connection drops (or falls silent past {@link ReaderOptions#silenceTimeout()}), resuming
  * at the last transaction boundary; a server error that every retry would meet again, or the death of one of its
  * threads, stops it for good with the cause (see {@link BinlogFailure}).
  */
 public final class BinlogReader implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BinlogReader.class);
+    /** Parts offered to the decode workers ahead of the one the dispatch thread hands on. */
+    static final int DECODE_AHEAD_PARTS = 4;
+    /** Parts are offered when sealed while the buffer holds less than this share of the quota (1/n). */
+    private static final int OFFER_AT_SEAL_QUOTA_SHARE = 8;
     /** The most buffered events the dispatch thread takes per lock. */
     private static final int DISPATCH_BATCH = 64;
 
     private final UpstreamConfig config;
     private final ReaderOptions options;
     private final ChangeEventSink sink;
+    private final PartPrefetcher prefetcher;
+    /** Below this many buffered bytes a part goes to the decode workers when it is sealed. */
+    private final long offerAtSealBelowBytes;
     private final ReaderStatusListener listener;
     private final UpstreamDatabase database;
     private final TransactionAssembler assembler;
@@ -67,10 +76,12 @@ public final class BinlogReader implements AutoCloseable {
         this.database = database;
         this.buffer = new ByteBoundedBuffer<>(options.memoryQuotaBytes());
         this.clockOffsetMillis = database.nowMillis() - System.currentTimeMillis();
-        PartPrefetcher prefetcher = options.prefetcher();
+        this.prefetcher = options.prefetcher();
+        this.offerAtSealBelowBytes = options.memoryQuotaBytes() / OFFER_AT_SEAL_QUOTA_SHARE;
         this.assembler = new TransactionAssembler(start, (event, bytes) -> {
             buffer.put(event, bytes);
-            if (event instanceof FramedRows part) {
+            if (event instanceof FramedRows part && buffer.usedBytes() <= offerAtSealBelowBytes
+                    && part.markOffered()) {
                 prefetcher.offer(part);
             }
         }, new TableMapInterpreter(database.collations()), tableIds,
@@ -279,7 +290,10 @@ public final class BinlogReader implements AutoCloseable {
                 for (int i = 0; i < taken.size(); i++) {
                     Object item = taken.get(i);
                     switch (item) {
-                        case FramedRows part -> sink.onRows(rowsOf(part, taken, i));
+                        case FramedRows part -> {
+                            offerAhead(taken, i);
+                            sink.onRows(rowsOf(part, taken, i));
+                        }
                         case RowBatch batch -> sink.onRows(batch);
                         case DdlEvent ddl -> sink.onDdl(ddl);
                         case TransactionCommit commit -> sink.onCommit(commit);
@@ -290,6 +304,24 @@ public final class BinlogReader implements AutoCloseable {
             } finally {
                 taken.clear();
                 buffer.release(bytes);
+            }
+        }
+    }
+
+    /**
+     * Offers the decode workers the next {@value #DECODE_AHEAD_PARTS} parts after {@code index} not offered yet. With
+     * the buffer filled (a sink slower than the binlog) parts wait in it as bytes, and only these few are decoded
+     * ahead, so the rows held decoded stay few however large the quota; while the buffer is nearly empty parts are
+     * offered as they are sealed.
+     */
+    private void offerAhead(List<Object> taken, int index) {
+        int parts = 0;
+        for (int next = index + 1; next < taken.size() && parts < DECODE_AHEAD_PARTS; next++) {
+            if (taken.get(next) instanceof FramedRows later) {
+                parts++;
+                if (later.markOffered()) {
+                    prefetcher.offer(later);
+                }
             }
         }
     }

@@ -12,6 +12,7 @@ import io.cdc4j.upstream.decode.DecodedTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -29,6 +30,7 @@ public final class FramedRows {
     private final int part;
     private final int rowCount;
     private final AtomicInteger state = new AtomicInteger(UNCLAIMED);
+    private final AtomicBoolean offered = new AtomicBoolean();
     private List<FramedSlice> slices;
     private RowBatch batch;
     private CdcException error;
@@ -57,6 +59,11 @@ public final class FramedRows {
     /** How many rows the part holds. */
     public int rowCount() {
         return rowCount;
+    }
+
+    /** True the first time only: whoever gets true offers the part to the decode workers. */
+    boolean markOffered() {
+        return offered.compareAndSet(false, true);
     }
 
     /** Whether another thread holds the part and is decoding it now. */
