@@ -3,7 +3,6 @@ package io.cdc4j.processor;
 import io.cdc4j.config.ReplicaConfig;
 import io.cdc4j.error.CdcException;
 import io.cdc4j.error.ErrorCode;
-import io.cdc4j.filter.TableFilter;
 import io.cdc4j.model.ChangefeedId;
 import io.cdc4j.model.DdlEvent;
 import io.cdc4j.model.ReaderPosition;
@@ -73,13 +72,12 @@ final class BinlogChangeSource implements ChangeSource, ChangeEventSink, ReaderS
         TableIdAllocator tableIds = InMemoryTableIdAllocator.from(saved.map(ReaderPosition::tableIds)
                 .orElse(TableIds.EMPTY), nameCase());
         LOG.info("changefeed {} reads the binlog of {} from {}", changefeed, upstream, start);
-        TableFilter tables = TableFilter.of(config.filter().rules(), config.caseSensitive());
         mounter = new Mounter(changefeed.toString(), Mounter.workersFor(config.mounter().workerNum(),
                 Runtime.getRuntime().availableProcessors()));
         try {
             reader = BinlogReader.start(upstream, start, this,
                     ReaderOptions.defaults().withMemoryQuota(config.memoryQuota()).withProbeServerId(probeServerId)
-                            .withTables(name -> tables.matchTable(name.schema(), name.table()))
+                            .withTables(filter::matchesTable)
                             .withPrefetcher(mounter), tableIds, this);
         } catch (RuntimeException e) {
             mounter.close();

@@ -46,6 +46,14 @@ final class ChangeFilter {
         this.eventRules = List.copyOf(rules);
     }
 
+    /**
+     * Whether the changefeed's table rules keep the table's rows: what the binlog thread drops at TABLE_MAP. Reads
+     * only the immutable rules, so any thread may call it.
+     */
+    boolean matchesTable(TableName name) {
+        return tables.matchTable(name.schema(), name.table());
+    }
+
     /** The rows of the batch this changefeed replicates; absent when none is left. */
     Optional<RowBatch> rows(RowBatch batch) {
         List<RowChange> kept = null;

@@ -22,7 +22,8 @@ import java.util.function.Predicate;
  * @param tables the tables whose rows are read: the rows of any other are dropped at their TABLE_MAP, before
  *               decoding (their DDL, transactions and commits are handed on as ever); name rules only, so a sink
  *               may still drop more after decoding
- * @param prefetcher told of each part of rows as it is sealed, to decode it ahead of the dispatch thread
+ * @param prefetcher told of parts of rows to decode ahead of the dispatch thread (as they are sealed while the
+ *                   buffer is nearly empty, else a few ahead of the dispatch thread)
  */
 public record ReaderOptions(long memoryQuotaBytes, int batchRows, Duration heartbeat, Duration minBackoff,
                             Duration maxBackoff, Duration silenceTimeout, OptionalLong probeServerId,
