@@ -1,8 +1,9 @@
 package io.cdc4j.upstream;
 
 /**
- * Told of each part of a transaction's rows as the binlog thread seals it, so that it may decode the part ahead
- * of the dispatch thread (see {@code io.cdc4j.mounter.Mounter}). It must not block: a part it does not take is
+ * Told of parts of a transaction's rows, once each, so that it may decode them ahead of the dispatch thread (see
+ * {@code io.cdc4j.mounter.Mounter}): as the binlog thread seals them while the buffer is nearly empty, else a few
+ * ahead of the part the dispatch thread hands on. It must not block: a part it does not take is
  * decoded by the dispatch thread when it reaches it.
  */
 @FunctionalInterface
@@ -11,6 +12,6 @@ public interface PartPrefetcher {
     PartPrefetcher NONE = part -> {
     };
 
-    /** A part just sealed; returns at once. */
+    /** A part to decode ahead; returns at once. */
     void offer(FramedRows part);
 }
