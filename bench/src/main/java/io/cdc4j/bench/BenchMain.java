@@ -36,7 +36,7 @@ import java.util.stream.Stream;
 
 /**
  * The benchmark: starts the upstream, writes the workload, runs every target over the same binlog in a JVM of
- * its own (cold start, then lag at a steady write rate), profiles cdc4j when it falls short, and writes the
+ * its own (cold start, cdc4j's again measuring its live set, then lag at a steady write rate), profiles cdc4j when it falls short, and writes the
  * results file.
  */
 public final class BenchMain {
@@ -82,6 +82,7 @@ public final class BenchMain {
             List<TargetResult> cold;
             Optional<String> profile;
             List<TargetResult> lag = new ArrayList<>();
+            List<TargetResult> memory = new ArrayList<>();
             try {
                 for (int round = 0; round < options.repeat(); round++) {
                     for (BenchTarget target : targets) {
@@ -98,6 +99,17 @@ public final class BenchMain {
                     }
                 }
                 cold = targets.stream().map(target -> MedianRun.of(coldRuns, target.name())).toList();
+                for (BenchTarget target : targets) {
+                    if (target.measuresLiveSet()) {
+                        if (target.needsDownstream()) {
+                            downstream.orElseThrow().reset();
+                        }
+                        TargetResult result = launcher.launch(target, "memory", start, span,
+                                target.expectedRows(rows, tableRows), Optional.empty()).awaitResult();
+                        say(line(result, 0) + " (full GCs forced)");
+                        memory.add(result);
+                    }
+                }
                 profile = profile(launcher, targets, cold, start, span, rows);
                 SteadyWriter writer = new SteadyWriter(options.lagRowsPerSecond(), options.lagDuration());
                 for (BenchTarget target : targets) {
@@ -112,19 +124,19 @@ public final class BenchMain {
                 downstream.ifPresent(Downstream::close);
             }
             BenchRun run = new BenchRun(LocalDate.now().toString(), options.commit(), environment(upstream),
-                    options.describe(), phases, bytes, lagSettings(), options.memoryQuotaBytes(), cold, coldRuns, lag,
-                    profile);
+                    options.describe(), phases, bytes, lagSettings(), options.memoryQuotaBytes(), cold, coldRuns, memory,
+                    lag, profile);
             Files.createDirectories(options.resultsDir());
             Path file = options.resultsDir().resolve(run.fileName());
             Files.writeString(file, ResultsReport.render(run));
-            new Comparison(cold, lag, options.memoryQuotaBytes()).ratioLines().forEach(this::say);
+            new Comparison(cold, lag, memory, options.memoryQuotaBytes()).ratioLines().forEach(this::say);
             return file;
         }
     }
 
     private Optional<String> profile(TargetLauncher launcher, List<BenchTarget> targets, List<TargetResult> cold,
                                      BinlogPoint start, WorkloadSpan span, long rows) throws Exception {
-        boolean missed = new Comparison(cold, List.of(), options.memoryQuotaBytes()).throughputShort();
+        boolean missed = new Comparison(cold, List.of(), List.of(), options.memoryQuotaBytes()).throughputShort();
         boolean wanted = options.jfr().equals("always") || options.jfr().equals("auto") && missed;
         Optional<BenchTarget> cdc4j = targets.stream().filter(t -> t.name().equals("cdc4j")).findFirst();
         if (!wanted || cdc4j.isEmpty()) {
@@ -187,11 +199,12 @@ public final class BenchMain {
     private static String line(TargetResult result, long bytes) {
         String lag = result.lag().measured() ? String.format(Locale.ROOT, ", lag p50 %.1f ms p99 %.1f ms",
                 result.lag().p50Millis(), result.lag().p99Millis()) : "";
-        return String.format(Locale.ROOT, "%-14s %-4s %,d/%,d rows in %.2f s: %,.0f rows/s%s%s, heap %d MiB (live %d),"
+        return String.format(Locale.ROOT, "%-14s %-4s %,d/%,d rows in %.2f s: %,.0f rows/s%s%s, heap %d MiB (after GC %d%s),"
                         + " RSS %d MiB%s", result.target(), result.mode(), result.rows(), result.expectedRows(),
                 result.seconds(), result.rowsPerSecond(),
                 bytes > 0 ? String.format(Locale.ROOT, ", %.1f MB/s", result.megabytesPerSecond(bytes)) : "", lag,
-                result.memory().peakHeapBytes() >> 20, result.memory().peakLiveHeapBytes() >> 20,
+                result.memory().peakHeapBytes() >> 20, result.memory().peakHeapAfterGcBytes() >> 20,
+                result.memory().liveSetBytes() > 0 ? ", live set " + (result.memory().liveSetBytes() >> 20) : "",
                 result.memory().peakRssBytes() >> 20, result.error().isEmpty() ? "" : " ERROR " + result.error());
     }
 

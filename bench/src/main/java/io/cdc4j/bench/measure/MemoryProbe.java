@@ -20,14 +20,19 @@ import javax.management.openmbean.CompositeData;
 
 /**
  * Watches this JVM's memory during a run: heap in use sampled every few milliseconds and as it stood just
- * before each GC (the true peaks), heap left just after each GC (the live set), and the process's peak RSS
- * from /proc/self/status.
+ * before each GC (the true peaks), heap left just after each GC, and the process's peak RSS from
+ * /proc/self/status. Measuring the live set, it also asks for a full GC twice a second and keeps the most heap
+ * those leave: only a full collection tells reachable objects from old-generation garbage, and its pauses make
+ * such a run's throughput and lag count for nothing.
  */
 public final class MemoryProbe implements AutoCloseable {
     private static final long SAMPLE_MILLIS = 10;
+    private static final long FULL_GC_MILLIS = 500;
+    private static final String EXPLICIT_GC_CAUSE = "System.gc()";
 
     private final AtomicLong peakHeap = new AtomicLong();
-    private final AtomicLong peakLiveHeap = new AtomicLong();
+    private final AtomicLong peakAfterGc = new AtomicLong();
+    private final AtomicLong liveSet = new AtomicLong();
     private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName)
             .collect(Collectors.toUnmodifiableSet());
@@ -36,20 +41,37 @@ public final class MemoryProbe implements AutoCloseable {
             GarbageCollectionNotificationInfo info =
                     GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
             noteHeap(heapUsed(info.getGcInfo().getMemoryUsageBeforeGc()));
-            peakLiveHeap.accumulateAndGet(heapUsed(info.getGcInfo().getMemoryUsageAfterGc()), Math::max);
+            long after = heapUsed(info.getGcInfo().getMemoryUsageAfterGc());
+            peakAfterGc.accumulateAndGet(after, Math::max);
+            if (EXPLICIT_GC_CAUSE.equals(info.getGcCause())) {
+                liveSet.accumulateAndGet(after, Math::max);
+            }
         }
     };
     private final Thread sampler;
+    private final Thread collector;
     private volatile boolean running = true;
 
-    /** Starts watching. */
-    public MemoryProbe() {
+    /** Starts watching; with {@code measureLiveSet} it also asks for a full GC twice a second. */
+    public MemoryProbe(boolean measureLiveSet) {
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter) {
                 emitter.addNotificationListener(gcListener, null, null);
             }
         }
         sampler = Thread.ofPlatform().daemon().name("bench-memory-probe").start(this::sample);
+        collector = measureLiveSet ? Thread.ofPlatform().daemon().name("bench-full-gc").start(this::collect) : null;
+    }
+
+    private void collect() {
+        while (running) {
+            System.gc();
+            try {
+                Thread.sleep(FULL_GC_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
     }
 
     private void sample() {
@@ -76,7 +98,7 @@ public final class MemoryProbe implements AutoCloseable {
     public MemoryFigures finish() {
         close();
         noteHeap(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-        return new MemoryFigures(peakHeap.get(), peakLiveHeap.get(), peakRss());
+        return new MemoryFigures(peakHeap.get(), peakAfterGc.get(), liveSet.get(), peakRss());
     }
 
     /** The VmHWM line of /proc/self/status in bytes, or 0 where there is none. */
@@ -97,6 +119,9 @@ public final class MemoryProbe implements AutoCloseable {
     public void close() {
         running = false;
         sampler.interrupt();
+        if (collector != null) {
+            collector.interrupt();
+        }
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter) {
                 try {

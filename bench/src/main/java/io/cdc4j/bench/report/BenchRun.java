@@ -19,18 +19,20 @@ import java.util.Optional;
  * @param memoryQuotaBytes cdc4j's memory quota
  * @param cold the cold-start run that counts for each system (its median)
  * @param coldRuns every cold-start run
+ * @param memory the memory runs (cold start with forced full GCs) of the targets whose live set is measured
  * @param lag the lag runs
  * @param profile the JFR summary of cdc4j's run, when one was recorded
  */
 public record BenchRun(String date, String commit, String environment, String settings, List<PhaseResult> phases,
                        long binlogBytes, String lagSettings, long memoryQuotaBytes, List<TargetResult> cold,
-                       List<TargetResult> coldRuns, List<TargetResult> lag, Optional<String> profile) {
+                       List<TargetResult> coldRuns, List<TargetResult> memory, List<TargetResult> lag, Optional<String> profile) {
     public BenchRun {
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(commit, "commit");
         phases = List.copyOf(phases);
         cold = List.copyOf(cold);
         coldRuns = List.copyOf(coldRuns);
+        memory = List.copyOf(memory);
         lag = List.copyOf(lag);
         Objects.requireNonNull(profile, "profile");
     }

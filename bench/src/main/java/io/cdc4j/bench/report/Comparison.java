@@ -29,12 +29,15 @@ public final class Comparison {
 
     private final List<TargetResult> cold;
     private final List<TargetResult> lag;
+    private final List<TargetResult> memory;
     private final long memoryQuotaBytes;
 
-    /** A comparison of cold-start and lag runs, cdc4j's run with {@code memoryQuotaBytes}. */
-    public Comparison(List<TargetResult> cold, List<TargetResult> lag, long memoryQuotaBytes) {
+    /** A comparison of cold-start, lag and memory runs, cdc4j's run with {@code memoryQuotaBytes}. */
+    public Comparison(List<TargetResult> cold, List<TargetResult> lag, List<TargetResult> memory,
+                      long memoryQuotaBytes) {
         this.cold = List.copyOf(cold);
         this.lag = List.copyOf(lag);
+        this.memory = List.copyOf(memory);
         this.memoryQuotaBytes = memoryQuotaBytes;
     }
 
@@ -104,12 +107,13 @@ public final class Comparison {
     }
 
     private Check heapCheck(String target) {
-        Optional<TargetResult> run = find(cold, target);
+        Optional<TargetResult> run = find(memory, target).filter(TargetResult::complete)
+                .filter(result -> result.memory().liveSetBytes() > 0);
         long allowed = memoryQuotaBytes + HEAP_MARGIN_BYTES;
         return new Check(String.format(Locale.ROOT, "%s live heap <= memory_quota %d MiB + %d MiB", target,
                 memoryQuotaBytes >> 20, HEAP_MARGIN_BYTES >> 20),
-                run.map(result -> (result.memory().peakLiveHeapBytes() >> 20) + " MiB").orElse("n/a"),
-                run.map(result -> result.memory().peakLiveHeapBytes() <= allowed).orElse(false));
+                run.map(result -> (result.memory().liveSetBytes() >> 20) + " MiB").orElse("n/a"),
+                run.map(result -> result.memory().liveSetBytes() <= allowed).orElse(false));
     }
 
     private Check lagCheck(String target) {

@@ -21,6 +21,14 @@ public interface BenchTarget {
      */
     boolean measuresLag();
 
+    /**
+     * Whether it gets a memory run: the cold-start run again, with full GCs forced twice a second to find its live
+     * set (its throughput is not reported).
+     */
+    default boolean measuresLiveSet() {
+        return false;
+    }
+
     /** Whether it writes to the downstream MariaDB, which the benchmark then empties before each of its runs. */
     default boolean needsDownstream() {
         return false;

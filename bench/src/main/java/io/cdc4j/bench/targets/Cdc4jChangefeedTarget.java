@@ -24,6 +24,11 @@ public final class Cdc4jChangefeedTarget implements BenchTarget {
     }
 
     @Override
+    public boolean measuresLiveSet() {
+        return true;
+    }
+
+    @Override
     public Session start(TargetSetup setup, Arrivals arrivals) throws Exception {
         return ChangefeedSession.open(setup, arrivals, "blackhole", "blackhole://", () -> { });
     }

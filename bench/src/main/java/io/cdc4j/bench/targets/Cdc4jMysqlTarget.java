@@ -25,6 +25,11 @@ public final class Cdc4jMysqlTarget implements BenchTarget {
     }
 
     @Override
+    public boolean measuresLiveSet() {
+        return true;
+    }
+
+    @Override
     public boolean needsDownstream() {
         return true;
     }

@@ -43,6 +43,11 @@ public final class Cdc4jReaderTarget implements BenchTarget {
     }
 
     @Override
+    public boolean measuresLiveSet() {
+        return true;
+    }
+
+    @Override
     public Session start(TargetSetup setup, Arrivals arrivals) throws Exception {
         CountDownLatch connected = new CountDownLatch(1);
         ReaderStatusListener listener = new ReaderStatusListener() {

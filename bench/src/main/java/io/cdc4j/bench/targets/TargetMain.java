@@ -18,7 +18,9 @@ import java.time.Duration;
  * Speaks a two-line protocol with the benchmark: prints {@code READY} once connected, and in lag mode reads
  * {@code EXPECT <rows>} once the writer is done.
  * <p>
- * Arguments: {@code TARGET cold|lag PORT FILE:POS EXPECTED_ROWS QUOTA_BYTES WORK_DIR RESULT_FILE START_TS END_TS
+ * A {@code memory} run is a cold-start run that also measures the live set with forced full GCs.
+ * <p>
+ * Arguments: {@code TARGET cold|memory|lag PORT FILE:POS EXPECTED_ROWS QUOTA_BYTES WORK_DIR RESULT_FILE START_TS END_TS
  * DOWNSTREAM_PORT}.
  */
 public final class TargetMain {
@@ -32,15 +34,15 @@ public final class TargetMain {
 
     public static void main(String[] args) throws Exception {
         if (args.length != 11) {
-            throw new IllegalArgumentException("usage: TARGET cold|lag PORT FILE:POS EXPECTED_ROWS QUOTA_BYTES"
+            throw new IllegalArgumentException("usage: TARGET cold|memory|lag PORT FILE:POS EXPECTED_ROWS QUOTA_BYTES"
                     + " WORK_DIR RESULT_FILE START_TS END_TS DOWNSTREAM_PORT");
         }
         BenchTarget target = BenchTargets.byName(args[0]);
         String mode = args[1];
         boolean lagMode = switch (mode) {
-            case "cold" -> false;
+            case "cold", "memory" -> false;
             case "lag" -> true;
-            default -> throw new IllegalArgumentException("mode must be cold or lag: " + mode);
+            default -> throw new IllegalArgumentException("mode must be cold, memory or lag: " + mode);
         };
         int colon = args[3].lastIndexOf(':');
         BinlogPoint from = new BinlogPoint(args[3].substring(0, colon), Long.parseLong(args[3].substring(colon + 1)));
@@ -54,7 +56,7 @@ public final class TargetMain {
 
     private static TargetResult run(BenchTarget target, String mode, boolean lagMode, TargetSetup setup,
                                     long expected) throws Exception {
-        MemoryProbe memory = new MemoryProbe();
+        MemoryProbe memory = new MemoryProbe(mode.equals("memory"));
         Arrivals arrivals = new Arrivals(lagMode);
         String error = "";
         try (BenchTarget.Session session = target.start(setup, arrivals)) {

@@ -8,7 +8,8 @@ import java.util.Objects;
  * What one run of one target measured, handed from the target's JVM to the benchmark's as JSON.
  *
  * @param target the target's name
- * @param mode {@code cold} (read the whole workload's binlog from its start) or {@code lag} (follow a steady write rate)
+ * @param mode {@code cold} (read the whole workload's binlog from its start), {@code memory} (the same, measuring the
+ *        live set with forced full GCs) or {@code lag} (follow a steady write rate)
  * @param expectedRows rows the binlog range holds
  * @param rows rows that arrived
  * @param seconds from the start of the run (before connecting) to the last row

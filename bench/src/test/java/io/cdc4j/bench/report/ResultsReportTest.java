@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class ResultsReportTest {
     private static final long QUOTA = 64L << 20;
-    private static final MemoryFigures MEMORY = new MemoryFigures(300L << 20, 40L << 20, 500L << 20);
+    private static final MemoryFigures MEMORY = new MemoryFigures(300L << 20, 240L << 20, 0, 500L << 20);
+    private static final MemoryFigures MEASURED = new MemoryFigures(350L << 20, 260L << 20, 40L << 20, 520L << 20);
 
     private static TargetResult cold(String target, double seconds) {
         return new TargetResult(target, "cold", 1_000_000, 1_000_000, seconds, 0.2, MEMORY, LagSummary.NONE, "");
@@ -24,11 +25,20 @@ class ResultsReportTest {
                 new LagSummary(300_000, 4.5, p99, p99 * 2), "");
     }
 
+    private static TargetResult memory(String target, long liveSetMiB) {
+        return new TargetResult(target, "memory", 1_000_000, 1_000_000, 3.0, 0.2,
+                new MemoryFigures(350L << 20, 260L << 20, liveSetMiB << 20, 520L << 20), LagSummary.NONE, "");
+    }
+
     private static BenchRun run(List<TargetResult> cold, List<TargetResult> lag) {
+        return run(cold, List.of(memory("cdc4j", 40), memory("cdc4j-changefeed", 40)), lag);
+    }
+
+    private static BenchRun run(List<TargetResult> cold, List<TargetResult> memory, List<TargetResult> lag) {
         return new BenchRun("2026-11-22", "abc1234", "Machine: test", "Workload: test",
                 List.of(new PhaseResult("insert", 600_000, 6_000, 2_000_000_000L),
                         new PhaseResult("huge", 400_000, 1, 1_000_000_000L)),
-                200_000_000, "10,000 rows/s for 30 s", QUOTA, cold, cold, lag, Optional.empty());
+                200_000_000, "10,000 rows/s for 30 s", QUOTA, cold, cold, memory, lag, Optional.empty());
     }
 
     @Test
@@ -56,8 +66,9 @@ class ResultsReportTest {
     void theSummaryTableHasThroughputLagAndMemoryPerSystem() {
         String md = ResultsReport.render(run(List.of(cold("raw", 1.0), cold("cdc4j", 2.0)),
                 List.of(lag("cdc4j", 120.5))));
-        assertThat(md).contains("| raw | 1,000,000 | 200.0 | 1,250,000 | - | - | 300 | 40 | 500 |");
-        assertThat(md).contains("| cdc4j | 500,000 | 100.0 | 555,556 | 4.5 | 120.5 | 300 | 40 | 500 |");
+        assertThat(md).contains("| raw | 1,000,000 | 200.0 | 1,250,000 | - | - | 300 | 240 | - | 500 |");
+        assertThat(md).contains("| cdc4j | 500,000 | 100.0 | 555,556 | 4.5 | 120.5 | 300 | 240 | 40 | 500 |");
+        assertThat(md).contains("| cdc4j | memory | 1,000,000 | 1,000,000 | 3.00 | 0.20 | 333,333 | - | 350 | 260 | 40 | 520 |  |");
         assertThat(md).contains("| **total** | 1,000,000 |");
         assertThat(run(List.of(), List.of()).fileName()).isEqualTo("2026-11-22-abc1234.md");
     }
@@ -97,10 +108,24 @@ class ResultsReportTest {
     }
 
     @Test
+    void theLiveHeapTargetIsJudgedOnTheMemoryRunsLiveSetNotOnHeapAfterAYoungGc() {
+        String md = ResultsReport.render(run(List.of(cold("raw", 1.0), cold("cdc4j", 2.0), cold("cdc4j-mysql", 9.0)),
+                List.of(memory("cdc4j", 100), memory("cdc4j-mysql", 193)), List.of()));
+        assertThat(md).contains("| cdc4j live heap <= memory_quota 64 MiB + 128 MiB | 100 MiB | yes |");
+        assertThat(md).contains("| cdc4j-mysql live heap <= memory_quota 64 MiB + 128 MiB | 193 MiB | **no** |");
+        assertThat(md).contains("| cdc4j-changefeed live heap <= memory_quota 64 MiB + 128 MiB | n/a | **no** |");
+        TargetResult unfinished = new TargetResult("cdc4j", "memory", 1_000_000, 5, 3.0, 0.2, MEASURED,
+                LagSummary.NONE, "timed out");
+        assertThat(new Comparison(List.of(), List.of(), List.of(unfinished), QUOTA).checks())
+                .filteredOn(check -> check.goal().startsWith("cdc4j live heap"))
+                .singleElement().satisfies(check -> assertThat(check.met()).isFalse());
+    }
+
+    @Test
     void anIncompleteRunGivesNoRatio() {
         TargetResult partial = new TargetResult("cdc4j", "cold", 1_000_000, 10, 1.0, 0.1, MEMORY, LagSummary.NONE,
                 "timed out");
-        Comparison comparison = new Comparison(List.of(cold("raw", 1.0), partial), List.of(), QUOTA);
+        Comparison comparison = new Comparison(List.of(cold("raw", 1.0), partial), List.of(), List.of(), QUOTA);
         assertThat(comparison.ratioLines()).first().isEqualTo("cdc4j/raw: n/a");
         assertThat(comparison.throughputShort()).isTrue();
     }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class MedianRunTest {
     private static TargetResult run(String target, double seconds, String error) {
-        return new TargetResult(target, "cold", 1000, 1000, seconds, 0.1, new MemoryFigures(1, 1, 1), LagSummary.NONE,
+        return new TargetResult(target, "cold", 1000, 1000, seconds, 0.1, new MemoryFigures(1, 1, 0, 1), LagSummary.NONE,
                 error);
     }
 
