@@ -58,9 +58,9 @@ final class ChangefeedServer implements AutoCloseable {
 
     /**
      * Creates the changefeed of the bench schema to {@code sinkUri}, starting after {@code startTs}, or (0) at the
-     * binlog's end when the call is made.
+     * binlog's end when the call is made; returns the start ts the server chose.
      */
-    void createChangefeed(String sinkUri, long startTs, long memoryQuotaBytes) throws IOException, InterruptedException {
+    long createChangefeed(String sinkUri, long startTs, long memoryQuotaBytes) throws IOException, InterruptedException {
         ObjectNode body = json.createObjectNode().put("changefeed_id", CHANGEFEED).put("sink_uri", sinkUri);
         if (startTs > 0) {
             body.put("start_ts", startTs);
@@ -73,6 +73,7 @@ final class ChangefeedServer implements AutoCloseable {
         if (created.statusCode() != 200) {
             throw new IllegalStateException("creating the changefeed failed: " + created.body());
         }
+        return json.readTree(created.body()).path("start_ts").asLong();
     }
 
     /** Waits until the changefeed's checkpoint reaches {@code ts}; fails on timeout or when it fails. */

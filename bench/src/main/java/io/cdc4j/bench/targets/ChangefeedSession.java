@@ -29,16 +29,17 @@ final class ChangefeedSession implements BenchTarget.Session {
      * Starts the server with {@code scheme}'s sink counting durable rows, and creates the changefeed to
      * {@code sinkUri} from the span's start; in a lag run it is created without a start ts (it starts exactly at the
      * binlog's end, so nothing written before is delivered again), and the session waits until its checkpoint moves
-     * past the span's start, so that the changefeed is running before the steady writer begins.
+     * past that start ts, which only a running processor reading the binlog does: rows written while the server
+     * still opens the changefeed would count its start-up as lag.
      */
     static ChangefeedSession open(TargetSetup setup, Arrivals arrivals, String scheme, String sinkUri, Check check)
             throws Exception {
         ChangefeedServer server = ChangefeedServer.start(setup, CountingSink.counting(scheme, arrivals));
         try {
-            server.createChangefeed(sinkUri, arrivals.measuresLag() ? 0 : setup.span().startTs(),
+            long started = server.createChangefeed(sinkUri, arrivals.measuresLag() ? 0 : setup.span().startTs(),
                     setup.memoryQuotaBytes());
             if (arrivals.measuresLag()) {
-                server.awaitCheckpoint(setup.span().startTs() + 1, RUNNING_TIMEOUT);
+                server.awaitCheckpoint(started + 1, RUNNING_TIMEOUT);
             }
         } catch (Exception e) {
             server.close();
