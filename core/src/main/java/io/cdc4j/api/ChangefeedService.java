@@ -60,6 +60,7 @@ final class ChangefeedService {
     private final ChangefeedStart start;
     private final String version;
     private final CaptureRegistry captures;
+    private final Optional<String> upstream;
 
     ChangefeedService(ApiContext context) {
         this.store = context.changefeeds();
@@ -70,6 +71,7 @@ final class ChangefeedService {
         this.start = new ChangefeedStart(context.upstream());
         this.version = context.build().version();
         this.captures = context.capture().registry();
+        this.upstream = context.capture().info().upstream();
     }
 
     /** The changefeed's snapshot; 400 CHANGEFEED_NOT_EXISTS when there is none. */
@@ -132,7 +134,7 @@ final class ChangefeedService {
         }
         ReplicaConfig config = settings.check(draft.sinkUri(), draft.config());
         ChangefeedInfo info = new ChangefeedInfo(id.namespace(), id.id(), draft.sinkUri(), startTs, draft.targetTs(),
-                Instant.now(), config, ChangefeedState.NORMAL, Optional.empty(), Optional.empty(), version);
+                Instant.now(), config, ChangefeedState.NORMAL, Optional.empty(), Optional.empty(), version, upstream);
         ChangefeedStatus status = ChangefeedStatus.initial(startTs, ChangefeedStart.readerState(end, startTs));
         store.create(info, status);
         return new ChangefeedSnapshot(info, status, startTs, Optional.empty());

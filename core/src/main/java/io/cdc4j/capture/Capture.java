@@ -6,6 +6,7 @@ import io.cdc4j.meta.MetaKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,10 +46,11 @@ public final class Capture implements AutoCloseable {
      * Prepares a capture; {@link #start()} registers it.
      *
      * @param address the advertised address other captures and clients reach its API at
+     * @param upstream the upstream it reads ({@code host:port}), empty when it reads none
      */
     public Capture(CuratorFramework client, MetaKeys keys, String address, String version, String gitHash,
-                   OwnerRole ownerRole) {
-        this(client, keys, address, version, gitHash, ownerRole, ProcessExit.system());
+                   Optional<String> upstream, OwnerRole ownerRole) {
+        this(client, keys, address, version, gitHash, upstream, ownerRole, ProcessExit.system());
     }
 
     /**
@@ -57,14 +59,15 @@ public final class Capture implements AutoCloseable {
      * @param exit what ends the process after an error that leaves it unusable (an {@link OutOfMemoryError})
      */
     public Capture(CuratorFramework client, MetaKeys keys, String address, String version, String gitHash,
-                   OwnerRole ownerRole, ProcessExit exit) {
+                   Optional<String> upstream, OwnerRole ownerRole, ProcessExit exit) {
         this.exit = Objects.requireNonNull(exit, "exit");
         this.client = Objects.requireNonNull(client, "client");
         this.keys = Objects.requireNonNull(keys, "keys");
         this.registry = new CaptureRegistry(client, keys);
         this.ownerLookup = new OwnerLookup(client, keys);
         this.ownerRole = Objects.requireNonNull(ownerRole, "ownerRole");
-        this.info = new CaptureInfo(newId(), address, version, gitHash, keys.clusterId(), Instant.now(), Liveness.ALIVE);
+        this.info = new CaptureInfo(newId(), address, version, gitHash, keys.clusterId(), Instant.now(), Liveness.ALIVE,
+                upstream);
         this.sessionEvents = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("capture-session").factory());
     }

@@ -2,6 +2,7 @@ package io.cdc4j.capture;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.cdc4j.error.CdcException;
 import io.cdc4j.error.ErrorCode;
@@ -19,6 +20,7 @@ import org.apache.zookeeper.KeeperException;
 public final class CaptureRegistry {
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
+            .registerModule(new Jdk8Module())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final CuratorFramework client;

@@ -10,8 +10,9 @@ import java.util.Optional;
 
 /**
  * What a changefeed is and where it stands, stored at {@code /<cluster>/changefeed/info/<ns>/<id>}: its sink, its
- * bounds, its replica config, its state with the last error and warning. The owner and the API change it only
- * with compare-and-set.
+ * bounds, its replica config, its state with the last error and warning, and the upstream it reads ({@code host:port}
+ * as captures advertise it; empty when the capture that created it reads none, and then any capture reading an
+ * upstream may run it). The owner and the API change it only with compare-and-set.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ChangefeedInfo(
@@ -25,7 +26,8 @@ public record ChangefeedInfo(
         @JsonProperty("state") ChangefeedState state,
         @JsonProperty("error") Optional<RunningError> error,
         @JsonProperty("warning") Optional<RunningError> warning,
-        @JsonProperty("creator_version") String creatorVersion) {
+        @JsonProperty("creator_version") String creatorVersion,
+        @JsonProperty("upstream") Optional<String> upstream) {
 
     public ChangefeedInfo {
         new ChangefeedId(namespace, id);
@@ -36,6 +38,7 @@ public record ChangefeedInfo(
         error = error == null ? Optional.empty() : error;
         warning = warning == null ? Optional.empty() : warning;
         Objects.requireNonNull(creatorVersion, "creatorVersion");
+        upstream = upstream == null ? Optional.empty() : upstream;
         if (startTs <= 0) {
             throw new IllegalArgumentException("start ts must be positive: " + startTs);
         }
@@ -62,27 +65,27 @@ public record ChangefeedInfo(
 
     public ChangefeedInfo withState(ChangefeedState newState) {
         return new ChangefeedInfo(namespace, id, sinkUri, startTs, targetTs, createTime, config, newState, error,
-                warning, creatorVersion);
+                warning, creatorVersion, upstream);
     }
 
     public ChangefeedInfo withError(Optional<RunningError> newError) {
         return new ChangefeedInfo(namespace, id, sinkUri, startTs, targetTs, createTime, config, state, newError,
-                warning, creatorVersion);
+                warning, creatorVersion, upstream);
     }
 
     public ChangefeedInfo withWarning(Optional<RunningError> newWarning) {
         return new ChangefeedInfo(namespace, id, sinkUri, startTs, targetTs, createTime, config, state, error,
-                newWarning, creatorVersion);
+                newWarning, creatorVersion, upstream);
     }
 
     public ChangefeedInfo withStartTs(long newStartTs) {
         return new ChangefeedInfo(namespace, id, sinkUri, newStartTs, targetTs, createTime, config, state, error,
-                warning, creatorVersion);
+                warning, creatorVersion, upstream);
     }
 
     /** The changefeed with what an update may change. */
     public ChangefeedInfo withSettings(String newSinkUri, long newTargetTs, ReplicaConfig newConfig) {
         return new ChangefeedInfo(namespace, id, newSinkUri, startTs, newTargetTs, createTime, newConfig, state, error,
-                warning, creatorVersion);
+                warning, creatorVersion, upstream);
     }
 }

@@ -19,7 +19,9 @@ import io.cdc4j.model.ReaderState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +56,8 @@ final class ChangefeedReconciler {
     private final Map<ChangefeedId, Long> warnedCheckpoints = new HashMap<>();
     /** The failure of each changefeed the owner could not advance in its last tick, so that a run is logged once. */
     private final Map<ChangefeedId, String> failing = new HashMap<>();
+    /** Changefeeds that found no capture reading their upstream, warned about once until they are placed. */
+    private final Set<ChangefeedId> unplaceable = new HashSet<>();
     private volatile boolean allNormalPlaced;
 
     ChangefeedReconciler(ChangefeedStore store, TaskStore tasks, CaptureRegistry captures, OwnerSettings settings) {
@@ -77,12 +81,11 @@ final class ChangefeedReconciler {
 
     /** One round: applies the jobs, answering each, then drives every changefeed. */
     void tick(List<QueuedJob> jobs) {
-        Map<String, Liveness> registered = captures.list().stream()
-                .collect(Collectors.toMap(CaptureInfo::id, CaptureInfo::liveness, (a, b) -> b));
-        Set<String> alive = registered.entrySet().stream()
-                .filter(capture -> capture.getValue() == Liveness.ALIVE)
-                .map(Map.Entry::getKey)
-                .collect(Collectors.toSet());
+        Map<String, CaptureInfo> registered = captures.list().stream()
+                .collect(Collectors.toMap(CaptureInfo::id, capture -> capture, (a, b) -> b));
+        Map<String, CaptureInfo> alive = registered.values().stream()
+                .filter(capture -> capture.liveness() == Liveness.ALIVE)
+                .collect(Collectors.toMap(CaptureInfo::id, capture -> capture));
         for (QueuedJob queued : jobs) {
             AdminJob job = queued.job();
             try {
@@ -100,7 +103,7 @@ final class ChangefeedReconciler {
         }
         Map<ChangefeedId, Feed> feeds = new HashMap<>();
         Map<String, Integer> load = new HashMap<>();
-        alive.forEach(capture -> load.put(capture, 0));
+        alive.keySet().forEach(capture -> load.put(capture, 0));
         for (ChangefeedId id : store.list()) {
             Optional<ChangefeedInfo> info = store.info(id).map(Versioned::value);
             Optional<ChangefeedStatus> status = store.status(id).map(Versioned::value);
@@ -111,6 +114,7 @@ final class ChangefeedReconciler {
             }
         }
         resolved.keySet().retainAll(feeds.keySet());
+        unplaceable.retainAll(feeds.keySet());
         retries.keySet().retainAll(feeds.keySet());
         warnedCheckpoints.keySet().retainAll(feeds.keySet());
         failing.keySet().retainAll(feeds.keySet());
@@ -152,7 +156,7 @@ final class ChangefeedReconciler {
     }
 
     /** Moves one changefeed on; returns false when it is normal but could not be placed. */
-    private boolean advance(ChangefeedId id, Feed feed, Set<String> alive, Map<String, Integer> load) {
+    private boolean advance(ChangefeedId id, Feed feed, Map<String, CaptureInfo> alive, Map<String, Integer> load) {
         ChangefeedInfo info = feed.info();
         ChangefeedStatus status = feed.status();
         Instant now = settings.clock().instant();
@@ -202,7 +206,7 @@ final class ChangefeedReconciler {
                 }
             }
         }
-        return place(id, current, alive, load);
+        return place(id, info, current, alive, load);
     }
 
     private ChangefeedStatus fold(ChangefeedId id, ChangefeedInfo info, ChangefeedStatus status, TaskPosition position) {
@@ -256,18 +260,33 @@ final class ChangefeedReconciler {
                 .orElse(Duration.ZERO);
     }
 
-    private boolean place(ChangefeedId id, ChangefeedStatus status, Set<String> alive, Map<String, Integer> load) {
+    /**
+     * Keeps a changefeed where it runs, or places it on the least loaded live capture that reads its upstream: a
+     * capture without an upstream (or with another one) is never given it.
+     */
+    private boolean place(ChangefeedId id, ChangefeedInfo info, ChangefeedStatus status,
+                          Map<String, CaptureInfo> alive, Map<String, Integer> load) {
         Optional<String> current = status.captureId();
-        if (current.isPresent() && alive.contains(current.get())) {
+        if (current.isPresent() && alive.containsKey(current.get()) && alive.get(current.get()).reads(info.upstream())) {
+            unplaceable.remove(id);
             return true;
         }
         Optional<String> target = load.entrySet().stream()
+                .filter(capture -> alive.get(capture.getKey()).reads(info.upstream()))
                 .min(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
                 .map(Map.Entry::getKey);
         if (target.isEmpty()) {
-            LOG.warn("changefeed {} cannot be placed: no live capture", id);
+            if (unplaceable.add(id)) {
+                LOG.warn("changefeed {} cannot be placed: no live capture reads {} (of {} live: {}); start a capture"
+                        + " with --upstream {}", id, info.upstream().map(u -> "upstream " + u).orElse("an upstream"),
+                        alive.size(), describe(alive.values()), info.upstream().orElse("<mysql://...>"));
+            }
+            if (current.isPresent()) {
+                unplace(id, status);
+            }
             return false;
         }
+        unplaceable.remove(id);
         Optional<ChangefeedStatus> placed = store.updateStatus(id,
                 s -> s.captureId().equals(current) ? s.placedOn(target.get()) : s);
         if (placed.isPresent() && placed.get().captureId().equals(target)) {
@@ -276,6 +295,11 @@ final class ChangefeedReconciler {
                     placed.get().checkpointTs(), current.map(c -> " (capture " + c + " is gone)").orElse(""));
         }
         return true;
+    }
+
+    private static String describe(Collection<CaptureInfo> captures) {
+        return captures.stream().map(c -> c.id() + " reads " + c.upstream().orElse("no upstream")).sorted()
+                .collect(Collectors.joining(", "));
     }
 
     private void unplace(ChangefeedId id, ChangefeedStatus status) {
@@ -308,7 +332,7 @@ final class ChangefeedReconciler {
      * @param registered every registered capture and its liveness
      * @throws CdcException for a refused job, or with the metadata store's error
      */
-    private void apply(AdminJob job, Map<String, Liveness> registered) {
+    private void apply(AdminJob job, Map<String, CaptureInfo> registered) {
         ChangefeedId id = job.changefeed();
         switch (job) {
             case AdminJob.Pause pause -> pause(id);
@@ -361,15 +385,21 @@ final class ChangefeedReconciler {
         LOG.info("changefeed {} resumed{}", id, overwrite > 0 ? " from overwritten checkpoint " + overwrite : "");
     }
 
-    private void move(ChangefeedId id, String captureId, Map<String, Liveness> registered) {
+    private void move(ChangefeedId id, String captureId, Map<String, CaptureInfo> registered) {
         ChangefeedInfo info = store.info(id).orElseThrow(() -> notFound(id)).value();
-        Liveness liveness = registered.get(captureId);
-        if (liveness == null) {
+        CaptureInfo capture = registered.get(captureId);
+        if (capture == null) {
             throw new CdcException(ErrorCode.CAPTURE_NOT_EXIST, "capture not exists: " + captureId);
         }
-        if (liveness != Liveness.ALIVE) {
+        if (capture.liveness() != Liveness.ALIVE) {
             throw new CdcException(ErrorCode.SCHEDULER_REQUEST_FAILED, "changefeed " + id + " cannot move to capture "
                     + captureId + ": the capture is stopping and takes no changefeeds");
+        }
+        if (!capture.reads(info.upstream())) {
+            throw new CdcException(ErrorCode.SCHEDULER_REQUEST_FAILED, "changefeed " + id + " cannot move to capture "
+                    + captureId + ": it reads " + capture.upstream().map(u -> "upstream " + u).orElse("no upstream")
+                    + " and the changefeed reads " + info.upstream().orElse("an upstream")
+                    + "; start that capture with --upstream, or move the changefeed to one that has it");
         }
         if (!info.state().isRunning()) {
             LOG.info("changefeed {} is {}: the move changes nothing", id, info.state().text());

@@ -29,6 +29,11 @@ public final class BinlogChangeSources implements ChangeSourceFactory {
     }
 
     @Override
+    public Optional<String> upstream() {
+        return Optional.of(upstream.host() + ":" + upstream.port());
+    }
+
+    @Override
     public ChangeSourceFactory inCluster(ServerIdStore store) {
         return new BinlogChangeSources(upstream, Optional.of(store));
     }

@@ -85,7 +85,7 @@ public final class CdcServer implements AutoCloseable {
             TaskStore tasks = new TaskStore(client, keys);
             Owner owner = new Owner(changefeeds, tasks, new CaptureRegistry(client, keys), options.owner());
             Capture capture = new Capture(client, keys, config.advertisedAddress(),
-                    build.version(), build.gitHash(), owner);
+                    build.version(), build.gitHash(), options.sources().upstream(), owner);
             SinkFactory sinks = options.sinks();
             PrometheusMeterRegistry metrics = ServerMetrics.create(capture);
             started.push(metrics::close);

@@ -10,6 +10,7 @@ import io.cdc4j.testing.TestZooKeeper;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.zookeeper.ZooDefs;
@@ -38,7 +39,8 @@ class CaptureRejoinIT {
         int port = zk.port();
         CuratorFramework client = MetaSession.open(MetaEndpoint.local(zk.hostPort()), Duration.ofSeconds(4),
                 Duration.ofSeconds(10));
-        Capture capture = new Capture(client, keys, "127.0.0.1:8300", "v0", "g", captureId -> Thread.sleep(60_000),
+        Capture capture = new Capture(client, keys, "127.0.0.1:8300", "v0", "g", Optional.empty(),
+                captureId -> Thread.sleep(60_000),
                 exits::add);
         try {
             capture.start();

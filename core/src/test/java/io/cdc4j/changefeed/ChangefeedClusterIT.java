@@ -93,6 +93,36 @@ class ChangefeedClusterIT {
     }
 
     @Test
+    void aCaptureStartedWithoutAnUpstreamIsGivenNoChangefeedWhileOneThatReadsItSitsIdle() {
+        zk = new TestZooKeeper(dir.resolve("zk"));
+        CdcServer bare = InProcessServers.joining(dir.resolve("bare"), zk.hostPort(), ServerOptions.standard());
+        servers.add(bare);
+        FedChangeSources sources = new FedChangeSources();
+        CdcServer reading = InProcessServers.joining(dir.resolve("reading"), zk.hostPort(),
+                ServerOptions.standard().withSources(sources));
+        servers.add(reading);
+        String base = InProcessServers.baseUrl(bare);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(base, "/api/v2/health").status() == 200);
+        List<String> ids = List.of("feed-1", "feed-2", "feed-3", "feed-4");
+        for (String id : ids) {
+            assertThat(Http.post(base, "/api/v2/changefeeds", "{\"changefeed_id\":\"" + id
+                    + "\",\"sink_uri\":\"blackhole://\"}").status()).isEqualTo(200);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> ids.stream()
+                .allMatch(id -> captureOf(base, id).equals(reading.capture().id())));
+        for (String id : ids) {
+            assertThat(sources.running(new ChangefeedId("default", id)).isClosed()).isFalse();
+            assertThat(Http.get(base, "/api/v2/changefeeds/" + id).json().get("state").asText()).isEqualTo("normal");
+        }
+        Http.Response refused = Http.post(base, "/api/v1/changefeeds/feed-1/tables/move_table",
+                "{\"table_id\":1,\"capture_id\":\"" + bare.capture().id() + "\"}");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().get("error_code").asText()).isEqualTo("CDC:ErrSchedulerRequestFailed");
+        assertThat(refused.json().get("error_msg").asText()).contains("it reads no upstream");
+        assertThat(captureOf(base, "feed-1")).isEqualTo(reading.capture().id());
+    }
+
+    @Test
     void changefeedsAreSpreadOverCapturesOnePerCapture() {
         FedChangeSources sources = new FedChangeSources();
         String base = startCluster(2, ServerOptions.standard().withSources(sources));

@@ -45,7 +45,7 @@ class ChangefeedStoreIT {
 
     static ChangefeedInfo info(String id) {
         return new ChangefeedInfo("default", id, "blackhole://", 1000, 0, Instant.now(), ReplicaConfig.defaults(),
-                ChangefeedState.NORMAL, Optional.empty(), Optional.empty(), "v0.1.0");
+                ChangefeedState.NORMAL, Optional.empty(), Optional.empty(), "v0.1.0", Optional.empty());
     }
 
     @Test

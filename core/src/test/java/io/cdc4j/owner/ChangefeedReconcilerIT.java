@@ -66,12 +66,12 @@ class ChangefeedReconcilerIT {
     }
 
     static CaptureInfo capture(String id, Liveness liveness) {
-        return new CaptureInfo(id, "127.0.0.1:8300", "v0", "g", "default", Instant.now(), liveness);
+        return new CaptureInfo(id, "127.0.0.1:8300", "v0", "g", "default", Instant.now(), liveness, Optional.of("in-process"));
     }
 
     ChangefeedId changefeed(String id, ChangefeedState state) {
         store.create(new ChangefeedInfo("default", id, "blackhole://", START_TS, 0, Instant.now(),
-                ReplicaConfig.defaults(), state, Optional.empty(), Optional.empty(), "v0"),
+                ReplicaConfig.defaults(), state, Optional.empty(), Optional.empty(), "v0", Optional.empty()),
                 ChangefeedStatus.initial(START_TS));
         return new ChangefeedId("default", id);
     }
@@ -152,6 +152,63 @@ class ChangefeedReconcilerIT {
         assertThat(placement(id)).as("a stopped changefeed is not placed").isEmpty();
         assertThat(store.status(id).orElseThrow().value().epoch()).as("nor was it placed for a moment")
                 .isEqualTo(epoch);
+    }
+
+    static CaptureInfo reading(String id, Optional<String> upstream) {
+        return new CaptureInfo(id, "127.0.0.1:8301", "v0", "g", "default", Instant.now(), Liveness.ALIVE, upstream);
+    }
+
+    ChangefeedId changefeedReading(String id, Optional<String> upstream) {
+        store.create(new ChangefeedInfo("default", id, "blackhole://", START_TS, 0, Instant.now(),
+                ReplicaConfig.defaults(), ChangefeedState.NORMAL, Optional.empty(), Optional.empty(), "v0", upstream),
+                ChangefeedStatus.initial(START_TS));
+        return new ChangefeedId("default", id);
+    }
+
+    @Test
+    void aCaptureWithoutAnUpstreamIsNeverGivenAChangefeedNorMovedOne() throws Exception {
+        captures.register(reading("a-no-upstream", Optional.empty()));
+        List<ChangefeedId> ids = List.of(changefeedReading("f1", Optional.empty()),
+                changefeedReading("f2", Optional.of("in-process")), changefeed("f3", ChangefeedState.NORMAL),
+                changefeedReading("f4", Optional.empty()));
+        reconciler.tick(List.of());
+        assertThat(reconciler.allNormalPlaced()).isTrue();
+        for (ChangefeedId id : ids) {
+            assertThat(placement(id)).as("%s, with the idle capture sorting first and running nothing", id)
+                    .hasValueSatisfying(capture -> assertThat(capture).isIn("capture-1", "capture-2"));
+        }
+        assertRefused(tick(new AdminJob.Move(ids.get(0), "a-no-upstream")), ErrorCode.SCHEDULER_REQUEST_FAILED,
+                "it reads no upstream");
+        assertThat(placement(ids.get(0))).isPresent().isNotEqualTo(Optional.of("a-no-upstream"));
+    }
+
+    @Test
+    void aChangefeedRunsOnlyWhereItsUpstreamIsReadAndWaitsUnplacedUntilSuchACaptureJoins() throws Exception {
+        ChangefeedId id = changefeedReading("elsewhere", Optional.of("db-a:3306"));
+        captures.register(reading("reads-b", Optional.of("db-b:3306")));
+        reconciler.tick(List.of());
+        assertThat(placement(id)).as("no capture reads db-a:3306").isEmpty();
+        assertThat(reconciler.allNormalPlaced()).isFalse();
+        assertRefused(tick(new AdminJob.Move(id, "reads-b")), ErrorCode.SCHEDULER_REQUEST_FAILED,
+                "it reads upstream db-b:3306 and the changefeed reads db-a:3306");
+        assertThat(placement(id)).isEmpty();
+
+        captures.register(reading("reads-a", Optional.of("db-a:3306")));
+        reconciler.tick(List.of());
+        assertThat(placement(id)).contains("reads-a");
+        assertThat(reconciler.allNormalPlaced()).isTrue();
+    }
+
+    @Test
+    void aChangefeedPlacedOnACaptureThatCannotReadItsUpstreamIsPlacedAgain() throws Exception {
+        captures.register(reading("a-no-upstream", Optional.empty()));
+        ChangefeedId id = changefeedReading("misplaced", Optional.empty());
+        store.updateStatus(id, s -> s.placedOn("a-no-upstream"));
+        long epoch = store.status(id).orElseThrow().value().epoch();
+        reconciler.tick(List.of());
+        assertThat(placement(id)).hasValueSatisfying(capture -> assertThat(capture).isIn("capture-1", "capture-2"));
+        assertThat(store.status(id).orElseThrow().value().epoch()).as("a new placement, a new epoch")
+                .isGreaterThan(epoch);
     }
 
     @Test

@@ -64,7 +64,7 @@ class OwnerIT {
         changefeeds = new ChangefeedStore(client, keys);
         CaptureRegistry captures = new CaptureRegistry(client, keys);
         captures.register(new CaptureInfo("capture-1", "127.0.0.1:8300", "v0", "g", "default", Instant.now(),
-                Liveness.ALIVE));
+                Liveness.ALIVE, Optional.of("in-process")));
         owner = new Owner(changefeeds, new TaskStore(client, keys), captures,
                 new OwnerSettings(Duration.ofMillis(20), clock, Duration.ofMillis(20)), exits::add);
     }
@@ -91,7 +91,7 @@ class OwnerIT {
 
     private ChangefeedId changefeed(String id) {
         changefeeds.create(new ChangefeedInfo("default", id, "blackhole://", 1000, 0, Instant.now(),
-                ReplicaConfig.defaults(), ChangefeedState.NORMAL, Optional.empty(), Optional.empty(), "v0"),
+                ReplicaConfig.defaults(), ChangefeedState.NORMAL, Optional.empty(), Optional.empty(), "v0", Optional.empty()),
                 ChangefeedStatus.initial(1000));
         return new ChangefeedId("default", id);
     }

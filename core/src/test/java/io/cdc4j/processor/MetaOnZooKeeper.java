@@ -49,7 +49,7 @@ final class MetaOnZooKeeper implements AutoCloseable {
 
     static ChangefeedInfo info(String id, String sinkUri) {
         return new ChangefeedInfo("default", id, sinkUri, START_TS, 0, Instant.now(), ReplicaConfig.defaults(),
-                ChangefeedState.NORMAL, Optional.empty(), Optional.empty(), "v0.1.0");
+                ChangefeedState.NORMAL, Optional.empty(), Optional.empty(), "v0.1.0", Optional.empty());
     }
 
     /** Creates a running changefeed to blackhole://, placed on the capture. */
