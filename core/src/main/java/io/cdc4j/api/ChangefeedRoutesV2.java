@@ -13,6 +13,8 @@ import java.util.function.Predicate;
 final class ChangefeedRoutesV2 {
     private static final String BASE = "/api/v2/changefeeds";
     private static final String ONE = BASE + "/{" + ChangefeedQueries.ID_PARAM + "}";
+    /** The English v2 document spells the synced path with a singular {@code changefeed}; scripts follow it. */
+    private static final String SYNCED_AS_DOCUMENTED = "/api/v2/changefeed/{" + ChangefeedQueries.ID_PARAM + "}/synced";
     private static final Map<String, Object> EMPTY_OBJECT = Map.of();
 
     private ChangefeedRoutesV2() {
@@ -43,8 +45,10 @@ final class ChangefeedRoutesV2 {
                 service.load(ChangefeedQueries.pathId(ctx)), false))));
         app.get(ONE + "/status", owner.onOwner(ctx -> ctx.json(ChangefeedPresenter.status(
                 service.load(ChangefeedQueries.pathId(ctx))))));
-        app.get(ONE + "/synced", owner.onOwner(ctx -> ctx.json(ChangefeedPresenter.synced(
-                service.load(ChangefeedQueries.pathId(ctx)), tso.now()))));
+        for (String synced : new String[] {ONE + "/synced", SYNCED_AS_DOCUMENTED}) {
+            app.get(synced, owner.onOwner(ctx -> ctx.json(ChangefeedPresenter.synced(
+                    service.load(ChangefeedQueries.pathId(ctx)), tso.now()))));
+        }
         app.put(ONE, owner.onOwner(ctx -> {
             ChangefeedId id = ChangefeedQueries.pathId(ctx);
             var body = RequestBodies.read(ctx, ChangefeedRequests.UpdateV2.class);

@@ -376,6 +376,13 @@ class ChangefeedApiIT {
         assertThat(fieldNames(synced)).containsExactly("synced", "sink_checkpoint_ts", "puller_resolved_ts",
                 "last_synced_ts", "now_ts", "info");
         assertThat(synced.get("synced").asBoolean()).isFalse();
+        JsonNode documented = Http.get(base, "/api/v2/changefeed/bounded/synced").json();
+        assertThat(fieldNames(documented)).as("the English document's path").containsExactlyElementsOf(
+                fieldNames(synced));
+        assertThat(documented.get("sink_checkpoint_ts")).isEqualTo(synced.get("sink_checkpoint_ts"));
+        Http.Response missing = Http.get(base, "/api/v2/changefeed/nobody/synced");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().get("error_code").asText()).isEqualTo("CDC:ErrChangeFeedNotExists");
 
         consumer.onResolved(target + Tso.compose(5_000, 0), ReaderState.initial());
         await().atMost(Duration.ofSeconds(10)).until(() -> state("bounded").equals("finished"));
