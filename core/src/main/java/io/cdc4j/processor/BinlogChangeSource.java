@@ -60,7 +60,9 @@ final class BinlogChangeSource implements ChangeSource, ChangeEventSink, ReaderS
         this.upstream = Objects.requireNonNull(upstream, "upstream");
         this.probeServerId = probeServerId;
         this.config = Objects.requireNonNull(config, "config");
-        this.filter = new ChangeFilter(config);
+        this.filter = new ChangeFilter(config, table -> LOG.warn("changefeed {}: table {} is ineligible to replicate"
+                + " (it has neither a primary key nor a NOT NULL unique key): its row changes are not replicated,"
+                + " its DDL is; set force_replicate to replicate its rows, or add a key", changefeed, table));
     }
 
     @Override

@@ -19,14 +19,18 @@ import io.cdc4j.model.TableName;
 import io.cdc4j.upstream.ddl.DdlClassifier;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Decides which changes of the binlog a changefeed replicates: its table rules (system schemas never),
- * tables without a primary key or NOT NULL unique key only with {@code force_replicate}, and the event
- * filters' ignored event types and DDL statements. DDL is matched on the tables and schemas it changes, as
+ * tables without a primary key or NOT NULL unique key only with {@code force_replicate} (each such table is
+ * reported once, as TiCDC warns of an ineligible table, until it has a key again), and the event filters' ignored
+ * event types and DDL statements. DDL is matched on the tables and schemas it changes, as
  * TiCDC matches its DDL jobs. Used by one reader thread at a time.
  */
 final class ChangeFilter {
@@ -34,8 +38,12 @@ final class ChangeFilter {
     private final boolean forceReplicate;
     private final List<EventRule> eventRules;
     private final Map<TableName, Boolean> tableDecisions = new HashMap<>();
+    private final Consumer<TableName> ineligible;
+    private final Set<TableName> reportedIneligible = new HashSet<>();
 
-    ChangeFilter(ReplicaConfig config) {
+    /** A filter for {@code config} that tells {@code ineligible} of each selected table whose rows it drops for want of a key. */
+    ChangeFilter(ReplicaConfig config, Consumer<TableName> ineligible) {
+        this.ineligible = ineligible;
         this.tables = TableFilter.of(config.filter().rules(), config.caseSensitive());
         this.forceReplicate = config.forceReplicate();
         List<EventRule> rules = new ArrayList<>();
@@ -161,8 +169,19 @@ final class ChangeFilter {
         TableInfo table = row.table();
         boolean selected = tableDecisions.computeIfAbsent(table.name(),
                 name -> tables.matchTable(name.schema(), name.table()));
-        if (!selected || !(forceReplicate || hasHandleKey(table))) {
+        if (!selected) {
             return false;
+        }
+        if (!forceReplicate) {
+            if (!hasHandleKey(table)) {
+                if (reportedIneligible.add(table.name())) {
+                    ineligible.accept(table.name());
+                }
+                return false;
+            }
+            if (!reportedIneligible.isEmpty()) {
+                reportedIneligible.remove(table.name());
+            }
         }
         if (eventRules.isEmpty()) {
             return true;

@@ -19,6 +19,7 @@ import io.cdc4j.model.TableInfo;
 import io.cdc4j.model.TableName;
 import io.cdc4j.upstream.ddl.DdlClassifier;
 import io.cdc4j.upstream.ddl.DdlStatement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class ChangeFilterTest {
 
     private static ChangeFilter filter(String replicaConfigJson) {
         ReplicaConfig config = ReplicaConfigJson.decodeOverDefaults(replicaConfigJson);
-        return new ChangeFilter(config);
+        return new ChangeFilter(config, table -> { });
     }
 
     @Test
@@ -54,6 +55,27 @@ class ChangeFilterTest {
         assertThat(filter("{\"force_replicate\":true}").rows(batch).orElseThrow().rows())
                 .containsExactly(insert(ORDERS), insert(LOG));
         assertThat(filter("{\"filter\":{\"rules\":[\"other.*\"]}}").rows(batch)).isEmpty();
+    }
+
+    @Test
+    void aSelectedTableWithoutAKeyIsReportedOnceWhileItHasNoneAndAgainIfItLosesItLater() {
+        List<TableName> reported = new ArrayList<>();
+        ChangeFilter filter = new ChangeFilter(ReplicaConfigJson.decodeOverDefaults("{}"), reported::add);
+        RowBatch batch = new RowBatch(5, 0, List.of(insert(LOG), delete(LOG), insert(ORDERS)));
+        assertThat(filter.rows(batch).orElseThrow().rows()).containsExactly(insert(ORDERS));
+        assertThat(filter.rows(batch).orElseThrow().rows()).containsExactly(insert(ORDERS));
+        assertThat(reported).containsExactly(LOG.name());
+        TableInfo keyedNow = table(LOG.name().schema(), LOG.name().table(), true);
+        assertThat(filter.rows(new RowBatch(5, 1, List.of(insert(keyedNow)))).orElseThrow().rows())
+                .as("a key added later: its rows are replicated from then on").containsExactly(insert(keyedNow));
+        assertThat(filter.rows(new RowBatch(5, 2, List.of(insert(LOG))))).isEmpty();
+        assertThat(reported).containsExactly(LOG.name(), LOG.name());
+
+        List<TableName> forced = new ArrayList<>();
+        new ChangeFilter(ReplicaConfigJson.decodeOverDefaults("{\"force_replicate\":true}"), forced::add).rows(batch);
+        new ChangeFilter(ReplicaConfigJson.decodeOverDefaults("{\"filter\":{\"rules\":[\"other.*\"]}}"), forced::add)
+                .rows(batch);
+        assertThat(forced).as("replicated anyway, or not selected at all: nothing to report").isEmpty();
     }
 
     @Test
