@@ -10,6 +10,7 @@ import io.cdc4j.model.ReaderState;
 import io.cdc4j.model.ResolvedTs;
 import io.cdc4j.model.RowBatch;
 import io.cdc4j.model.TableIds;
+import io.cdc4j.model.TableName;
 import io.cdc4j.model.TransactionCommit;
 import io.cdc4j.mounter.Mounter;
 import io.cdc4j.upstream.BinlogReader;
@@ -23,9 +24,13 @@ import io.cdc4j.upstream.TableIdAllocator;
 import io.cdc4j.upstream.TableNameCase;
 import io.cdc4j.upstream.UpstreamConfig;
 import io.cdc4j.upstream.UpstreamDatabase;
+import io.cdc4j.upstream.UpstreamTable;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +55,7 @@ final class BinlogChangeSource implements ChangeSource, ChangeEventSink, ReaderS
     private BinlogReader reader;
     private Mounter mounter;
     private long lastForwardedNanos;
+    private TableIds reportedTableIds;
 
     /**
      * @param upstream the upstream, with the changefeed's own reader server id
@@ -71,8 +77,15 @@ final class BinlogChangeSource implements ChangeSource, ChangeEventSink, ReaderS
         Optional<ReaderPosition> saved = ReaderStates.position(state);
         StartPoint start = saved.<StartPoint>map(StartPoint.AtPosition::new)
                 .orElseGet(() -> new StartPoint.AtTs(checkpointTs));
-        TableIdAllocator tableIds = InMemoryTableIdAllocator.from(saved.map(ReaderPosition::tableIds)
-                .orElse(TableIds.EMPTY), nameCase());
+        TableIdAllocator tableIds;
+        try (UpstreamDatabase database = UpstreamDatabase.connect(upstream)) {
+            tableIds = InMemoryTableIdAllocator.from(saved.map(ReaderPosition::tableIds).orElse(TableIds.EMPTY),
+                    TableNameCase.of(database));
+            database.tables().stream().filter(filter::replicates).map(UpstreamTable::name)
+                    .sorted(Comparator.comparing(TableName::toString))
+                    .forEach(tableIds::idOf);
+        }
+        reportTables(tableIds.snapshot());
         LOG.info("changefeed {} reads the binlog of {} from {}", changefeed, upstream, start);
         mounter = new Mounter(changefeed.toString(), Mounter.workersFor(config.mounter().workerNum(),
                 Runtime.getRuntime().availableProcessors()));
@@ -87,11 +100,22 @@ final class BinlogChangeSource implements ChangeSource, ChangeEventSink, ReaderS
         }
     }
 
-    /** How the upstream compares table names ({@code lower_case_table_names}), so that table ids follow it. */
-    private TableNameCase nameCase() {
-        try (UpstreamDatabase database = UpstreamDatabase.connect(upstream)) {
-            return TableNameCase.of(database);
+    /**
+     * Tells the consumer the changefeed's tables when the ids of a position differ from the last ones told: the
+     * selected tables among them. Positions come in binlog order, so the set follows the DDLs as they are delivered.
+     */
+    private void reportTables(TableIds ids) {
+        if (ids == reportedTableIds) {
+            return;
         }
+        reportedTableIds = ids;
+        Set<Long> selected = new TreeSet<>();
+        InMemoryTableIdAllocator.byName(ids).forEach((name, id) -> {
+            if (filter.matchesTable(name)) {
+                selected.add(id);
+            }
+        });
+        consumer.onTables(selected);
     }
 
     @Override
@@ -107,6 +131,7 @@ final class BinlogChangeSource implements ChangeSource, ChangeEventSink, ReaderS
 
     @Override
     public void onCommit(TransactionCommit commit) {
+        reportTables(commit.position().tableIds());
         consumer.onCommit(commit.commitTs());
         long now = System.nanoTime();
         if (now - lastForwardedNanos >= RESOLVED_EVERY_NANOS) {
@@ -118,6 +143,7 @@ final class BinlogChangeSource implements ChangeSource, ChangeEventSink, ReaderS
     @Override
     public void onResolved(ResolvedTs resolved) {
         lastForwardedNanos = System.nanoTime();
+        reportTables(resolved.position().tableIds());
         consumer.onResolved(resolved.ts(), ReaderStates.of(resolved.position()));
     }
 

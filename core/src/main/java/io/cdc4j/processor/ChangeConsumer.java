@@ -3,6 +3,7 @@ package io.cdc4j.processor;
 import io.cdc4j.model.DdlEvent;
 import io.cdc4j.model.ReaderState;
 import io.cdc4j.model.RowBatch;
+import java.util.Set;
 
 /** What a {@link ChangeSource} delivers to: the processor's pipeline. Calls may block while the sink is busy. */
 public interface ChangeConsumer {
@@ -11,6 +12,13 @@ public interface ChangeConsumer {
 
     /** The transaction with {@code commitTs} has ended: every part of its rows has been delivered. */
     void onCommit(long commitTs);
+
+    /**
+     * The ids of the tables the changefeed replicates as of the events delivered so far: the selected tables at the
+     * source's start, then again whenever a DDL changed them. A table whose rows arrive is replicated even when no
+     * set named it.
+     */
+    void onTables(Set<Long> tableIds);
 
     /** A DDL, after every row with a smaller commit ts. */
     void onDdl(DdlEvent ddl);

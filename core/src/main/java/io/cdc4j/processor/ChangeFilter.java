@@ -16,6 +16,7 @@ import io.cdc4j.model.RowChange;
 import io.cdc4j.model.RowKind;
 import io.cdc4j.model.TableInfo;
 import io.cdc4j.model.TableName;
+import io.cdc4j.upstream.UpstreamTable;
 import io.cdc4j.upstream.ddl.DdlClassifier;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,6 +61,11 @@ final class ChangeFilter {
      */
     boolean matchesTable(TableName name) {
         return tables.matchTable(name.schema(), name.table());
+    }
+
+    /** Whether the changefeed replicates the rows of this upstream table, as its catalog describes it now. */
+    boolean replicates(UpstreamTable table) {
+        return matchesTable(table.name()) && (forceReplicate || table.hasHandleKey());
     }
 
     /** The rows of the batch this changefeed replicates; absent when none is left. */

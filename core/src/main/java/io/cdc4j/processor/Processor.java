@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -196,6 +197,14 @@ final class Processor implements ChangeConsumer {
                 }
             }
             lastSyncedTs = Math.max(lastSyncedTs, batch.commitTs());
+        }
+    }
+
+    @Override
+    public void onTables(Set<Long> ids) {
+        synchronized (state) {
+            tableIds.clear();
+            tableIds.addAll(ids);
         }
     }
 

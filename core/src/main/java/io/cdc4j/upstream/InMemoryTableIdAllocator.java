@@ -143,6 +143,13 @@ public final class InMemoryTableIdAllocator implements TableIdAllocator {
         return id;
     }
 
+    /** The ids of a snapshot by table name; keys of snapshots older than exact names are left out. */
+    public static Map<TableName, Long> byName(TableIds snapshot) {
+        Map<TableName, Long> named = new HashMap<>();
+        snapshot.ids().forEach((key, id) -> parseKey(key).ifPresent(name -> named.put(name, id)));
+        return named;
+    }
+
     /** The name of a key written as {@link TableName#toString()}; empty for a key of an old snapshot. */
     static Optional<TableName> parseKey(String key) {
         StringBuilder schema = new StringBuilder();

@@ -183,6 +183,53 @@ class ChangefeedStartIT {
         assertNotFound("statement");
     }
 
+    @Test
+    void aProcessorListsItsTablesFromItsStartAndFollowsCreateAndDrop() throws Exception {
+        try (Connection connection = upstream.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE listed");
+            statement.execute("CREATE TABLE listed.quiet (id BIGINT PRIMARY KEY)");
+            statement.execute("CREATE TABLE listed.keyed (id BIGINT NOT NULL, UNIQUE KEY (id))");
+            statement.execute("CREATE TABLE listed.nokey (id BIGINT)");
+            statement.execute("CREATE TABLE listed.filtered (id BIGINT PRIMARY KEY)");
+        }
+        Http.Response created = Http.post(base, "/api/v2/changefeeds", "{\"changefeed_id\":\"listing\","
+                + "\"sink_uri\":\"blackhole://\",\"replica_config\":{\"ignore_ineligible_table\":true,"
+                + "\"filter\":{\"rules\":[\"listed.*\",\"!listed.filtered\"]}}}");
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        String processor = "/api/v2/processors/listing/" + server.capture().id();
+        await("the two eligible tables, before any row of them").atMost(DEADLINE)
+                .until(() -> tableIds(processor).size() == 2);
+        List<Long> atStart = tableIds(processor);
+
+        try (Connection connection = upstream.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE listed.later (id BIGINT PRIMARY KEY)");
+        }
+        await("a table created later joins").atMost(DEADLINE).until(() -> tableIds(processor).size() == 3);
+        List<Long> withLater = tableIds(processor);
+        assertThat(withLater).containsAll(atStart);
+        long later = withLater.stream().filter(id -> !atStart.contains(id)).findFirst().orElseThrow();
+        long keyed = atStart.stream().mapToLong(Long::longValue).min().orElseThrow();
+        try (Connection connection = upstream.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE listed.quiet");
+        }
+        await("a dropped table leaves (ids are given in name order: keyed, then quiet)").atMost(DEADLINE)
+                .until(() -> tableIds(processor).size() == 2);
+        assertThat(tableIds(processor)).containsExactlyInAnyOrder(keyed, later);
+        JsonNode v1 = Http.get(base, "/api/v1/processors/listing/" + server.capture().id()).json();
+        List<Long> v1Ids = new ArrayList<>();
+        v1.get("table_ids").forEach(id -> v1Ids.add(id.asLong()));
+        assertThat(v1Ids).containsExactlyInAnyOrderElementsOf(tableIds(processor));
+    }
+
+    private static List<Long> tableIds(String path) {
+        List<Long> ids = new ArrayList<>();
+        JsonNode answer = Http.get(base, path).json().get("table_ids");
+        if (answer != null) {
+            answer.forEach(id -> ids.add(id.asLong()));
+        }
+        return ids;
+    }
+
     private static void assertNotFound(String id) {
         Http.Response gone = Http.get(base, "/api/v2/changefeeds/" + id);
         assertThat(gone.status()).isEqualTo(400);
