@@ -3,7 +3,6 @@ package io.cdc4j.upstream;
 import com.github.shyiko.mysql.binlog.GtidSet;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * Keeps the GTID state after the last transaction read: MariaDB's per-domain last GTID
@@ -54,6 +53,9 @@ final class GtidTracker {
         if (mysql != null) {
             return mysql.toString();
         }
-        return mariaByDomain.values().stream().collect(Collectors.joining(","));
+        if (mariaByDomain.size() == 1) {
+            return mariaByDomain.values().iterator().next();
+        }
+        return String.join(",", mariaByDomain.values());
     }
 }
