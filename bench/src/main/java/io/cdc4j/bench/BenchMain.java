@@ -138,17 +138,23 @@ public final class BenchMain {
                                      BinlogPoint start, WorkloadSpan span, long rows) throws Exception {
         boolean missed = new Comparison(cold, List.of(), List.of(), options.memoryQuotaBytes()).throughputShort();
         boolean wanted = options.jfr().equals("always") || options.jfr().equals("auto") && missed;
-        Optional<BenchTarget> cdc4j = targets.stream().filter(t -> t.name().equals("cdc4j")).findFirst();
-        if (!wanted || cdc4j.isEmpty()) {
+        Optional<BenchTarget> profiled = targets.stream().filter(t -> t.name().equals(options.jfrTarget()))
+                .findFirst();
+        if (!wanted || profiled.isEmpty()) {
             return Optional.empty();
         }
-        Path recording = options.workDir().resolve("cdc4j-cold.jfr");
-        say("profiling cdc4j's cold-start run with JFR: " + recording);
-        TargetResult profiled = launcher.launch(cdc4j.get(), "cold", start, span, rows, Optional.of(recording)).awaitResult();
-        say(line(profiled, 0) + " (under JFR)");
-        return Optional.of(String.format(Locale.ROOT, "Recorded with `-XX:StartFlightRecording=settings=profile` in a"
-                + " separate run (%,.0f rows/s under the profiler).%n%n", profiled.rowsPerSecond())
-                + JfrSummary.of(recording).toMarkdown());
+        if (profiled.get().needsDownstream()) {
+            say("not profiling " + options.jfrTarget() + ": a target writing to the downstream is not profiled");
+            return Optional.empty();
+        }
+        Path recording = options.workDir().resolve(options.jfrTarget() + "-cold.jfr");
+        say("profiling " + options.jfrTarget() + "'s cold-start run with JFR: " + recording);
+        TargetResult result = launcher.launch(profiled.get(), "cold", start, span,
+                rows, Optional.of(recording)).awaitResult();
+        say(line(result, 0) + " (under JFR)");
+        return Optional.of(String.format(Locale.ROOT, "`%s`'s cold-start run, recorded with"
+                + " `-XX:StartFlightRecording=settings=profile` in a separate run (%,.0f rows/s under the profiler).%n%n",
+                options.jfrTarget(), result.rowsPerSecond()) + JfrSummary.of(recording).toMarkdown());
     }
 
     private TargetResult lagRun(EmbeddedUpstream upstream, TargetLauncher launcher, BenchTarget target,

@@ -21,16 +21,17 @@ import java.util.Set;
  * @param childHeap the -Xmx of every target's JVM
  * @param targets the targets to run, in order
  * @param repeat how many rounds of cold-start runs (each round runs every target once; the median counts)
- * @param jfr when to profile cdc4j's cold-start run: always, never, or auto (when it misses a throughput target)
+ * @param jfr when to profile a cold-start run: always, never, or auto (when the reader misses a throughput target)
+ * @param jfrTarget the target whose cold-start run is profiled (default the reader, {@code cdc4j})
  * @param workDir where the upstream's data, offsets and logs go (wiped at the start)
  * @param resultsDir where the results file is written
  * @param commit the git commit being measured
  */
 public record BenchOptions(WorkloadSize size, int lagRowsPerSecond, Duration lagDuration, long memoryQuotaBytes,
-                           String childHeap, List<String> targets, int repeat, String jfr, Path workDir, Path resultsDir,
+                           String childHeap, List<String> targets, int repeat, String jfr, String jfrTarget, Path workDir, Path resultsDir,
                            String commit) {
     private static final Set<String> KEYS = Set.of("tables", "rows-per-table", "rows-per-txn", "mixed-txns",
-            "huge-rows", "lag-rate", "lag-seconds", "memory-quota-mb", "child-heap", "targets", "repeat", "jfr", "work-dir",
+            "huge-rows", "lag-rate", "lag-seconds", "memory-quota-mb", "child-heap", "targets", "repeat", "jfr", "jfr-target", "work-dir",
             "results-dir", "commit", "small");
 
     public BenchOptions {
@@ -70,6 +71,7 @@ public record BenchOptions(WorkloadSize size, int lagRowsPerSecond, Duration lag
                 Arrays.asList(values.getOrDefault("targets", "raw,cdc4j,debezium,debezium-json,cdc4j-changefeed,cdc4j-mysql,insert").split(",")),
                 integer(values, "repeat", small ? 1 : 3),
                 values.getOrDefault("jfr", "auto"),
+                values.getOrDefault("jfr-target", "cdc4j"),
                 Path.of(values.getOrDefault("work-dir", "bench/target/work")).toAbsolutePath(),
                 Path.of(values.getOrDefault("results-dir", "bench/results")).toAbsolutePath(),
                 values.getOrDefault("commit", "unknown"));

@@ -39,7 +39,7 @@ public final class ResultsReport {
                 run.binlogBytes(), run.binlogBytes() / 1e6));
         md.append("## Every run\n\n");
         runsTable(md, run);
-        run.profile().ifPresent(profile -> md.append("## Profile of cdc4j's cold-start run (JFR)\n\n")
+        run.profile().ifPresent(profile -> md.append("## Profile (JFR)\n\n")
                 .append(profile).append('\n'));
         return md.toString();
     }
