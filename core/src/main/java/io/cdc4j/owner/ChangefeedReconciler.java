@@ -18,8 +18,8 @@ import io.cdc4j.model.ChangefeedId;
 import io.cdc4j.model.ReaderState;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -278,8 +278,9 @@ final class ChangefeedReconciler {
         if (target.isEmpty()) {
             if (unplaceable.add(id)) {
                 LOG.warn("changefeed {} cannot be placed: no live capture reads {} (of {} live: {}); start a capture"
-                        + " with --upstream {}", id, info.upstream().map(u -> "upstream " + u).orElse("an upstream"),
-                        alive.size(), describe(alive.values()), info.upstream().orElse("<mysql://...>"));
+                        + " with --upstream mysql://USER:PASS@{}/", id,
+                        info.upstream().map(u -> "upstream " + u).orElse("an upstream"), alive.size(),
+                        describe(alive.values()), info.upstream().orElse("HOST:PORT"));
             }
             if (current.isPresent()) {
                 unplace(id, status);
