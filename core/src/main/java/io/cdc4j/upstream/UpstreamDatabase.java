@@ -23,6 +23,9 @@ import java.util.Set;
 
 /** The SQL side of the upstream: settings, grants, binlog files, clock and table details, over JDBC. */
 public final class UpstreamDatabase implements AutoCloseable {
+    /** ER_NO_SUCH_TABLE: the table is gone. */
+    private static final int NO_SUCH_TABLE = 1146;
+
     private final UpstreamConfig config;
     private Connection connection;
 
@@ -186,6 +189,23 @@ public final class UpstreamDatabase implements AutoCloseable {
             }
             return new CollationCharsets(charsets, names);
         }, "read the collations");
+    }
+
+    /**
+     * The table's {@code SHOW CREATE TABLE}; empty when the table is gone.
+     */
+    public Optional<String> showCreateTable(TableName table) {
+        return query(() -> {
+            try (Statement statement = connection().createStatement();
+                 ResultSet rows = statement.executeQuery("SHOW CREATE TABLE " + table)) {
+                return rows.next() ? Optional.of(rows.getString(2)) : Optional.<String>empty();
+            } catch (SQLException e) {
+                if (e.getErrorCode() == NO_SUCH_TABLE) {
+                    return Optional.<String>empty();
+                }
+                throw e;
+            }
+        }, "read the definition of " + table);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.cdc4j.upstream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cdc4j.model.TableName;
+import io.cdc4j.schema.CreateTableReader;
 import io.cdc4j.upstream.decode.ColumnHints;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -41,6 +42,19 @@ class UpstreamTablesIT {
     @AfterAll
     static void stopServer() throws Exception {
         server.close();
+    }
+
+    @Test
+    void showCreateTableReadBackGivesTheHintsInformationSchemaGives() {
+        try (UpstreamDatabase database = UpstreamDatabase.connect(server.config())) {
+            for (String table : List.of("pk", "uk_not_null", "uk_nullable", "no_key", "hinted")) {
+                TableName name = new TableName("cat", table);
+                String created = database.showCreateTable(name).orElseThrow();
+                assertThat(ColumnHints.of(CreateTableReader.read(created, "cat")))
+                        .as("%s from%n%s", table, created).isEqualTo(database.columnHints("cat", table));
+            }
+            assertThat(database.showCreateTable(new TableName("cat", "gone"))).isEmpty();
+        }
     }
 
     @Test

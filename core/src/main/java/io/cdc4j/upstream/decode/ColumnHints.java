@@ -1,5 +1,9 @@
 package io.cdc4j.upstream.decode;
 
+import io.cdc4j.schema.ColumnSchema;
+import io.cdc4j.schema.IndexSchema;
+import io.cdc4j.schema.TableSchema;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -28,6 +32,20 @@ public record ColumnHints(Set<String> jsonColumns, Set<String> generatedColumns,
         this(jsonColumns, Set.of(), uniqueKeyColumns.isEmpty() ? List.of()
                 : List.of(new Index("unique_key", uniqueKeyColumns, uniqueKeyColumns.stream().map(c -> 0).toList(),
                         false)));
+    }
+
+    /** The hints a table version gives: its JSON and generated columns and its unique keys, by index name. */
+    public static ColumnHints of(TableSchema table) {
+        Set<String> json = table.columns().stream().filter(ColumnSchema::json).map(ColumnSchema::name)
+                .collect(Collectors.toSet());
+        Set<String> generated = table.columns().stream().filter(ColumnSchema::generated).map(ColumnSchema::name)
+                .collect(Collectors.toSet());
+        List<Index> unique = table.uniqueKeys().stream()
+                .sorted(Comparator.comparing(IndexSchema::name))
+                .map(index -> new Index(index.name(), index.columns(), index.prefixLengths(), index.columns().stream()
+                        .anyMatch(column -> table.column(column).map(ColumnSchema::nullable).orElse(true))))
+                .toList();
+        return new ColumnHints(json, generated, unique);
     }
 
     private static Set<String> lowerCase(Set<String> names) {
