@@ -85,7 +85,7 @@ public final class BinlogReader implements AutoCloseable {
                 prefetcher.offer(part);
             }
         }, new TableMapInterpreter(database.collations()), tableIds,
-                table -> database.columnHints(table.schema(), table.table()),
+                new CatalogHints(database, TableNameCase.of(database)),
                 () -> System.currentTimeMillis() + clockOffsetMillis, options.batchRows(), options.memoryQuotaBytes(),
                 options.tables());
         this.failures = new BinlogFailures(config, database::binaryLogs, fileClock::startMillis);

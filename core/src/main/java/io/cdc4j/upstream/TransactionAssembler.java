@@ -111,10 +111,17 @@ final class TransactionAssembler {
         void emit(Object event, long bytes) throws InterruptedException;
     }
 
-    /** Column details not in the binlog, from information_schema. */
+    /** Column details not in the binlog, from the upstream's catalog. */
     @FunctionalInterface
     interface HintSource {
         ColumnHints hints(TableName table);
+
+        /**
+         * A DDL read from the binlog, naming {@code tables} (and {@code schema} when it changes a whole schema); the
+         * hints of the tables it names are asked for again after it.
+         */
+        default void ddl(String query, String sessionSchema, List<TableName> tables, Optional<String> schema) {
+        }
     }
 
     /** An assembler whose prepared XA transactions may hold up to TiCDC's default memory quota of rows. */
@@ -398,6 +405,7 @@ final class TransactionAssembler {
             default -> {
             }
         }
+        hints.ddl(text, schema, statement.tables(), statement.schema());
         statement.tables().forEach(hintCache::remove);
         if (statement.schema().isPresent()) {
             hintCache.keySet().removeIf(name -> name.schema().equalsIgnoreCase(statement.schema().get()));

@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cdc4j.error.CdcException;
 import io.cdc4j.error.ErrorCode;
+import io.cdc4j.model.ColumnInfo;
+import io.cdc4j.model.ColumnType;
 import io.cdc4j.model.ChangeEvent;
 import io.cdc4j.model.DdlEvent;
 import io.cdc4j.model.DdlType;
@@ -109,6 +111,39 @@ class BinlogReaderIT {
             }
             assertThat(reader.failure()).isEmpty();
         }
+    }
+
+    @Test
+    void rowsReadFarBehindBetweenDdlsGetTheColumnFactsOfTheirTimeNotTodays() throws Exception {
+        server.execute("CREATE DATABASE IF NOT EXISTS hints");
+        RecordingSink marker = new RecordingSink();
+        try (BinlogReader reader = read(new StartPoint.Now(), marker, new InMemoryTableIdAllocator(1))) {
+            server.execute("CREATE TABLE hints.mark (id INT PRIMARY KEY)", "INSERT INTO hints.mark VALUES (1)");
+            await().atMost(Duration.ofSeconds(30)).until(() -> !marker.commits().isEmpty());
+        }
+        server.execute("CREATE TABLE hints.t (id INT PRIMARY KEY, doc LONGTEXT, k INT NULL)",
+                "INSERT INTO hints.t VALUES (1, '{\"a\":1}', 1)",
+                "ALTER TABLE hints.t MODIFY doc JSON",
+                "INSERT INTO hints.t VALUES (2, '{\"b\":2}', 2)",
+                "ALTER TABLE hints.t MODIFY k INT NOT NULL, ADD UNIQUE KEY uk (k)",
+                "INSERT INTO hints.t VALUES (3, '{\"c\":3}', 3)",
+                "ALTER TABLE hints.t DROP COLUMN doc, DROP INDEX uk",
+                "ALTER TABLE hints.t CONVERT TO CHARACTER SET utf8mb4",
+                "INSERT INTO hints.t VALUES (4, 4)");
+        RecordingSink sink = new RecordingSink();
+        try (BinlogReader reader = read(new StartPoint.AtPosition(marker.commits().getLast().position()), sink,
+                new InMemoryTableIdAllocator(1))) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> sink.rows().size() >= 4);
+        }
+        List<RowChange> rows = sink.rows();
+        assertThat(rows.get(3).table().columns()).as("after a DDL the catalog cannot apply, the table is read from"
+                + " the upstream again").extracting(ColumnInfo::name).containsExactly("id", "k");
+        assertThat(rows.get(0).table().columns().get(1).type()).as("doc before it became JSON")
+                .isEqualTo(ColumnType.TEXT);
+        assertThat(rows.get(1).table().columns().get(1).type()).as("doc once JSON").isEqualTo(ColumnType.JSON);
+        assertThat(rows.get(1).table().uniqueKeys()).as("no unique key yet").isEmpty();
+        assertThat(rows.get(2).table().uniqueKeys()).as("the unique key added before row 3, dropped since")
+                .hasSize(1);
     }
 
     @Test
