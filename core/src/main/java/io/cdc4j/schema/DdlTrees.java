@@ -5,6 +5,7 @@ import io.cdc4j.error.ErrorCode;
 import io.debezium.ddl.parser.mariadb.generated.MariaDBLexer;
 import io.debezium.ddl.parser.mariadb.generated.MariaDBParser;
 import java.util.function.Predicate;
+import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
@@ -12,7 +13,9 @@ import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.Interval;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
 import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
@@ -22,14 +25,50 @@ final class DdlTrees {
     }
 
     /**
-     * The tree of one statement.
+     * The tree of one statement. Parsed first in ANTLR's fast SLL mode, which bails out at the first doubt; only a
+     * statement it bails on is parsed again in full LL mode, whose syntax errors are the statement's.
      *
      * @throws CdcException HANDLE_DDL_FAILED naming the statement and the first syntax error
      */
     static MariaDBParser.SqlStatementContext parse(String sql) {
+        MariaDBParser fast = parser(sql);
+        fast.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        fast.setErrorHandler(new BailErrorStrategy());
+        MariaDBParser.RootContext root;
+        try {
+            root = fast.root();
+        } catch (ParseCancellationException doubt) {
+            MariaDBParser full = parser(sql);
+            full.getInterpreter().setPredictionMode(PredictionMode.LL);
+            full.addErrorListener(refusing(sql));
+            root = full.root();
+        }
+        MariaDBParser.SqlStatementsContext statements = root.sqlStatements();
+        if (statements == null || statements.sqlStatement().size() != 1) {
+            throw new CdcException(ErrorCode.HANDLE_DDL_FAILED, "expected one statement in the DDL [" + sql + "]");
+        }
+        return statements.sqlStatement(0);
+    }
+
+    /**
+     * Parses one small statement, so that the grammar's tables are built (most of a second, once per process) on
+     * the calling thread rather than when the first DDL or table definition is read.
+     */
+    static void warmUp() {
+        parse("CREATE TABLE warm_up (id INT PRIMARY KEY, v VARCHAR(1))");
+    }
+
+    private static MariaDBParser parser(String sql) {
         MariaDBLexer lexer = new MariaDBLexer(new UpperCaseLookahead(CharStreams.fromString(sql)));
+        lexer.removeErrorListeners();
+        lexer.addErrorListener(refusing(sql));
         MariaDBParser parser = new MariaDBParser(new CommonTokenStream(lexer));
-        BaseErrorListener refuse = new BaseErrorListener() {
+        parser.removeErrorListeners();
+        return parser;
+    }
+
+    private static BaseErrorListener refusing(String sql) {
+        return new BaseErrorListener() {
             @Override
             public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int column, String message,
                                     RecognitionException e) {
@@ -37,15 +76,6 @@ final class DdlTrees {
                         + line + ":" + column + ": " + message);
             }
         };
-        lexer.removeErrorListeners();
-        lexer.addErrorListener(refuse);
-        parser.removeErrorListeners();
-        parser.addErrorListener(refuse);
-        MariaDBParser.SqlStatementsContext statements = parser.root().sqlStatements();
-        if (statements == null || statements.sqlStatement().size() != 1) {
-            throw new CdcException(ErrorCode.HANDLE_DDL_FAILED, "expected one statement in the DDL [" + sql + "]");
-        }
-        return statements.sqlStatement(0);
     }
 
     /** The text of a node as written in the statement (case and spacing kept). */

@@ -22,6 +22,14 @@ public final class SchemaCatalog {
     private final UnaryOperator<TableName> tableKey;
     private final UnaryOperator<String> schemaKey;
 
+    /**
+     * Builds the DDL grammar's tables now (most of a second, once per process), so that the first table or DDL a
+     * reader meets does not wait for them.
+     */
+    public static void prepareParser() {
+        DdlTrees.warmUp();
+    }
+
     /** A catalog that tells names apart exactly. */
     public SchemaCatalog() {
         this(UnaryOperator.identity(), UnaryOperator.identity());

@@ -7,6 +7,7 @@ import io.cdc4j.schema.TableSchema;
 import io.cdc4j.upstream.decode.ColumnHints;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +20,7 @@ import org.slf4j.LoggerFactory;
  */
 final class CatalogHints implements TransactionAssembler.HintSource {
     private static final Logger LOG = LoggerFactory.getLogger(CatalogHints.class);
+    private static final AtomicBoolean PARSER_PREPARED = new AtomicBoolean();
 
     private final SchemaCatalog catalog;
     private final UpstreamDatabase database;
@@ -27,6 +29,18 @@ final class CatalogHints implements TransactionAssembler.HintSource {
     CatalogHints(UpstreamDatabase database, TableNameCase nameCase) {
         this.database = database;
         this.catalog = new SchemaCatalog(nameCase::key, nameCase::key);
+        if (PARSER_PREPARED.compareAndSet(false, true)) {
+            Thread.ofPlatform().daemon().name("cdc4j-ddl-grammar").start(CatalogHints::prepareParser);
+        }
+    }
+
+    /** Builds the grammar's tables while the reader connects; a failure here is met again, and reported, at use. */
+    private static void prepareParser() {
+        try {
+            SchemaCatalog.prepareParser();
+        } catch (RuntimeException e) {
+            LOG.warn("preparing the DDL grammar failed; the first DDL read will report it", e);
+        }
     }
 
     @Override
