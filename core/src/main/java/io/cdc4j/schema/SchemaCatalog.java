@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 
 /**
@@ -23,11 +24,18 @@ public final class SchemaCatalog {
     private final UnaryOperator<String> schemaKey;
 
     /**
-     * Builds the DDL grammar's tables now (most of a second, once per process), so that the first table or DDL a
-     * reader meets does not wait for them.
+     * The DDL grammar's tables, built once per process (most of a second) on a thread of their own from the first
+     * call on, so that the first table or DDL a reader meets does not wait for them: a reader joins the returned
+     * future before it reads.
      */
-    public static void prepareParser() {
-        DdlTrees.warmUp();
+    public static CompletableFuture<Void> parserReady() {
+        return ParserWarmUp.READY;
+    }
+
+    /** Holds the one warm-up of the process, started when first asked for. */
+    private static final class ParserWarmUp {
+        private static final CompletableFuture<Void> READY = CompletableFuture.runAsync(DdlTrees::warmUp,
+                runnable -> Thread.ofPlatform().daemon().name("cdc4j-ddl-grammar").start(runnable));
     }
 
     /** A catalog that tells names apart exactly. */

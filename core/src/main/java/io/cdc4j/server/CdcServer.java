@@ -6,16 +6,17 @@ import io.cdc4j.api.TsoClock;
 import io.cdc4j.capture.Capture;
 import io.cdc4j.capture.CaptureRegistry;
 import io.cdc4j.meta.ChangefeedStore;
-import io.cdc4j.meta.TaskStore;
-import io.cdc4j.processor.ProcessorManager;
-import io.cdc4j.processor.ProcessorMetrics;
-import io.cdc4j.sink.SinkFactory;
 import io.cdc4j.meta.EmbeddedZooKeeper;
 import io.cdc4j.meta.MetaEndpoint;
 import io.cdc4j.meta.MetaKeys;
 import io.cdc4j.meta.MetaSession;
 import io.cdc4j.meta.ServerIdStore;
+import io.cdc4j.meta.TaskStore;
 import io.cdc4j.owner.Owner;
+import io.cdc4j.processor.ProcessorManager;
+import io.cdc4j.processor.ProcessorMetrics;
+import io.cdc4j.schema.SchemaCatalog;
+import io.cdc4j.sink.SinkFactory;
 import io.cdc4j.upstream.UpstreamUri;
 import io.cdc4j.version.BuildInfo;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -63,6 +64,7 @@ public final class CdcServer implements AutoCloseable {
     /** Starts every part; on failure, whatever was started is stopped again before the error is thrown. */
     public static CdcServer start(ServerConfig config, ServerOptions options) {
         Deque<AutoCloseable> started = new ArrayDeque<>();
+        SchemaCatalog.parserReady();
         try {
             Files.createDirectories(config.dataDir());
             Optional<EmbeddedZooKeeper> embedded = Optional.empty();

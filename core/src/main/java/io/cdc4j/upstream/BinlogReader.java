@@ -8,12 +8,16 @@ import io.cdc4j.model.ReaderPosition;
 import io.cdc4j.model.ResolvedTs;
 import io.cdc4j.model.RowBatch;
 import io.cdc4j.model.TransactionCommit;
+import io.cdc4j.schema.SchemaCatalog;
 import io.cdc4j.upstream.decode.TableMapInterpreter;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -102,6 +106,7 @@ public final class BinlogReader implements AutoCloseable {
     public static BinlogReader start(UpstreamConfig config, StartPoint start, ChangeEventSink sink,
                                      ReaderOptions options, TableIdAllocator tableIds,
                                      ReaderStatusListener listener) {
+        CompletableFuture<Void> grammar = SchemaCatalog.parserReady();
         UpstreamDatabase database = UpstreamDatabase.connect(config);
         try {
             Prerequisites.check(database);
@@ -112,6 +117,7 @@ public final class BinlogReader implements AutoCloseable {
                     resume.position().binlogPosition(), resume.position().lastTs());
             BinlogReader reader = new BinlogReader(config, options, sink, listener, database, resume, tableIds,
                     fileClock);
+            awaitGrammar(grammar);
             reader.readerThread.start();
             reader.dispatchThread.start();
             long period = Math.max(50, options.silenceTimeout().toMillis() / 10);
@@ -120,6 +126,15 @@ public final class BinlogReader implements AutoCloseable {
         } catch (RuntimeException e) {
             database.close();
             throw e;
+        }
+    }
+
+    /** Waits for the DDL grammar while nothing is read yet; one that failed to build reports at its first use. */
+    private static void awaitGrammar(CompletableFuture<Void> grammar) {
+        try {
+            grammar.join();
+        } catch (CompletionException | CancellationException e) {
+            LOG.warn("the DDL grammar could not be prepared; the first DDL or table read will say why", e);
         }
     }
 

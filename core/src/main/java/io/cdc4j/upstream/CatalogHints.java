@@ -7,7 +7,6 @@ import io.cdc4j.schema.TableSchema;
 import io.cdc4j.upstream.decode.ColumnHints;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +19,6 @@ import org.slf4j.LoggerFactory;
  */
 final class CatalogHints implements TransactionAssembler.HintSource {
     private static final Logger LOG = LoggerFactory.getLogger(CatalogHints.class);
-    private static final AtomicBoolean PARSER_PREPARED = new AtomicBoolean();
 
     private final SchemaCatalog catalog;
     private final UpstreamDatabase database;
@@ -29,18 +27,11 @@ final class CatalogHints implements TransactionAssembler.HintSource {
     CatalogHints(UpstreamDatabase database, TableNameCase nameCase) {
         this.database = database;
         this.catalog = new SchemaCatalog(nameCase::key, nameCase::key);
-        if (PARSER_PREPARED.compareAndSet(false, true)) {
-            Thread.ofPlatform().daemon().name("cdc4j-ddl-grammar").start(CatalogHints::prepareParser);
-        }
     }
 
-    /** Builds the grammar's tables while the reader connects; a failure here is met again, and reported, at use. */
-    private static void prepareParser() {
-        try {
-            SchemaCatalog.prepareParser();
-        } catch (RuntimeException e) {
-            LOG.warn("preparing the DDL grammar failed; the first DDL read will report it", e);
-        }
+    /** The failure itself, for its stack trace, when it is not one of ours (whose message says it all). */
+    private static Throwable stackOf(RuntimeException e) {
+        return e instanceof CdcException ? null : e;
     }
 
     @Override
@@ -53,9 +44,9 @@ final class CatalogHints implements TransactionAssembler.HintSource {
             }
             try {
                 known = Optional.of(catalog.load(created.get(), table.schema()));
-            } catch (CdcException e) {
+            } catch (RuntimeException e) {
                 LOG.warn("cdc4j cannot read the definition of table {} ({}); its columns are read from"
-                        + " information_schema as they are now", table, e.getMessage());
+                        + " information_schema as they are now", table, e.getMessage(), stackOf(e));
                 return database.columnHints(table.schema(), table.table());
             }
         }
@@ -66,9 +57,9 @@ final class CatalogHints implements TransactionAssembler.HintSource {
     public void ddl(String query, String sessionSchema, List<TableName> tables, Optional<String> schema) {
         try {
             catalog.apply(query, sessionSchema);
-        } catch (CdcException e) {
+        } catch (RuntimeException e) {
             LOG.warn("cdc4j cannot apply the DDL [{}] to the schema it holds ({}); tables {} are read from the"
-                    + " upstream again, as they are now", query, e.getMessage(), tables);
+                    + " upstream again, as they are now", query, e.getMessage(), tables, stackOf(e));
             tables.forEach(catalog::forget);
             schema.ifPresent(catalog::forgetSchema);
         }
