@@ -101,7 +101,8 @@ public final class CreateTableReader {
         String written = DdlTrees.text(id).strip();
         int dot = dotOutsideQuotes(written);
         if (dot > 0) {
-            return new TableName(unquote(written.substring(0, dot)), unquote(written.substring(dot + 1)));
+            return new TableName(DdlTrees.unquote(written.substring(0, dot)),
+                    DdlTrees.unquote(written.substring(dot + 1)));
         }
         return new TableName(sessionSchema, DdlTrees.name(parts.get(0)));
     }
@@ -117,14 +118,6 @@ public final class CreateTableReader {
             }
         }
         return -1;
-    }
-
-    private static String unquote(String part) {
-        String p = part.strip();
-        if (p.length() >= 2 && p.startsWith("`") && p.endsWith("`")) {
-            return p.substring(1, p.length() - 1).replace("``", "`");
-        }
-        return p;
     }
 
     static ColumnSchema column(String name, MariaDBParser.ColumnDefinitionContext definition) {

@@ -95,7 +95,12 @@ final class DdlTrees {
 
     /** A name as written, without its backquotes or quotes ({@code `a``b`} is {@code a`b}). */
     static String name(ParserRuleContext node) {
-        String written = text(node).strip();
+        return unquote(text(node));
+    }
+
+    /** A name as written, without its backquotes or quotes ({@code `a``b`} is {@code a`b}). */
+    static String unquote(String name) {
+        String written = name.strip();
         if (written.length() >= 2) {
             char quote = written.charAt(0);
             if ((quote == '`' || quote == '"' || quote == '\'') && written.charAt(written.length() - 1) == quote) {
