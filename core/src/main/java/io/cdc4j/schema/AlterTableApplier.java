@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.antlr.v4.runtime.ParserRuleContext;
 
 /**
  * Applies an {@code ALTER TABLE} to the version before it, specification by specification as MySQL does: columns
@@ -62,8 +63,30 @@ final class AlterTableApplier {
         for (MariaDBParser.AlterSpecificationContext specification : alter.alterSpecification()) {
             applier.apply(specification, sessionSchema);
         }
-        return new TableSchema(applier.name, CreateTableReader.primaryKeyNotNull(applier.columns, applier.indexes),
-                applier.indexes, applier.charset, applier.collation);
+        return applier.version();
+    }
+
+    /** {@code before} with one more index, as {@code CREATE INDEX} makes it. */
+    static TableSchema withIndex(TableSchema before, IndexSchema index) {
+        AlterTableApplier applier = new AlterTableApplier(before);
+        applier.indexes.add(index);
+        return applier.version();
+    }
+
+    /**
+     * {@code before} without an index, as {@code DROP INDEX} (the {@code statement}) makes it.
+     *
+     * @throws CdcException HANDLE_DDL_FAILED when the table has no such index and the statement has no IF EXISTS
+     */
+    static TableSchema withoutIndex(TableSchema before, String index, boolean ifExists, ParserRuleContext statement) {
+        AlterTableApplier applier = new AlterTableApplier(before);
+        applier.dropIndex(index, ifExists, statement);
+        return applier.version();
+    }
+
+    private TableSchema version() {
+        return new TableSchema(name, CreateTableReader.primaryKeyNotNull(columns, indexes), indexes, charset,
+                collation);
     }
 
     private void apply(MariaDBParser.AlterSpecificationContext specification, String sessionSchema) {
@@ -206,7 +229,7 @@ final class AlterTableApplier {
         indexes.replaceAll(index -> index.renaming(from, to));
     }
 
-    private void dropIndex(String index, boolean ifExists, MariaDBParser.AlterSpecificationContext specification) {
+    private void dropIndex(String index, boolean ifExists, ParserRuleContext specification) {
         boolean present = indexes.stream().anyMatch(i -> i.name().equalsIgnoreCase(index));
         if (!present && ifExists) {
             return;
@@ -214,7 +237,7 @@ final class AlterTableApplier {
         indexes.remove(indexOfIndex(index, specification));
     }
 
-    private int indexOfIndex(String index, MariaDBParser.AlterSpecificationContext specification) {
+    private int indexOfIndex(String index, ParserRuleContext specification) {
         for (int i = 0; i < indexes.size(); i++) {
             if (indexes.get(i).name().equalsIgnoreCase(index)) {
                 return i;
@@ -233,7 +256,7 @@ final class AlterTableApplier {
                 + " as cdc4j knows it");
     }
 
-    private CdcException refused(MariaDBParser.AlterSpecificationContext specification, String why) {
+    private CdcException refused(ParserRuleContext specification, String why) {
         return new CdcException(ErrorCode.HANDLE_DDL_FAILED, "cdc4j cannot apply [" + DdlTrees.text(specification)
                 + "] to table " + name + ": " + why);
     }

@@ -4,7 +4,6 @@ import io.cdc4j.error.CdcException;
 import io.cdc4j.error.ErrorCode;
 import io.cdc4j.model.TableName;
 import io.debezium.ddl.parser.mariadb.generated.MariaDBParser;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,26 +138,15 @@ public final class SchemaCatalog {
             TableName name = CreateTableReader.tableName(create.tableName(), sessionSchema);
             TableSchema before = get(name);
             if (before != null) {
-                List<IndexSchema> indexes = new ArrayList<>(before.indexes());
-                indexes.add(new IndexSchema(DdlTrees.name(create.uid()),
-                        CreateTableReader.columns(create.indexColumnNames()), false, create.UNIQUE() != null));
-                put(new TableSchema(before.name(), before.columns(), indexes, before.charset(),
-                        before.collation()));
+                put(AlterTableApplier.withIndex(before, new IndexSchema(DdlTrees.name(create.uid()),
+                        CreateTableReader.columns(create.indexColumnNames()), false, create.UNIQUE() != null)));
             }
         } else if (ddl.dropIndex() != null) {
             MariaDBParser.DropIndexContext drop = ddl.dropIndex();
             TableName name = CreateTableReader.tableName(drop.tableName(), sessionSchema);
             TableSchema before = get(name);
             if (before != null) {
-                String index = DdlTrees.name(drop.uid());
-                List<IndexSchema> indexes = before.indexes().stream()
-                        .filter(i -> !i.name().equalsIgnoreCase(index)).toList();
-                if (indexes.size() == before.indexes().size() && drop.ifExists() == null) {
-                    throw new CdcException(ErrorCode.HANDLE_DDL_FAILED, "cdc4j cannot apply [" + sql + "]: table "
-                            + name + " has no index " + index);
-                }
-                put(new TableSchema(before.name(), before.columns(), indexes, before.charset(),
-                        before.collation()));
+                put(AlterTableApplier.withoutIndex(before, DdlTrees.name(drop.uid()), drop.ifExists() != null, drop));
             }
         }
     }
