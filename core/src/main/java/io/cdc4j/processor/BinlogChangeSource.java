@@ -24,7 +24,6 @@ import io.cdc4j.upstream.TableIdAllocator;
 import io.cdc4j.upstream.TableNameCase;
 import io.cdc4j.upstream.UpstreamConfig;
 import io.cdc4j.upstream.UpstreamDatabase;
-import io.cdc4j.upstream.UpstreamTable;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Objects;
@@ -81,8 +80,7 @@ final class BinlogChangeSource implements ChangeSource, ChangeEventSink, ReaderS
         try (UpstreamDatabase database = UpstreamDatabase.connect(upstream)) {
             tableIds = InMemoryTableIdAllocator.from(saved.map(ReaderPosition::tableIds).orElse(TableIds.EMPTY),
                     TableNameCase.of(database));
-            database.tables().stream().filter(filter::replicates).map(UpstreamTable::name)
-                    .sorted(Comparator.comparing(TableName::toString))
+            filter.eligible(database.tables()).stream().sorted(Comparator.comparing(TableName::toString))
                     .forEach(tableIds::idOf);
         }
         reportTables(tableIds.snapshot());

@@ -7,6 +7,7 @@ import io.cdc4j.error.ErrorCode;
 import io.cdc4j.filter.EventType;
 import io.cdc4j.filter.IgnoredEventTypes;
 import io.cdc4j.filter.IgnoredSql;
+import io.cdc4j.filter.TableEligibility;
 import io.cdc4j.filter.TableFilter;
 import io.cdc4j.filter.TableRules;
 import io.cdc4j.model.DdlEvent;
@@ -63,9 +64,9 @@ final class ChangeFilter {
         return tables.matchTable(name.schema(), name.table());
     }
 
-    /** Whether the changefeed replicates the rows of this upstream table, as its catalog describes it now. */
-    boolean replicates(UpstreamTable table) {
-        return matchesTable(table.name()) && (forceReplicate || table.hasHandleKey());
+    /** The upstream tables, as its catalog describes them now, whose rows the changefeed replicates. */
+    List<TableName> eligible(List<UpstreamTable> catalog) {
+        return TableEligibility.of(catalog, tables, forceReplicate).eligible();
     }
 
     /** The rows of the batch this changefeed replicates; absent when none is left. */
