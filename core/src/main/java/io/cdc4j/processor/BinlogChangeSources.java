@@ -30,7 +30,7 @@ public final class BinlogChangeSources implements ChangeSourceFactory {
 
     @Override
     public Optional<String> upstream() {
-        return Optional.of(upstream.host() + ":" + upstream.port());
+        return Optional.of(upstream.address());
     }
 
     @Override

@@ -36,13 +36,13 @@ final class BinlogFailures {
             case TRANSIENT -> Optional.empty();
             case BINLOG_GONE -> Optional.of(new CdcException(ErrorCode.SNAPSHOT_LOST_BY_GC,
                     ErrorCode.SNAPSHOT_LOST_BY_GC.defaultMessage() + ": the reader asked the upstream "
-                            + config.host() + ":" + config.port() + " for " + at + " and the server answered "
+                            + config.address() + " for " + at + " and the server answered "
                             + server + "; " + oldest() + ". Create a new changefeed with a start-ts after the start"
                             + " of the oldest binlog, and keep binlogs longer on the upstream"
                             + " (binlog_expire_logs_seconds, or expire_logs_days) than a changefeed may lag",
                     failure));
             case SERVER_ID_CLASH -> Optional.of(new CdcException(ErrorCode.CHANGEFEED_UNRETRYABLE,
-                    "the upstream " + config.host() + ":" + config.port() + " dropped the binlog connection of"
+                    "the upstream " + config.address() + " dropped the binlog connection of"
                             + " server id " + config.serverId() + " because another replica connected with the same"
                             + " server id (the server answered " + server + "). A replica or another cdc4j"
                             + " cluster outside this one uses that id: set ?server-id= in the upstream URI of every"
@@ -50,12 +50,12 @@ final class BinlogFailures {
                             + " changefeed ids counted up from it), restart the captures and resume the changefeed",
                     failure));
             case BINLOG_UNREADABLE -> Optional.of(new CdcException(ErrorCode.CHANGEFEED_UNRETRYABLE,
-                    "the upstream " + config.host() + ":" + config.port() + " cannot send " + at
+                    "the upstream " + config.address() + " cannot send " + at
                             + ": the server answered " + server + ". When it names max_allowed_packet, raise"
                             + " max_allowed_packet (and slave_max_allowed_packet) on the upstream; otherwise check"
                             + " the binlog file for damage (mysqlbinlog); then resume the changefeed", failure));
             case ACCESS_DENIED -> Optional.of(new CdcException(ErrorCode.UPSTREAM_CONNECTION,
-                    "the upstream " + config.host() + ":" + config.port() + " refused the binlog connection of"
+                    "the upstream " + config.address() + " refused the binlog connection of"
                             + " user " + config.user() + ": the server answered " + server + ". Check the password"
                             + " in the upstream URI and grant REPLICATION SLAVE, REPLICATION CLIENT; the changefeed"
                             + " is retried", failure));

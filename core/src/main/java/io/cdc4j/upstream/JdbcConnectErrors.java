@@ -32,7 +32,7 @@ final class JdbcConnectErrors {
     /** What to tell the user about {@code error}, connecting to {@code config}; the driver's text follows it. */
     static String explain(SQLException error, UpstreamConfig config) {
         if (isNetwork(error)) {
-            return "check that the server runs and is reachable at " + config.host() + ":" + config.port();
+            return "check that the server runs and is reachable at " + config.address();
         }
         String server = "the server refused the connection (error " + error.getErrorCode() + ", SQLState "
                 + error.getSQLState() + ")";

@@ -67,6 +67,11 @@ public record UpstreamConfig(String host, int port, String user, String password
         return url.toString();
     }
 
+    /** The server's {@code host:port}, as messages name it and captures advertise it. */
+    public String address() {
+        return host + ":" + port;
+    }
+
     @Override
     public String toString() {
         return "mysql://" + user + ":***@" + host + ":" + port + "/?server-id=" + serverId + "&ssl-mode=" + tls.mode();
