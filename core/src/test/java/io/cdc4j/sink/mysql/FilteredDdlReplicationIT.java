@@ -15,6 +15,7 @@ import io.cdc4j.server.ServerOptions;
 import io.cdc4j.testing.FreePorts;
 import io.cdc4j.testing.Http;
 import io.cdc4j.testing.InProcessServers;
+import io.cdc4j.testing.SchemaDiff;
 import io.cdc4j.testing.TestDirs;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -16,6 +16,7 @@ import io.cdc4j.server.ServerOptions;
 import io.cdc4j.testing.FreePorts;
 import io.cdc4j.testing.Http;
 import io.cdc4j.testing.InProcessServers;
+import io.cdc4j.testing.SchemaDiff;
 import io.cdc4j.testing.ServerProcess;
 import io.cdc4j.testing.TestDirs;
 import io.cdc4j.testing.TestZooKeeper;

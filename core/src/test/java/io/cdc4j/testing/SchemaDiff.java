@@ -1,4 +1,4 @@
-package io.cdc4j.sink.mysql;
+package io.cdc4j.testing;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -14,12 +14,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** Compares one schema on two servers table by table, row by row (ordered by primary key), value by value. */
-final class SchemaDiff {
+public final class SchemaDiff {
     private SchemaDiff() {
     }
 
     /** The first difference, described; empty when both sides hold the same tables and rows. */
-    static Optional<String> firstDifference(Connection upstream, Connection downstream, String schema)
+    public static Optional<String> firstDifference(Connection upstream, Connection downstream, String schema)
             throws SQLException {
         List<String> tables = tables(upstream, schema);
         List<String> downstreamTables = tables(downstream, schema);
@@ -37,7 +37,7 @@ final class SchemaDiff {
     }
 
     /** The number of rows of a table. */
-    static long count(Connection connection, String table) throws SQLException {
+    public static long count(Connection connection, String table) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM " + table);
              ResultSet result = statement.executeQuery()) {
             result.next();
