@@ -3,7 +3,9 @@ package io.cdc4j.api;
 import io.cdc4j.config.ReplicaConfigJson;
 import io.cdc4j.meta.ChangefeedState;
 import io.cdc4j.meta.RunningError;
+import io.cdc4j.meta.TaskPosition;
 import io.cdc4j.model.Tso;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -76,7 +78,7 @@ final class ChangefeedPresenter {
         long now = Tso.physical(nowTs);
         long checkpoint = Tso.physical(cf.status().checkpointTs());
         long resolved = Tso.physical(cf.resolvedTs());
-        long lastSyncedTs = cf.position().map(p -> p.lastSyncedTs()).orElse(0L);
+        long lastSyncedTs = cf.positions().values().stream().mapToLong(p -> p.lastSyncedTs()).max().orElse(0L);
         long lastSynced = Tso.physical(lastSyncedTs);
         var intervals = cf.info().config().syncedStatus();
         boolean quietLongEnough = now - lastSynced > intervals.syncedCheckInterval() * 1000;
@@ -97,7 +99,11 @@ final class ChangefeedPresenter {
         if (cf.info().state() != ChangefeedState.NORMAL || cf.status().captureId().isEmpty()) {
             return List.of();
         }
-        List<Long> tables = cf.position().map(p -> p.tableIds()).orElse(List.of());
-        return List.of(new ChangefeedViews.TaskStatus(cf.status().captureId().get(), tables));
+        List<ChangefeedViews.TaskStatus> tasks = new ArrayList<>();
+        for (String capture : cf.status().participants()) {
+            TaskPosition position = cf.positions().get(capture);
+            tasks.add(new ChangefeedViews.TaskStatus(capture, position == null ? List.of() : position.tableIds()));
+        }
+        return tasks;
     }
 }

@@ -79,7 +79,7 @@ final class ChangefeedRoutesV1 {
             ctx.status(202);
         }));
         app.post(ONE + "/tables/rebalance_table", owner.onOwner(ctx -> {
-            service.load(ChangefeedQueries.pathIdV1(ctx));
+            service.rebalance(ChangefeedQueries.pathIdV1(ctx));
             ctx.status(202);
         }));
         app.post(ONE + "/tables/move_table", owner.onOwner(ctx -> {
@@ -93,7 +93,7 @@ final class ChangefeedRoutesV1 {
             if (!service.captureExists(capture)) {
                 throw new CdcException(ErrorCode.CAPTURE_NOT_EXIST, "capture not exists: " + capture);
             }
-            service.moveTo(id, capture);
+            service.moveTable(id, capture, body.tableId() == null ? 0 : body.tableId());
             ctx.status(202);
         }));
     }

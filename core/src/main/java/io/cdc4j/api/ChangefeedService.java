@@ -8,6 +8,7 @@ import io.cdc4j.meta.ChangefeedInfo;
 import io.cdc4j.meta.ChangefeedState;
 import io.cdc4j.meta.ChangefeedStatus;
 import io.cdc4j.meta.ChangefeedStore;
+import io.cdc4j.meta.TaskPosition;
 import io.cdc4j.meta.TaskStore;
 import io.cdc4j.meta.Versioned;
 import io.cdc4j.model.ChangefeedId;
@@ -18,9 +19,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -86,10 +89,16 @@ final class ChangefeedService {
             return Optional.empty();
         }
         ChangefeedStatus s = status.get().value();
-        var position = s.captureId().flatMap(capture -> tasks.position(new TaskStore.TaskKey(id, capture)))
-                .filter(p -> p.epoch() == s.epoch());
+        Map<String, TaskPosition> positions = new TreeMap<>();
+        if (s.captureId().isPresent()) {
+            tasks.positions(id).forEach((capture, p) -> {
+                if (p.epoch() == s.epoch() && s.participants().contains(capture)) {
+                    positions.put(capture, p);
+                }
+            });
+        }
         return Optional.of(new ChangefeedSnapshot(info.get().value(), s,
-                owner.resolvedTs(id).orElse(s.checkpointTs()), position));
+                owner.resolvedTs(id).orElse(s.checkpointTs()), positions));
     }
 
     /** Every changefeed passing the filter, sorted by namespace, then id. */
@@ -137,7 +146,7 @@ final class ChangefeedService {
                 Instant.now(), config, ChangefeedState.NORMAL, Optional.empty(), Optional.empty(), version, upstream);
         ChangefeedStatus status = ChangefeedStatus.initial(startTs, ChangefeedStart.readerState(end, startTs));
         store.create(info, status);
-        return new ChangefeedSnapshot(info, status, startTs, Optional.empty());
+        return new ChangefeedSnapshot(info, status, startTs, Map.of());
     }
 
     /**
@@ -198,10 +207,16 @@ final class ChangefeedService {
         return captures.get(captureId).isPresent();
     }
 
-    /** Moves the changefeed to a capture through the owner; answers the owner's error for the job. */
-    void moveTo(ChangefeedId id, String captureId) throws InterruptedException {
+    /** Moves one table of the changefeed to a capture through the owner; answers the owner's error for the job. */
+    void moveTable(ChangefeedId id, String captureId, long tableId) throws InterruptedException {
         load(id);
-        runOnOwner(new AdminJob.Move(id, captureId));
+        runOnOwner(new AdminJob.MoveTable(id, captureId, tableId));
+    }
+
+    /** Has the owner spread the changefeed's tables evenly over the captures that can run them. */
+    void rebalance(ChangefeedId id) throws InterruptedException {
+        load(id);
+        runOnOwner(new AdminJob.Rebalance(id));
     }
 
     /** Has the owner remove the changefeed and its keys; false if there was none (also when it went meanwhile). */

@@ -60,6 +60,14 @@ public final class Capture implements AutoCloseable {
      */
     public Capture(CuratorFramework client, MetaKeys keys, String address, String version, String gitHash,
                    Optional<String> upstream, OwnerRole ownerRole, ProcessExit exit) {
+        this(client, keys, address, version, gitHash, upstream, false, ownerRole, exit);
+    }
+
+    /**
+     * Prepares a capture whose processors can run a share of a changefeed's tables when {@code sharesTables}.
+     */
+    public Capture(CuratorFramework client, MetaKeys keys, String address, String version, String gitHash,
+                   Optional<String> upstream, boolean sharesTables, OwnerRole ownerRole, ProcessExit exit) {
         this.exit = Objects.requireNonNull(exit, "exit");
         this.client = Objects.requireNonNull(client, "client");
         this.keys = Objects.requireNonNull(keys, "keys");
@@ -67,7 +75,7 @@ public final class Capture implements AutoCloseable {
         this.ownerLookup = new OwnerLookup(client, keys);
         this.ownerRole = Objects.requireNonNull(ownerRole, "ownerRole");
         this.info = new CaptureInfo(newId(), address, version, gitHash, keys.clusterId(), Instant.now(), Liveness.ALIVE,
-                upstream);
+                upstream, sharesTables);
         this.sessionEvents = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("capture-session").factory());
     }

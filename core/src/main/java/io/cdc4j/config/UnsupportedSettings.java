@@ -67,7 +67,7 @@ final class UnsupportedSettings {
         if (config.scheduler().enableTableAcrossNodes() && kind == SinkKind.BLACKHOLE) {
             throw unsupported(ErrorCode.INVALID_REPLICA_CONFIG, "scheduler.enable_table_across_nodes",
                     "[scheduler] enable-table-across-nodes",
-                    "a changefeed reads its binlog on one capture and never splits a table across captures;"
+                    "cdc4j spreads whole tables over captures and never splits one table across them;"
                             + " set it to false");
         }
     }

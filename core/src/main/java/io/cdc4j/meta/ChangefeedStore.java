@@ -116,6 +116,9 @@ public final class ChangefeedStore {
                     ops.add(client.transactionOp().delete().forPath(keys.changefeedTasks(id)));
                 }
                 if (client.checkExists().forPath(keys.serverIds(id)) != null) {
+                    for (String slot : nodes.children(keys.serverIds(id))) {
+                        ops.add(client.transactionOp().delete().forPath(keys.serverIds(id) + "/" + slot));
+                    }
                     ops.add(client.transactionOp().delete().forPath(keys.serverIds(id)));
                 }
                 ops.add(client.transactionOp().delete().forPath(keys.changefeedStatus(id)));

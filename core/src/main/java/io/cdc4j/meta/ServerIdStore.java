@@ -41,10 +41,24 @@ public final class ServerIdStore {
      *                      ZooKeeper fails
      */
     public ServerIds of(ChangefeedId changefeed, long base) {
+        return of(changefeed, base, 0);
+    }
+
+    /**
+     * The ids of one processor slot of the changefeed counted from {@code base}: slot 0 is the lead's (the ids
+     * {@link #of(ChangefeedId, long)} gives), slot 1 and up those of captures holding a share of its tables.
+     */
+    public ServerIds of(ChangefeedId changefeed, long base, int slot) {
         if (base < 1 || base > MAX_SERVER_ID) {
             throw new IllegalArgumentException("server id base out of range: " + base);
         }
-        String path = keys.serverIds(changefeed);
+        if (slot < 0) {
+            throw new IllegalArgumentException("slot must not be negative: " + slot);
+        }
+        if (slot > 0) {
+            of(changefeed, base, 0);
+        }
+        String path = slot == 0 ? keys.serverIds(changefeed) : keys.serverIds(changefeed) + "/" + slot;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Optional<Versioned<ServerIds>> stored = nodes.read(path, ServerIds.class);
             if (stored.isPresent() && stored.get().value().base() == base) {
@@ -54,10 +68,11 @@ public final class ServerIdStore {
                 nodes.ensurePath(keys.serverIdCounters());
                 nodes.ensurePath(keys.serverIdsOfChangefeeds() + "/" + changefeed.namespace());
             }
-            Optional<ServerIds> allocated = tryAllocate(changefeed, base, stored);
+            Optional<ServerIds> allocated = tryAllocate(changefeed, path, base, stored);
             if (allocated.isPresent()) {
-                LOG.info("changefeed {} reads the binlog as server id {} (probes as {}), counted from {}",
-                        changefeed, allocated.get().reader(), allocated.get().probe(), base);
+                LOG.info("changefeed {} reads the binlog as server id {} (probes as {}), counted from {}{}",
+                        changefeed, allocated.get().reader(), allocated.get().probe(), base,
+                        slot == 0 ? "" : ", for its processor slot " + slot);
                 return allocated.get();
             }
         }
@@ -65,7 +80,7 @@ public final class ServerIdStore {
                 + ": the counter kept changing");
     }
 
-    private Optional<ServerIds> tryAllocate(ChangefeedId changefeed, long base,
+    private Optional<ServerIds> tryAllocate(ChangefeedId changefeed, String path, long base,
                                             Optional<Versioned<ServerIds>> stored) {
         String counter = keys.serverIdCounter(base);
         try {
@@ -81,9 +96,8 @@ public final class ServerIdStore {
             ServerIds ids = new ServerIds(base, wrap(base + given + 1), wrap(base + given + 2));
             byte[] data = MetaJson.write(ids);
             CuratorOp write = stored.isPresent()
-                    ? client.transactionOp().setData().withVersion(stored.get().version()).forPath(
-                            keys.serverIds(changefeed), data)
-                    : client.transactionOp().create().forPath(keys.serverIds(changefeed), data);
+                    ? client.transactionOp().setData().withVersion(stored.get().version()).forPath(path, data)
+                    : client.transactionOp().create().forPath(path, data);
             client.transaction().forOperations(
                     client.transactionOp().check().forPath(keys.changefeedInfo(changefeed)),
                     client.transactionOp().setData().withVersion(stat.getVersion()).forPath(counter,

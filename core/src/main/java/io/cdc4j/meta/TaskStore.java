@@ -72,6 +72,30 @@ public final class TaskStore {
         }
     }
 
+    /**
+     * Withdraws a processor's position if it is still the one of run {@code epoch}: a later run on the same capture
+     * that published meanwhile keeps its own.
+     */
+    public void withdraw(TaskKey key, long epoch) {
+        String path = keys.task(key.changefeed(), key.captureId());
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Optional<Versioned<TaskPosition>> current = nodes.read(path, TaskPosition.class);
+            if (current.isEmpty() || current.get().value().epoch() != epoch) {
+                return;
+            }
+            try {
+                client.delete().withVersion(current.get().version()).forPath(path);
+                return;
+            } catch (KeeperException.NoNodeException e) {
+                return;
+            } catch (KeeperException.BadVersionException e) {
+                // changed since it was read: look again
+            } catch (Exception e) {
+                throw new CdcException(ErrorCode.META_STORE, "cannot withdraw the position of " + key, e);
+            }
+        }
+    }
+
     public Optional<TaskPosition> position(TaskKey key) {
         return nodes.read(keys.task(key.changefeed(), key.captureId()), TaskPosition.class).map(Versioned::value);
     }

@@ -33,6 +33,29 @@ public record ReaderPosition(String binlogFile, long binlogPosition, String gtid
         this(binlogFile, binlogPosition, gtidSet, lastPhysical, lastLogical, TableIds.EMPTY);
     }
 
+    /**
+     * Orders two positions of one upstream's binlog: by file (the number after the last dot, as the server counts
+     * its files, else the name) and then by offset.
+     */
+    public int compareInStream(ReaderPosition other) {
+        int byFile = compareFiles(binlogFile, other.binlogFile);
+        return byFile != 0 ? byFile : Long.compare(binlogPosition, other.binlogPosition);
+    }
+
+    private static int compareFiles(String left, String right) {
+        int leftDot = left.lastIndexOf('.');
+        int rightDot = right.lastIndexOf('.');
+        if (leftDot > 0 && rightDot > 0 && left.substring(0, leftDot).equals(right.substring(0, rightDot))) {
+            try {
+                return Long.compare(Long.parseLong(left.substring(leftDot + 1)),
+                        Long.parseLong(right.substring(rightDot + 1)));
+            } catch (NumberFormatException e) {
+                return left.compareTo(right);
+            }
+        }
+        return left.compareTo(right);
+    }
+
     /** The last ts handed out. */
     public long lastTs() {
         return Tso.compose(lastPhysical, lastLogical);

@@ -35,11 +35,21 @@ public sealed interface AdminJob {
         }
     }
 
-    /** Move a running changefeed (its one binlog stream) to the given capture. */
-    record Move(ChangefeedId changefeed, String captureId) implements AdminJob {
-        public Move {
+    /**
+     * Move one table of a running changefeed to the given capture (TiCDC's {@code move_table}); where the
+     * changefeed's captures cannot share tables, the whole changefeed moves there.
+     */
+    record MoveTable(ChangefeedId changefeed, String captureId, long tableId) implements AdminJob {
+        public MoveTable {
             Objects.requireNonNull(changefeed, "changefeed");
             Objects.requireNonNull(captureId, "captureId");
+        }
+    }
+
+    /** Spread a running changefeed's tables evenly over the captures that can run them (TiCDC's rebalance). */
+    record Rebalance(ChangefeedId changefeed) implements AdminJob {
+        public Rebalance {
+            Objects.requireNonNull(changefeed, "changefeed");
         }
     }
 }

@@ -11,6 +11,7 @@ import io.cdc4j.meta.ChangefeedState;
 import io.cdc4j.meta.ChangefeedStatus;
 import io.cdc4j.meta.ChangefeedStore;
 import io.cdc4j.meta.RunningError;
+import io.cdc4j.meta.TableShare;
 import io.cdc4j.meta.TaskPosition;
 import io.cdc4j.meta.TaskStore;
 import io.cdc4j.meta.Versioned;
@@ -18,6 +19,7 @@ import io.cdc4j.model.ChangefeedId;
 import io.cdc4j.model.ReaderState;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -27,6 +29,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
@@ -36,7 +40,11 @@ import org.slf4j.LoggerFactory;
 /**
  * One owner term's work on the changefeeds, a tick at a time: apply admin jobs, fold processor positions into the
  * statuses, drive each changefeed's state machine (changefeed-model.md section 2), and place every running
- * changefeed on exactly one live capture, balanced by count.
+ * changefeed: its lead on one live capture reading its upstream (leads balanced by count), and its tables spread by
+ * count over every live capture that can take a share of them. A placement that stops a running processor drains
+ * first: the changefeed is taken off its captures, and placed again once every processor of the old placement has
+ * closed its sink and withdrawn its position (or after {@link #DRAIN_WAIT}), so that no write of an old run lands
+ * after one of the new.
  */
 final class ChangefeedReconciler {
     private static final Logger LOG = LoggerFactory.getLogger(ChangefeedReconciler.class);
@@ -58,7 +66,31 @@ final class ChangefeedReconciler {
     private final Map<ChangefeedId, String> failing = new HashMap<>();
     /** Changefeeds that found no capture reading their upstream, warned about once until they are placed. */
     private final Set<ChangefeedId> unplaceable = new HashSet<>();
+    /** Changefeeds taken off their captures to be placed as planned once their old processors are gone. */
+    private final Map<ChangefeedId, Drain> drains = new HashMap<>();
+    /** The epoch in which each changefeed's checkpoint last advanced: its table ids are then known to its status. */
+    private final Map<ChangefeedId, Long> foldedEpochs = new HashMap<>();
+    /** Changefeeds whose tables a user asked to spread again. */
+    private final Set<ChangefeedId> rebalances = new HashSet<>();
     private volatile boolean allNormalPlaced;
+
+    /** How long a drain waits for the old processors to withdraw before the new placement starts regardless. */
+    static final Duration DRAIN_WAIT = Duration.ofSeconds(30);
+
+    /** Where a changefeed is to run: its lead, the shares of its tables, and the captures they were balanced over. */
+    private record Placement(String lead, Map<String, TableShare> shares, List<String> balancedOver) {
+        static Placement of(ChangefeedStatus status) {
+            return new Placement(status.captureId().orElse(""), status.shares(), status.balancedOver());
+        }
+
+        boolean sameRun(ChangefeedStatus status) {
+            return status.captureId().equals(Optional.of(lead)) && status.shares().equals(shares);
+        }
+    }
+
+    /** A placement waiting for the old processors to go, and since when. */
+    private record Drain(Placement next, Instant since) {
+    }
 
     ChangefeedReconciler(ChangefeedStore store, TaskStore tasks, CaptureRegistry captures, OwnerSettings settings) {
         this.store = store;
@@ -115,6 +147,9 @@ final class ChangefeedReconciler {
         }
         resolved.keySet().retainAll(feeds.keySet());
         unplaceable.retainAll(feeds.keySet());
+        drains.keySet().retainAll(feeds.keySet());
+        foldedEpochs.keySet().retainAll(feeds.keySet());
+        rebalances.retainAll(feeds.keySet());
         retries.keySet().retainAll(feeds.keySet());
         warnedCheckpoints.keySet().retainAll(feeds.keySet());
         failing.keySet().retainAll(feeds.keySet());
@@ -162,6 +197,8 @@ final class ChangefeedReconciler {
         Instant now = settings.clock().instant();
         ChangefeedState state = info.state();
         if (!state.isRunning()) {
+            drains.remove(id);
+            rebalances.remove(id);
             unplace(id, status);
             if (state == ChangefeedState.PENDING) {
                 RetrySeries series = retries.computeIfAbsent(id, ignored -> new RetrySeries(now, status.checkpointTs()));
@@ -172,16 +209,16 @@ final class ChangefeedReconciler {
             }
             return true;
         }
-        Optional<TaskPosition> position = status.captureId()
-                .flatMap(capture -> tasks.position(new TaskStore.TaskKey(id, capture)))
-                .filter(p -> p.epoch() == status.epoch());
+        Map<String, TaskPosition> positions = tasks.positions(id);
+        Map<String, TaskPosition> running = runPositions(status, positions);
         ChangefeedStatus current = status;
-        if (position.isPresent()) {
-            current = fold(id, info, status, position.get());
-            if (position.get().error().isPresent()) {
-                fail(id, current, position.get().error().get(), now);
-                return true;
-            }
+        if (!running.isEmpty() && running.size() == status.participants().size()) {
+            current = fold(id, info, status, running.values());
+        }
+        Optional<RunningError> error = running.values().stream().flatMap(p -> p.error().stream()).findFirst();
+        if (error.isPresent()) {
+            fail(id, current, error.get(), now);
+            return true;
         }
         if (info.hasTarget() && current.checkpointTs() >= info.targetTs()) {
             if (transition(id, state, ChangefeedState.FINISHED, Optional.empty())) {
@@ -190,7 +227,7 @@ final class ChangefeedReconciler {
             unplace(id, current);
             return true;
         }
-        Optional<RunningError> warning = position.flatMap(TaskPosition::warning);
+        Optional<RunningError> warning = running.values().stream().flatMap(p -> p.warning().stream()).findFirst();
         if (state == ChangefeedState.NORMAL && warning.isPresent()) {
             warn(id, warning.get(), current.checkpointTs());
         } else if (state == ChangefeedState.WARNING && warning.isEmpty()) {
@@ -206,18 +243,45 @@ final class ChangefeedReconciler {
                 }
             }
         }
-        return place(id, info, current, alive, load);
+        return place(id, info, current, alive, load, positions, running);
     }
 
-    private ChangefeedStatus fold(ChangefeedId id, ChangefeedInfo info, ChangefeedStatus status, TaskPosition position) {
-        resolved.merge(id, position.resolvedTs(), Math::max);
-        long checkpoint = info.hasTarget() ? Math.min(position.checkpointTs(), info.targetTs()) : position.checkpointTs();
+    /** The positions of the current run's processors: the placement's participants, published in its epoch. */
+    private static Map<String, TaskPosition> runPositions(ChangefeedStatus status, Map<String, TaskPosition> all) {
+        Map<String, TaskPosition> run = new HashMap<>();
+        if (status.captureId().isEmpty()) {
+            return run;
+        }
+        for (String capture : status.participants()) {
+            TaskPosition position = all.get(capture);
+            if (position != null && position.epoch() == status.epoch()) {
+                run.put(capture, position);
+            }
+        }
+        return run;
+    }
+
+    /**
+     * The changefeed's checkpoint is the least of its processors' (each replicates its own tables), and so is its
+     * resolved ts; it resumes from the reader state of the processor whose checkpoint is earliest in the binlog.
+     */
+    private ChangefeedStatus fold(ChangefeedId id, ChangefeedInfo info, ChangefeedStatus status,
+                                  Collection<TaskPosition> positions) {
+        long least = positions.stream().mapToLong(TaskPosition::checkpointTs).min().orElseThrow();
+        long resolvedTs = positions.stream().mapToLong(TaskPosition::resolvedTs).min().orElseThrow();
+        resolved.merge(id, resolvedTs, Math::max);
+        long checkpoint = info.hasTarget() ? Math.min(least, info.targetTs()) : least;
         if (checkpoint <= status.checkpointTs()) {
             return status;
         }
-        ReaderState state = position.readerState();
-        return store.updateStatus(id, s -> s.epoch() == position.epoch() && checkpoint > s.checkpointTs()
-                ? s.withCheckpoint(checkpoint, state) : s).orElse(status);
+        long epoch = status.epoch();
+        ReaderState state = ResumeState.earliest(positions);
+        Optional<ChangefeedStatus> folded = store.updateStatus(id, s -> s.epoch() == epoch
+                && checkpoint > s.checkpointTs() ? s.withCheckpoint(checkpoint, state) : s);
+        if (folded.isPresent() && folded.get().checkpointTs() == checkpoint) {
+            foldedEpochs.put(id, epoch);
+        }
+        return folded.orElse(status);
     }
 
     /** A processor reports a problem it works around: the changefeed keeps running and shows the warning. */
@@ -261,21 +325,27 @@ final class ChangefeedReconciler {
     }
 
     /**
-     * Keeps a changefeed where it runs, or places it on the least loaded live capture that reads its upstream: a
-     * capture without an upstream (or with another one) is never given it.
+     * Keeps a changefeed where it runs, or places its lead on the least loaded live capture that reads its upstream
+     * (a capture without an upstream, or with another one, is never given it), and spreads its tables over the live
+     * captures that can take a share when they changed, or when a user asked; returns false while it is not placed.
      */
     private boolean place(ChangefeedId id, ChangefeedInfo info, ChangefeedStatus status,
-                          Map<String, CaptureInfo> alive, Map<String, Integer> load) {
-        Optional<String> current = status.captureId();
-        if (current.isPresent() && alive.containsKey(current.get()) && alive.get(current.get()).reads(info.upstream())) {
-            unplaceable.remove(id);
-            return true;
+                          Map<String, CaptureInfo> alive, Map<String, Integer> load,
+                          Map<String, TaskPosition> positions, Map<String, TaskPosition> running) {
+        Drain drain = drains.get(id);
+        if (drain != null && status.captureId().isEmpty()) {
+            return finishDrain(id, info, drain, alive, positions);
         }
-        Optional<String> target = load.entrySet().stream()
-                .filter(capture -> alive.get(capture.getKey()).reads(info.upstream()))
-                .min(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-                .map(Map.Entry::getKey);
-        if (target.isEmpty()) {
+        drains.remove(id);
+        Optional<String> current = status.captureId();
+        Optional<String> lead = current.filter(c -> alive.containsKey(c) && alive.get(c).reads(info.upstream()));
+        if (lead.isEmpty()) {
+            lead = load.entrySet().stream()
+                    .filter(capture -> alive.get(capture.getKey()).reads(info.upstream()))
+                    .min(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                    .map(Map.Entry::getKey);
+        }
+        if (lead.isEmpty()) {
             if (unplaceable.add(id)) {
                 LOG.warn("changefeed {} cannot be placed: no live capture reads {} (of {} live: {}); start a capture"
                         + " with --upstream mysql://USER:PASS@{}/", id,
@@ -288,14 +358,110 @@ final class ChangefeedReconciler {
             return false;
         }
         unplaceable.remove(id);
-        Optional<ChangefeedStatus> placed = store.updateStatus(id,
-                s -> s.captureId().equals(current) ? s.placedOn(target.get()) : s);
-        if (placed.isPresent() && placed.get().captureId().equals(target)) {
-            load.merge(target.get(), 1, Integer::sum);
-            LOG.info("changefeed {} placed on capture {} from checkpoint {}{}", id, target.get(),
-                    placed.get().checkpointTs(), current.map(c -> " (capture " + c + " is gone)").orElse(""));
+        String leader = lead.get();
+        List<String> holders = shareHolders(info, leader, alive);
+        Map<String, TableShare> shares = new HashMap<>(status.shares());
+        shares.keySet().retainAll(holders);
+        List<String> over = new ArrayList<>(holders);
+        over.add(leader);
+        over.sort(null);
+        List<String> balancedOver = status.balancedOver();
+        Optional<List<Long>> tables = knownTables(id, status, running);
+        if ((rebalances.contains(id) || !over.equals(balancedOver)) && tables.isPresent()
+                && lead.equals(current)) {
+            shares = new HashMap<>(TableBalancer.balance(tables.get(), leader, shares, holders));
+            balancedOver = over;
+            rebalances.remove(id);
         }
+        Placement next = new Placement(leader, shares, balancedOver);
+        if (next.sameRun(status)) {
+            if (!balancedOver.equals(status.balancedOver())) {
+                List<String> balanced = balancedOver;
+                store.updateStatus(id, s -> s.epoch() == status.epoch()
+                        ? new ChangefeedStatus(s.checkpointTs(), s.readerState(), s.captureId(), s.epoch(), s.shares(),
+                        balanced) : s);
+            }
+            return true;
+        }
+        if (!positions.isEmpty()) {
+            startDrain(id, status, next);
+            return false;
+        }
+        apply(id, status, next, current.map(c -> " (capture " + c + " is gone)").orElse(""));
+        load.merge(leader, 1, Integer::sum);
         return true;
+    }
+
+    /** The live captures, apart from the lead, that can take a share of the changefeed's tables, sorted. */
+    private static List<String> shareHolders(ChangefeedInfo info, String lead, Map<String, CaptureInfo> alive) {
+        if (!alive.get(lead).takesShareOf(info.upstream())) {
+            return List.of();
+        }
+        return alive.values().stream().filter(c -> !c.id().equals(lead) && c.takesShareOf(info.upstream()))
+                .map(CaptureInfo::id).sorted().toList();
+    }
+
+    /**
+     * The changefeed's tables as its lead reported them, once a checkpoint of this run reached the status (so the
+     * status's reader state holds the ids those tables were given, which every processor of the next run resumes).
+     */
+    private Optional<List<Long>> knownTables(ChangefeedId id, ChangefeedStatus status,
+                                             Map<String, TaskPosition> running) {
+        if (!Long.valueOf(status.epoch()).equals(foldedEpochs.get(id)) || status.captureId().isEmpty()) {
+            return Optional.empty();
+        }
+        if (!running.containsKey(status.captureId().get())) {
+            return Optional.empty();
+        }
+        return Optional.of(knownTables(status, running));
+    }
+
+    /** Takes the changefeed off its captures; {@code next} is placed once its processors are gone. */
+    private void startDrain(ChangefeedId id, ChangefeedStatus status, Placement next) {
+        store.updateStatus(id, s -> s.epoch() == status.epoch() ? s.unplaced() : s);
+        drains.put(id, new Drain(next, settings.clock().instant()));
+        LOG.info("changefeed {} is placed anew (lead {}, shares {}): its processors of epoch {} stop first", id,
+                next.lead(), describeShares(next.shares()), status.epoch());
+    }
+
+    /** Places a drained changefeed once its old processors are gone, minus any capture that went meanwhile. */
+    private boolean finishDrain(ChangefeedId id, ChangefeedInfo info, Drain drain, Map<String, CaptureInfo> alive,
+                                Map<String, TaskPosition> positions) {
+        Duration waited = Duration.between(drain.since(), settings.clock().instant());
+        if (!positions.isEmpty() && waited.compareTo(DRAIN_WAIT) < 0) {
+            return false;
+        }
+        drains.remove(id);
+        if (!positions.isEmpty()) {
+            LOG.warn("changefeed {}: processors on {} did not stop within {} s; the new placement starts regardless",
+                    id, new TreeSet<>(positions.keySet()), DRAIN_WAIT.toSeconds());
+        }
+        Placement next = drain.next();
+        CaptureInfo lead = alive.get(next.lead());
+        if (lead == null || !lead.reads(info.upstream())) {
+            return false;
+        }
+        Map<String, TableShare> shares = new HashMap<>(next.shares());
+        shares.keySet().retainAll(shareHolders(info, next.lead(), alive));
+        ChangefeedStatus status = store.status(id).map(Versioned::value).orElseThrow(() -> notFound(id));
+        apply(id, status, new Placement(next.lead(), shares, next.balancedOver()), "");
+        return true;
+    }
+
+    private void apply(ChangefeedId id, ChangefeedStatus status, Placement next, String why) {
+        Optional<ChangefeedStatus> placed = store.updateStatus(id, s -> s.epoch() == status.epoch()
+                && s.captureId().equals(status.captureId()) ? s.placed(next.lead(), next.shares(), next.balancedOver())
+                : s);
+        if (placed.isPresent() && placed.get().epoch() > status.epoch()) {
+            LOG.info("changefeed {} placed on capture {}{} from checkpoint {}{}", id, next.lead(),
+                    next.shares().isEmpty() ? "" : ", tables shared out: " + describeShares(next.shares()),
+                    placed.get().checkpointTs(), why);
+        }
+    }
+
+    private static String describeShares(Map<String, TableShare> shares) {
+        return shares.isEmpty() ? "none" : new TreeMap<>(shares).entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue().tableIds()).collect(Collectors.joining(", "));
     }
 
     private static String describe(Collection<CaptureInfo> captures) {
@@ -304,8 +470,8 @@ final class ChangefeedReconciler {
     }
 
     private void unplace(ChangefeedId id, ChangefeedStatus status) {
-        if (status.captureId().isPresent()) {
-            store.updateStatus(id, s -> s.captureId().isPresent() ? s.unplaced() : s);
+        if (status.captureId().isPresent() || !status.shares().isEmpty()) {
+            store.updateStatus(id, s -> s.captureId().isPresent() || !s.shares().isEmpty() ? s.unplaced() : s);
         }
     }
 
@@ -345,7 +511,12 @@ final class ChangefeedReconciler {
                 retries.remove(id);
                 resolved.remove(id);
             }
-            case AdminJob.Move move -> move(id, move.captureId(), registered);
+            case AdminJob.MoveTable move -> moveTable(id, move.captureId(), move.tableId(), registered);
+            case AdminJob.Rebalance rebalance -> {
+                store.info(id).orElseThrow(() -> notFound(id));
+                rebalances.add(id);
+                LOG.info("changefeed {}: its tables are spread again on request", id);
+            }
         }
     }
 
@@ -386,7 +557,7 @@ final class ChangefeedReconciler {
         LOG.info("changefeed {} resumed{}", id, overwrite > 0 ? " from overwritten checkpoint " + overwrite : "");
     }
 
-    private void move(ChangefeedId id, String captureId, Map<String, CaptureInfo> registered) {
+    private void moveTable(ChangefeedId id, String captureId, long tableId, Map<String, CaptureInfo> registered) {
         ChangefeedInfo info = store.info(id).orElseThrow(() -> notFound(id)).value();
         CaptureInfo capture = registered.get(captureId);
         if (capture == null) {
@@ -406,9 +577,57 @@ final class ChangefeedReconciler {
             LOG.info("changefeed {} is {}: the move changes nothing", id, info.state().text());
             return;
         }
-        store.updateStatus(id, s -> s.captureId().equals(Optional.of(captureId)) ? s : s.placedOn(captureId))
-                .orElseThrow(() -> notFound(id));
-        LOG.info("changefeed {} moved to capture {} by request", id, captureId);
+        ChangefeedStatus status = store.status(id).orElseThrow(() -> notFound(id)).value();
+        if (status.captureId().isEmpty()) {
+            throw new CdcException(ErrorCode.SCHEDULER_REQUEST_FAILED, "changefeed " + id + " is being placed on its"
+                    + " captures; move table " + tableId + " once it runs (GET /api/v2/processors shows where)");
+        }
+        String lead = status.captureId().get();
+        CaptureInfo leadInfo = registered.get(lead);
+        Map<String, TaskPosition> positions = tasks.positions(id);
+        if (leadInfo == null || !leadInfo.takesShareOf(info.upstream()) || !capture.takesShareOf(info.upstream())) {
+            if (!lead.equals(captureId)) {
+                changePlacement(id, status, new Placement(captureId, Map.of(), List.of()), positions);
+                LOG.info("changefeed {} moved whole to capture {} by request (its captures run changefeeds whole)", id,
+                        captureId);
+            }
+            return;
+        }
+        List<Long> tables = knownTables(status, runPositions(status, positions));
+        if (!tables.contains(tableId)) {
+            throw new CdcException(ErrorCode.SCHEDULER_REQUEST_FAILED, "changefeed " + id + " replicates no table "
+                    + tableId + " (its tables: " + tables + "); GET /api/v2/processors/" + id.id()
+                    + "/{capture_id} lists each capture's table_ids");
+        }
+        Map<String, TableShare> shares = TableBalancer.move(tableId, captureId, lead, status.shares());
+        if (shares.equals(status.shares())) {
+            return;
+        }
+        changePlacement(id, status, new Placement(lead, shares, status.balancedOver()), positions);
+        LOG.info("changefeed {}: table {} moves to capture {} by request", id, tableId, captureId);
+    }
+
+    /**
+     * Every table of the changefeed as the current run's lead reports them (a table a share still holds but the lead
+     * no longer lists was dropped); the shares' tables while the lead has not reported.
+     */
+    private static List<Long> knownTables(ChangefeedStatus status, Map<String, TaskPosition> running) {
+        Optional<TaskPosition> lead = status.captureId().map(running::get);
+        if (lead.isPresent()) {
+            return List.copyOf(new TreeSet<>(lead.get().allTableIds()));
+        }
+        Set<Long> all = new TreeSet<>();
+        status.shares().values().forEach(share -> all.addAll(share.tableIds()));
+        return List.copyOf(all);
+    }
+
+    private void changePlacement(ChangefeedId id, ChangefeedStatus status, Placement next,
+                                 Map<String, TaskPosition> positions) {
+        if (positions.isEmpty()) {
+            apply(id, status, next, " by request");
+        } else {
+            startDrain(id, status, next);
+        }
     }
 
     private static CdcException notFound(ChangefeedId id) {

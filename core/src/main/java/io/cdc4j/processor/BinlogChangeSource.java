@@ -50,6 +50,7 @@ final class BinlogChangeSource implements ChangeSource, ChangeEventSink, ReaderS
     private final long probeServerId;
     private final ReplicaConfig config;
     private final ChangeFilter filter;
+    private final TableScope scope;
     private volatile ChangeConsumer consumer;
     private BinlogReader reader;
     private Mounter mounter;
@@ -61,6 +62,16 @@ final class BinlogChangeSource implements ChangeSource, ChangeEventSink, ReaderS
      * @param probeServerId the changefeed's own server id for start-point probes
      */
     BinlogChangeSource(ChangefeedId changefeed, UpstreamConfig upstream, long probeServerId, ReplicaConfig config) {
+        this(changefeed, upstream, probeServerId, config, TableScope.ALL);
+    }
+
+    /**
+     * @param scope the changefeed's tables whose rows this source reads: the rows of the others are dropped at their
+     *              TABLE_MAP, before decoding
+     */
+    BinlogChangeSource(ChangefeedId changefeed, UpstreamConfig upstream, long probeServerId, ReplicaConfig config,
+                       TableScope scope) {
+        this.scope = Objects.requireNonNull(scope, "scope");
         this.changefeed = Objects.requireNonNull(changefeed, "changefeed");
         this.upstream = Objects.requireNonNull(upstream, "upstream");
         this.probeServerId = probeServerId;
@@ -77,11 +88,13 @@ final class BinlogChangeSource implements ChangeSource, ChangeEventSink, ReaderS
         StartPoint start = saved.<StartPoint>map(StartPoint.AtPosition::new)
                 .orElseGet(() -> new StartPoint.AtTs(checkpointTs));
         TableIdAllocator tableIds;
+        TableIds savedIds = saved.map(ReaderPosition::tableIds).orElse(TableIds.EMPTY);
         try (UpstreamDatabase database = UpstreamDatabase.connect(upstream)) {
-            tableIds = InMemoryTableIdAllocator.from(saved.map(ReaderPosition::tableIds).orElse(TableIds.EMPTY),
-                    TableNameCase.of(database));
-            filter.eligible(database.tables()).stream().sorted(Comparator.comparing(TableName::toString))
-                    .forEach(tableIds::idOf);
+            tableIds = InMemoryTableIdAllocator.from(savedIds, TableNameCase.of(database));
+            if (savedIds.ids().isEmpty() && scope.isAll()) {
+                filter.eligible(database.tables()).stream().sorted(Comparator.comparing(TableName::toString))
+                        .forEach(tableIds::idOf);
+            }
         }
         reportTables(tableIds.snapshot());
         LOG.info("changefeed {} reads the binlog of {} from {}", changefeed, upstream, start);
@@ -90,7 +103,7 @@ final class BinlogChangeSource implements ChangeSource, ChangeEventSink, ReaderS
         try {
             reader = BinlogReader.start(upstream, start, this,
                     ReaderOptions.defaults().withMemoryQuota(config.memoryQuota()).withProbeServerId(probeServerId)
-                            .withTables(filter::matchesTable)
+                            .withTables(filter::matchesTable).withTableIds(scope::contains)
                             .withPrefetcher(mounter), tableIds, this);
         } catch (RuntimeException e) {
             mounter.close();

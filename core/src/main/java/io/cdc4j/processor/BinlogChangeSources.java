@@ -40,8 +40,19 @@ public final class BinlogChangeSources implements ChangeSourceFactory {
 
     @Override
     public ChangeSource create(ChangefeedId changefeed, ReplicaConfig config) {
+        return create(changefeed, config, TableScope.ALL);
+    }
+
+    @Override
+    public ChangeSource create(ChangefeedId changefeed, ReplicaConfig config, TableScope scope) {
         ServerIds ids = serverIds.orElseThrow(() -> new IllegalStateException(
-                "binlog sources run only in a cluster: call inCluster first")).of(changefeed, upstream.serverId());
-        return new BinlogChangeSource(changefeed, upstream.withServerId(ids.reader()), ids.probe(), config);
+                "binlog sources run only in a cluster: call inCluster first")).of(changefeed, upstream.serverId(),
+                scope.slot());
+        return new BinlogChangeSource(changefeed, upstream.withServerId(ids.reader()), ids.probe(), config, scope);
+    }
+
+    @Override
+    public boolean sharesTables() {
+        return true;
     }
 }

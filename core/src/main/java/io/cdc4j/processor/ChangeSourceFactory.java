@@ -15,6 +15,24 @@ public interface ChangeSourceFactory {
     ChangeSource create(ChangefeedId changefeed, ReplicaConfig config);
 
     /**
+     * The source of the part of a changefeed this capture runs: its rows limited to {@code scope}. Sources that
+     * cannot limit their rows run changefeeds whole only (see {@link #sharesTables}).
+     *
+     * @throws IllegalStateException for a scope other than {@link TableScope#ALL} when the sources cannot limit it
+     */
+    default ChangeSource create(ChangefeedId changefeed, ReplicaConfig config, TableScope scope) {
+        if (!scope.isAll()) {
+            throw new IllegalStateException("these change sources run changefeeds whole, not " + scope);
+        }
+        return create(changefeed, config);
+    }
+
+    /** Whether these sources can run a share of a changefeed's tables, so the owner may spread tables to them. */
+    default boolean sharesTables() {
+        return false;
+    }
+
+    /**
      * The upstream these sources read, as the capture advertises it ({@code host:port}); empty when they read none,
      * and the owner then places no changefeed on the capture. Sources fed in-process read {@value #IN_PROCESS}.
      */

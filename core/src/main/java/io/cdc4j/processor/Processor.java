@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,12 +37,17 @@ import org.slf4j.LoggerFactory;
  * own closes source and sink. No lock is held across a sink call: {@code state} guards what the position is made of,
  * and the checkpoint comes from a {@link ProgressTracker} that the sink's completions advance, so {@link #report}
  * never waits for a write. A DDL is a barrier kept here, on the dispatch thread: it is handed over once every
- * earlier write has completed, and nothing after it before it has. Once stopped the processor is fenced: what a
+ * earlier write has completed, and nothing after it before it has. When the changefeed's tables are shared over
+ * several captures the barrier spans them: each processor holding a share publishes that it reached the DDL with
+ * every earlier write durable and waits; the lead waits for all of them, applies the DDL, publishes that it did,
+ * and they all go on (TiCDC's owner-side DDL handling). Once stopped the processor is fenced: what a
  * start returning late opened is closed unused, no consumer call reaches the sink, and nothing is published.
  */
 final class Processor implements ChangeConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(Processor.class);
-    private static final Duration BARRIER_POLL = Duration.ofMillis(100);
+    private static final Duration BARRIER_POLL = Duration.ofMillis(50);
+    private static final Duration BARRIER_LOG_AFTER = Duration.ofSeconds(5);
+    private static final Duration BARRIER_LOG_EVERY = Duration.ofSeconds(30);
 
     private final TaskStore.TaskKey key;
     private final long epoch;
@@ -49,8 +55,17 @@ final class Processor implements ChangeConsumer {
     private final String captureAddress;
     private final TaskStore tasks;
     private final Object state = new Object();
+    private final Object withdrawal = new Object();
+    private boolean superseded;
     private final ProgressTracker<ReaderState> progress;
     private final TreeSet<Long> tableIds = new TreeSet<>();
+    private final Participation participation;
+    /** Every table of the changefeed, as the source last told it (guarded by {@code state}). */
+    private List<Long> allTableIds = List.of();
+    /** The DDLs the source delivered in this run (the dispatch thread's only). */
+    private long ddlsSeen;
+    private volatile long reachedDdls;
+    private volatile long appliedDdls;
 
     private volatile Sink sink;
     /** Guarded by {@code state}. */
@@ -74,6 +89,13 @@ final class Processor implements ChangeConsumer {
 
     Processor(TaskStore.TaskKey key, long epoch, ChangefeedInfo info, long checkpointTs, ReaderState state,
               String captureAddress, TaskStore tasks) {
+        this(key, epoch, info, checkpointTs, state, captureAddress, tasks, Participation.whole(key.captureId()));
+    }
+
+    /** A processor running the part of the changefeed that {@code participation} gives this capture. */
+    Processor(TaskStore.TaskKey key, long epoch, ChangefeedInfo info, long checkpointTs, ReaderState state,
+              String captureAddress, TaskStore tasks, Participation participation) {
+        this.participation = participation;
         this.key = key;
         this.epoch = epoch;
         this.info = info;
@@ -136,15 +158,15 @@ final class Processor implements ChangeConsumer {
         TaskPosition starting;
         synchronized (state) {
             starting = new TaskPosition(epoch, checkpointTs, checkpointState, resolvedTs, 0, List.of(),
-                    Optional.empty(), warning);
+                    Optional.empty(), warning, List.of(), 0, 0);
         }
         if (!tasks.publish(key, starting)) {
             LOG.info("changefeed {} is gone before its processor on {} started", key.changefeed(), key.captureId());
             return false;
         }
         published = starting;
-        LOG.info("changefeed {} processor starts on capture {} from checkpoint {} (epoch {})", key.changefeed(),
-                key.captureId(), checkpointTs, epoch);
+        LOG.info("changefeed {} processor starts on capture {} from checkpoint {} (epoch {}){}", key.changefeed(),
+                key.captureId(), checkpointTs, epoch, describeShare());
         starter = Thread.ofPlatform().daemon().name("cdc4j-processor-start-" + key.changefeed())
                 .start(() -> open(sinks, sources));
         return true;
@@ -160,7 +182,7 @@ final class Processor implements ChangeConsumer {
                     return;
                 }
             }
-            ChangeSource created = sources.create(key.changefeed(), info.config());
+            ChangeSource created = sources.create(key.changefeed(), info.config(), participation.scope());
             synchronized (state) {
                 source = created;
                 if (closed) {
@@ -191,7 +213,7 @@ final class Processor implements ChangeConsumer {
             long lastTable = Long.MIN_VALUE;
             for (RowChange row : batch.rows()) {
                 long table = row.table().tableId();
-                if (table != lastTable) {
+                if (table != lastTable && participation.scope().contains(table)) {
                     tableIds.add(table);
                     lastTable = table;
                 }
@@ -204,7 +226,8 @@ final class Processor implements ChangeConsumer {
     public void onTables(Set<Long> ids) {
         synchronized (state) {
             tableIds.clear();
-            tableIds.addAll(ids);
+            ids.stream().filter(participation.scope()::contains).forEach(tableIds::add);
+            allTableIds = participation.scope().leads() ? List.copyOf(new TreeSet<>(ids)) : List.of();
         }
     }
 
@@ -221,23 +244,92 @@ final class Processor implements ChangeConsumer {
         }
     }
 
-    /** The DDL barrier: waits for every earlier write, hands the DDL over, and waits for it too. */
+    /**
+     * The DDL barrier: waits for every earlier write, hands the DDL over, and waits for it too; across captures the
+     * lead first waits for every share to reach it, and a share waits for the lead to have applied it. Captures tell
+     * one DDL by its number since the run's start point, which they share: each capture's reader stamps its own
+     * commit ts, so the same DDL may have another ts on another capture.
+     */
     @Override
     public void onDdl(DdlEvent ddl) {
-        if (!accepting() || ddl.commitTs() <= checkpointTs || beyondTarget(ddl.commitTs())) {
+        long ordinal = ++ddlsSeen;
+        boolean applies = ddl.commitTs() > checkpointTs && !beyondTarget(ddl.commitTs());
+        if (!accepting() || (!applies && !participation.shared())) {
             return;
         }
         try {
             if (!progress.awaitIdle(this::abandoned, BARRIER_POLL)) {
                 return;
             }
-            sink.writeDdl(ddl, progress.add(ddl.commitTs()));
-            progress.awaitIdle(this::abandoned, BARRIER_POLL);
+            if (!participation.scope().leads()) {
+                reachedDdls = ordinal;
+                awaitBarrier(ddl, "the lead capture " + participation.lead() + " to apply it",
+                        () -> leadApplied(ordinal));
+                return;
+            }
+            if (!participation.followers().isEmpty() && !awaitBarrier(ddl, "captures " + participation.followers()
+                    + " to reach it", () -> followersReached(ordinal))) {
+                return;
+            }
+            if (applies) {
+                sink.writeDdl(ddl, progress.add(ddl.commitTs()));
+                if (!progress.awaitIdle(this::abandoned, BARRIER_POLL)) {
+                    return;
+                }
+            }
+            appliedDdls = ordinal;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Throwable e) {
             fail(e);
         }
+    }
+
+    /** Waits until {@code passed} holds, or the processor stops; says what it waits for when that takes long. */
+    private boolean awaitBarrier(DdlEvent ddl, String what, BooleanSupplier passed)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        long nextLog = start + BARRIER_LOG_AFTER.toNanos();
+        while (!abandoned()) {
+            if (passed.getAsBoolean()) {
+                long waited = Duration.ofNanos(System.nanoTime() - start).toMillis();
+                LOG.debug("changefeed {} processor on capture {}: DDL at {} passed its barrier after {} ms",
+                        key.changefeed(), key.captureId(), ddl.commitTs(), waited);
+                return true;
+            }
+            if (System.nanoTime() - nextLog >= 0) {
+                LOG.info("changefeed {} processor on capture {}: the DDL at {} waits for {} ({}) ", key.changefeed(),
+                        key.captureId(), ddl.commitTs(), what, ddl.query());
+                nextLog = System.nanoTime() + BARRIER_LOG_EVERY.toNanos();
+            }
+            Thread.sleep(BARRIER_POLL.toMillis());
+        }
+        return false;
+    }
+
+    private boolean leadApplied(long ordinal) {
+        return tasks.position(new TaskStore.TaskKey(key.changefeed(), participation.lead()))
+                .filter(p -> p.epoch() == epoch).map(p -> p.appliedDdls() >= ordinal).orElse(false);
+    }
+
+    private boolean followersReached(long ordinal) {
+        var positions = tasks.positions(key.changefeed());
+        for (String follower : participation.followers()) {
+            TaskPosition position = positions.get(follower);
+            if (position == null || position.epoch() != epoch || position.reachedDdls() < ordinal) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private String describeShare() {
+        TableScope scope = participation.scope();
+        if (scope.isAll() && participation.followers().isEmpty()) {
+            return "";
+        }
+        return scope.leads() ? ", leading; tables " + scope.ids() + " are shared out to " + participation.followers()
+                : ", holding tables " + new TreeSet<>(scope.ids()) + " led by capture " + participation.lead();
     }
 
     @Override
@@ -293,7 +385,7 @@ final class Processor implements ChangeConsumer {
                 checkpointState = durable.state();
             }
             position = new TaskPosition(epoch, checkpointTs, checkpointState, resolvedTs, lastSyncedTs,
-                    List.copyOf(tableIds), error, warning);
+                    List.copyOf(tableIds), error, warning, allTableIds, reachedDdls, appliedDdls);
         }
         if (!position.equals(published)) {
             if (tasks.update(key, ignored -> position).isEmpty() && !tasks.publish(key, position)) {
@@ -352,8 +444,7 @@ final class Processor implements ChangeConsumer {
     }
 
     /**
-     * Fences the processor and withdraws its position (on the caller's thread, so that it is gone before a later run
-     * of the changefeed on this capture publishes), then stops the source and closes the sink on a stop thread of its
+     * Fences the processor, then stops the source, closes the sink and withdraws its position on a stop thread of its
      * own, after the start thread has returned. Only the first call does anything.
      *
      * @return completed once source and sink are closed
@@ -365,21 +456,44 @@ final class Processor implements ChangeConsumer {
             }
             closed = true;
         }
-        try {
-            tasks.withdraw(key);
-        } catch (RuntimeException e) {
-            LOG.warn("changefeed {} processor on capture {} could not withdraw its position (its session's end will):"
-                    + " {}", key.changefeed(), key.captureId(), e.toString());
-        }
         Thread opening = starter;
         Thread.ofPlatform().daemon().name("cdc4j-processor-stop-" + key.changefeed()).start(() -> {
             try {
                 closeAfter(opening);
             } finally {
+                withdraw();
                 stopped.complete(null);
             }
         });
         return stopped;
+    }
+
+    /**
+     * Withdraws this run's position once source and sink are closed, so that the owner, seeing it gone, knows that no
+     * write of this run can still land; a later run's position on this capture is left alone.
+     */
+    private void withdraw() {
+        synchronized (withdrawal) {
+            if (superseded) {
+                return;
+            }
+            try {
+                tasks.withdraw(key, epoch);
+            } catch (RuntimeException e) {
+                LOG.warn("changefeed {} processor on capture {} could not withdraw its position (its session's end"
+                        + " will): {}", key.changefeed(), key.captureId(), e.toString());
+            }
+        }
+    }
+
+    /**
+     * Tells an abandoned run that a newer run on this capture takes its place, so its late withdrawal cannot remove the
+     * newer run's position; returns once a withdrawal under way has finished.
+     */
+    void supersede() {
+        synchronized (withdrawal) {
+            superseded = true;
+        }
     }
 
     /** Whether {@link #stop} has closed source and sink. */

@@ -5,6 +5,7 @@ import io.cdc4j.error.ProcessExit;
 import io.cdc4j.meta.ChangefeedInfo;
 import io.cdc4j.meta.ChangefeedStatus;
 import io.cdc4j.meta.ChangefeedStore;
+import io.cdc4j.meta.TableShare;
 import io.cdc4j.meta.TaskStore;
 import io.cdc4j.meta.Versioned;
 import io.cdc4j.model.ChangefeedId;
@@ -30,9 +31,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The processors of one capture: it follows the owner's placements in ZooKeeper, starts a processor for every
- * running changefeed placed on this capture, stops those placed elsewhere or no longer running, and has each
- * publish its position. A processor whose start fails (its position cannot be published) is started again with
- * backoff; a round that fails is tried again the next round; an error that leaves the process unusable ends it.
+ * running changefeed this capture leads or holds a share of the tables of, stops those placed elsewhere or no
+ * longer running, and has each publish its position. A processor whose start fails (its position cannot be
+ * published) is started again with backoff; a round that fails is tried again the next round; an error that leaves
+ * the process unusable ends it.
  *
  * <p>Its one thread only orchestrates: it talks to ZooKeeper, but opening sinks, connecting sources and closing
  * them happen on each processor's own threads, so a downstream that hangs or is down delays no other changefeed. A
@@ -170,7 +172,7 @@ public final class ProcessorManager implements AutoCloseable {
         Optional<ChangefeedStatus> status = changefeeds.status(id).map(Versioned::value);
         Optional<ChangefeedInfo> info = changefeeds.info(id).map(Versioned::value);
         if (status.isEmpty() || info.isEmpty() || !info.get().state().isRunning()
-                || !status.get().captureId().equals(Optional.of(me))) {
+                || !status.get().participants().contains(me) || status.get().captureId().isEmpty()) {
             return false;
         }
         long epoch = status.get().epoch();
@@ -191,7 +193,7 @@ public final class ProcessorManager implements AutoCloseable {
         }
         TaskStore.TaskKey key = new TaskStore.TaskKey(id, me);
         Processor processor = new Processor(key, epoch, info.get(), status.get().checkpointTs(),
-                status.get().readerState(), captureAddress, tasks);
+                status.get().readerState(), captureAddress, tasks, participation(status.get(), me));
         if (failures != null) {
             processor.startedAfterFailures(failures.count(), failures.lastCause());
         }
@@ -218,6 +220,18 @@ public final class ProcessorManager implements AutoCloseable {
         return true;
     }
 
+    /** This capture's part in a placement it takes part in: the lead's, or that of one share. */
+    static Participation participation(ChangefeedStatus status, String me) {
+        String lead = status.captureId().orElseThrow();
+        if (lead.equals(me)) {
+            Set<Long> sharedOut = new HashSet<>();
+            status.shares().values().forEach(share -> sharedOut.addAll(share.tableIds()));
+            return new Participation(TableScope.allBut(sharedOut), lead, status.shares().keySet());
+        }
+        TableShare share = status.shares().get(me);
+        return new Participation(TableScope.only(share.slot(), Set.copyOf(share.tableIds())), lead, Set.of());
+    }
+
     /**
      * Whether the changefeed's previous run on this capture has closed its source and sink, or is abandoned now
      * because it took longer than {@code stopWait}.
@@ -232,6 +246,7 @@ public final class ProcessorManager implements AutoCloseable {
             return false;
         }
         stopping.remove(id);
+        previous.processor().supersede();
         LOG.warn("changefeed {}: its processor of epoch {} on capture {} has not closed its source and sink within {}"
                         + " s; epoch {} starts without waiting longer (the old run is fenced: it writes and publishes"
                         + " nothing, and closes what it holds once its blocked call returns)", id,

@@ -5,6 +5,7 @@ import io.cdc4j.api.ApiServer;
 import io.cdc4j.api.TsoClock;
 import io.cdc4j.capture.Capture;
 import io.cdc4j.capture.CaptureRegistry;
+import io.cdc4j.error.ProcessExit;
 import io.cdc4j.meta.ChangefeedStore;
 import io.cdc4j.meta.EmbeddedZooKeeper;
 import io.cdc4j.meta.MetaEndpoint;
@@ -87,7 +88,8 @@ public final class CdcServer implements AutoCloseable {
             TaskStore tasks = new TaskStore(client, keys);
             Owner owner = new Owner(changefeeds, tasks, new CaptureRegistry(client, keys), options.owner());
             Capture capture = new Capture(client, keys, config.advertisedAddress(),
-                    build.version(), build.gitHash(), options.sources().upstream(), owner);
+                    build.version(), build.gitHash(), options.sources().upstream(),
+                    options.sources().sharesTables(), owner, ProcessExit.system());
             SinkFactory sinks = options.sinks();
             PrometheusMeterRegistry metrics = ServerMetrics.create(capture);
             started.push(metrics::close);

@@ -91,7 +91,7 @@ public final class BinlogReader implements AutoCloseable {
         }, new TableMapInterpreter(database.collations()), tableIds,
                 new CatalogHints(database, TableNameCase.of(database)),
                 () -> System.currentTimeMillis() + clockOffsetMillis, options.batchRows(), options.memoryQuotaBytes(),
-                options.tables());
+                options.tables(), options.tableIds());
         this.failures = new BinlogFailures(config, database::binaryLogs, fileClock::startMillis);
         this.readerThread = new Thread(this::readLoop, "cdc4j-binlog-reader");
         this.dispatchThread = new Thread(this::dispatchLoop, "cdc4j-binlog-dispatch");

@@ -4,6 +4,7 @@ import io.cdc4j.model.TableName;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.function.LongPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -22,12 +23,14 @@ import java.util.function.Predicate;
  * @param tables the tables whose rows are read: the rows of any other are dropped at their TABLE_MAP, before
  *               decoding (their DDL, transactions and commits are handed on as ever); name rules only, so a sink
  *               may still drop more after decoding
+ * @param tableIds the tables whose rows are read, by table id: the rows of any other are dropped as those of
+ *                 {@code tables}; a processor holding a share of a changefeed's tables reads only them
  * @param prefetcher told of parts of rows to decode ahead of the dispatch thread (as they are sealed while the
  *                   buffer is nearly empty, else a few ahead of the dispatch thread)
  */
 public record ReaderOptions(long memoryQuotaBytes, int batchRows, Duration heartbeat, Duration minBackoff,
                             Duration maxBackoff, Duration silenceTimeout, OptionalLong probeServerId,
-                            Predicate<TableName> tables, PartPrefetcher prefetcher) {
+                            Predicate<TableName> tables, LongPredicate tableIds, PartPrefetcher prefetcher) {
     /** TiCDC's default memory_quota: 1 GiB. */
     public static final long DEFAULT_MEMORY_QUOTA = 1L << 30;
     /** The shortest default silence bound, whatever the heartbeat. */
@@ -40,6 +43,7 @@ public record ReaderOptions(long memoryQuotaBytes, int batchRows, Duration heart
         Objects.requireNonNull(silenceTimeout, "silenceTimeout");
         Objects.requireNonNull(probeServerId, "probeServerId");
         Objects.requireNonNull(tables, "tables");
+        Objects.requireNonNull(tableIds, "tableIds");
         Objects.requireNonNull(prefetcher, "prefetcher");
         if (memoryQuotaBytes < 1024) {
             throw new IllegalArgumentException("memory quota below 1 KiB: " + memoryQuotaBytes);
@@ -64,7 +68,7 @@ public record ReaderOptions(long memoryQuotaBytes, int batchRows, Duration heart
         Duration heartbeat = Duration.ofSeconds(1);
         return new ReaderOptions(DEFAULT_MEMORY_QUOTA, 1024, heartbeat, Duration.ofMillis(500),
                 Duration.ofSeconds(30), silenceFor(heartbeat), OptionalLong.empty(), name -> true,
-                PartPrefetcher.NONE);
+                id -> true, PartPrefetcher.NONE);
     }
 
     /** The silence bound for a heartbeat: three heartbeats missed, and never below 5 s. */
@@ -76,30 +80,36 @@ public record ReaderOptions(long memoryQuotaBytes, int batchRows, Duration heart
     /** These options with another memory quota. */
     public ReaderOptions withMemoryQuota(long bytes) {
         return new ReaderOptions(bytes, batchRows, heartbeat, minBackoff, maxBackoff, silenceTimeout, probeServerId,
-                tables, prefetcher);
+                tables, tableIds, prefetcher);
     }
 
     /** These options with another heartbeat and silence bound. */
     public ReaderOptions withHeartbeat(Duration newHeartbeat, Duration newSilenceTimeout) {
         return new ReaderOptions(memoryQuotaBytes, batchRows, newHeartbeat, minBackoff, maxBackoff, newSilenceTimeout,
-                probeServerId, tables, prefetcher);
+                probeServerId, tables, tableIds, prefetcher);
     }
 
     /** These options with the start-point probe under server id {@code id}. */
     public ReaderOptions withProbeServerId(long id) {
         return new ReaderOptions(memoryQuotaBytes, batchRows, heartbeat, minBackoff, maxBackoff, silenceTimeout,
-                OptionalLong.of(id), tables, prefetcher);
+                OptionalLong.of(id), tables, tableIds, prefetcher);
     }
 
     /** These options reading the rows of the tables {@code wanted} accepts only. */
     public ReaderOptions withTables(Predicate<TableName> wanted) {
         return new ReaderOptions(memoryQuotaBytes, batchRows, heartbeat, minBackoff, maxBackoff, silenceTimeout,
-                probeServerId, wanted, prefetcher);
+                probeServerId, wanted, tableIds, prefetcher);
+    }
+
+    /** These options reading the rows of the tables whose id {@code wanted} accepts only. */
+    public ReaderOptions withTableIds(LongPredicate wanted) {
+        return new ReaderOptions(memoryQuotaBytes, batchRows, heartbeat, minBackoff, maxBackoff, silenceTimeout,
+                probeServerId, tables, wanted, prefetcher);
     }
 
     /** These options offering each sealed part of rows to {@code parts}. */
     public ReaderOptions withPrefetcher(PartPrefetcher parts) {
         return new ReaderOptions(memoryQuotaBytes, batchRows, heartbeat, minBackoff, maxBackoff, silenceTimeout,
-                probeServerId, tables, parts);
+                probeServerId, tables, tableIds, parts);
     }
 }

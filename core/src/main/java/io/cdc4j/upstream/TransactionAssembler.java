@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongPredicate;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -71,6 +72,7 @@ final class TransactionAssembler {
     private final int batchRows;
     private final long preparedLimitBytes;
     private final Predicate<TableName> wanted;
+    private final LongPredicate wantedIds;
     private final Map<Long, MappedTable> tables = new HashMap<>();
     private final Map<TableName, ColumnHints> hintCache = new HashMap<>();
     private final Map<XaId, PreparedXa> prepared = new LinkedHashMap<>();
@@ -137,14 +139,19 @@ final class TransactionAssembler {
     TransactionAssembler(ResumePoint start, EventOutput output, TableMapInterpreter interpreter,
                          TableIdAllocator tableIds, HintSource hints, LongSupplier upstreamNow, int batchRows,
                          long preparedLimitBytes) {
-        this(start, output, interpreter, tableIds, hints, upstreamNow, batchRows, preparedLimitBytes, name -> true);
+        this(start, output, interpreter, tableIds, hints, upstreamNow, batchRows, preparedLimitBytes, name -> true,
+                id -> true);
     }
 
-    /** An assembler handing on only the rows of the tables {@code wanted} accepts (DDL and commits all the same). */
+    /**
+     * An assembler handing on only the rows of the tables {@code wanted} accepts by name and {@code wantedIds} by
+     * table id (DDL and commits all the same).
+     */
     TransactionAssembler(ResumePoint start, EventOutput output, TableMapInterpreter interpreter,
                          TableIdAllocator tableIds, HintSource hints, LongSupplier upstreamNow, int batchRows,
-                         long preparedLimitBytes, Predicate<TableName> wanted) {
+                         long preparedLimitBytes, Predicate<TableName> wanted, LongPredicate wantedIds) {
         this.wanted = wanted;
+        this.wantedIds = wantedIds;
         this.output = output;
         this.interpreter = interpreter;
         this.tableIds = tableIds;
@@ -501,7 +508,7 @@ final class TransactionAssembler {
         }
         TableName name = new TableName(map.getDatabase(), map.getTable());
         long tableId = tableIds.idOf(name);
-        if (!wanted.test(name)) {
+        if (!wanted.test(name) || !wantedIds.test(tableId)) {
             tables.put(map.getTableId(), MappedTable.dropped(map));
             return;
         }

@@ -50,7 +50,7 @@ class AdminJobQueueTest {
         AdminJobQueue queue = new AdminJobQueue(4);
         queue.open();
         Future<Void> first = queue.submit(new AdminJob.Pause(ID));
-        Future<Void> second = queue.submit(new AdminJob.Move(ID, "c"));
+        Future<Void> second = queue.submit(new AdminJob.MoveTable(ID, "c", 1));
         queue.close();
         for (Future<Void> job : new Future[] {first, second}) {
             assertThatThrownBy(job::get).isInstanceOf(ExecutionException.class)

@@ -16,6 +16,7 @@ import io.cdc4j.meta.ChangefeedStore;
 import io.cdc4j.meta.MetaEndpoint;
 import io.cdc4j.meta.MetaKeys;
 import io.cdc4j.meta.MetaSession;
+import io.cdc4j.meta.TaskPosition;
 import io.cdc4j.meta.TaskStore;
 import io.cdc4j.model.ChangefeedId;
 import io.cdc4j.testing.TestZooKeeper;
@@ -23,7 +24,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.zookeeper.ZooDefs;
@@ -43,6 +46,7 @@ class ChangefeedReconcilerIT {
     CuratorFramework client;
     final MetaKeys keys = new MetaKeys("default");
     ChangefeedStore store;
+    TaskStore tasks;
     CaptureRegistry captures;
     ChangefeedReconciler reconciler;
 
@@ -55,7 +59,8 @@ class ChangefeedReconcilerIT {
         captures.register(capture("capture-1", Liveness.ALIVE));
         captures.register(capture("capture-2", Liveness.ALIVE));
         captures.register(capture("leaving", Liveness.STOPPING));
-        reconciler = new ChangefeedReconciler(store, new TaskStore(client, keys), captures,
+        tasks = new TaskStore(client, keys);
+        reconciler = new ChangefeedReconciler(store, tasks, captures,
                 OwnerSettings.standard(Duration.ofMillis(50)));
     }
 
@@ -106,7 +111,8 @@ class ChangefeedReconcilerIT {
         assertRefused(tick(new AdminJob.Pause(gone)), ErrorCode.CHANGEFEED_NOT_EXISTS, "changefeed not exists");
         assertRefused(tick(new AdminJob.Resume(gone, 0)), ErrorCode.CHANGEFEED_NOT_EXISTS, "default/gone");
         assertRefused(tick(new AdminJob.Resume(gone, 2_000)), ErrorCode.CHANGEFEED_NOT_EXISTS, "default/gone");
-        assertRefused(tick(new AdminJob.Move(gone, "capture-1")), ErrorCode.CHANGEFEED_NOT_EXISTS, "default/gone");
+        assertRefused(tick(new AdminJob.MoveTable(gone, "capture-1", 1)), ErrorCode.CHANGEFEED_NOT_EXISTS,
+                "default/gone");
         assertRefused(tick(new AdminJob.Remove(gone)), ErrorCode.CHANGEFEED_NOT_EXISTS, "default/gone");
     }
 
@@ -138,17 +144,17 @@ class ChangefeedReconcilerIT {
         String first = placement(id).orElseThrow();
         String other = first.equals("capture-1") ? "capture-2" : "capture-1";
 
-        assertRefused(tick(new AdminJob.Move(id, "nowhere")), ErrorCode.CAPTURE_NOT_EXIST, "nowhere");
-        assertRefused(tick(new AdminJob.Move(id, "leaving")), ErrorCode.SCHEDULER_REQUEST_FAILED,
+        assertRefused(tick(new AdminJob.MoveTable(id, "nowhere", 1)), ErrorCode.CAPTURE_NOT_EXIST, "nowhere");
+        assertRefused(tick(new AdminJob.MoveTable(id, "leaving", 1)), ErrorCode.SCHEDULER_REQUEST_FAILED,
                 "the capture is stopping");
         assertThat(placement(id)).contains(first);
 
-        tick(new AdminJob.Move(id, other)).done().get();
+        tick(new AdminJob.MoveTable(id, other, 1)).done().get();
         assertThat(placement(id)).contains(other);
 
         tick(new AdminJob.Pause(id)).done().get();
         long epoch = store.status(id).orElseThrow().value().epoch();
-        tick(new AdminJob.Move(id, first)).done().get();
+        tick(new AdminJob.MoveTable(id, first, 1)).done().get();
         assertThat(placement(id)).as("a stopped changefeed is not placed").isEmpty();
         assertThat(store.status(id).orElseThrow().value().epoch()).as("nor was it placed for a moment")
                 .isEqualTo(epoch);
@@ -177,7 +183,8 @@ class ChangefeedReconcilerIT {
             assertThat(placement(id)).as("%s, with the idle capture sorting first and running nothing", id)
                     .hasValueSatisfying(capture -> assertThat(capture).isIn("capture-1", "capture-2"));
         }
-        assertRefused(tick(new AdminJob.Move(ids.get(0), "a-no-upstream")), ErrorCode.SCHEDULER_REQUEST_FAILED,
+        assertRefused(tick(new AdminJob.MoveTable(ids.get(0), "a-no-upstream", 1)),
+                ErrorCode.SCHEDULER_REQUEST_FAILED,
                 "it reads no upstream");
         assertThat(placement(ids.get(0))).isPresent().isNotEqualTo(Optional.of("a-no-upstream"));
     }
@@ -189,7 +196,7 @@ class ChangefeedReconcilerIT {
         reconciler.tick(List.of());
         assertThat(placement(id)).as("no capture reads db-a:3306").isEmpty();
         assertThat(reconciler.allNormalPlaced()).isFalse();
-        assertRefused(tick(new AdminJob.Move(id, "reads-b")), ErrorCode.SCHEDULER_REQUEST_FAILED,
+        assertRefused(tick(new AdminJob.MoveTable(id, "reads-b", 1)), ErrorCode.SCHEDULER_REQUEST_FAILED,
                 "it reads upstream db-b:3306 and the changefeed reads db-a:3306");
         assertThat(placement(id)).isEmpty();
 
@@ -235,5 +242,92 @@ class ChangefeedReconcilerIT {
         assertThat(state(locked)).isEqualTo(ChangefeedState.NORMAL);
         next.done().get();
         assertThat(state(free)).isEqualTo(ChangefeedState.STOPPED);
+    }
+
+    static CaptureInfo sharing(String id) {
+        return new CaptureInfo(id, "127.0.0.1:8302", "v0", "g", "default", Instant.now(), Liveness.ALIVE,
+                Optional.of("db-s:3306"), true);
+    }
+
+    /** Publishes a position of the changefeed's current epoch for {@code capture}, as its processor would. */
+    void report(ChangefeedId id, String capture, long checkpointTs, List<Long> allTableIds) {
+        ChangefeedStatus status = store.status(id).orElseThrow().value();
+        tasks.withdraw(new TaskStore.TaskKey(id, capture));
+        tasks.publish(new TaskStore.TaskKey(id, capture), new TaskPosition(status.epoch(), checkpointTs,
+                status.readerState(), checkpointTs, 0, List.of(), Optional.empty(), Optional.empty(), allTableIds, 0,
+                0));
+    }
+
+    /** Withdraws every processor's position, as processors that closed their sinks do. */
+    void allStopped(ChangefeedId id) {
+        for (String capture : tasks.positions(id).keySet()) {
+            tasks.withdraw(new TaskStore.TaskKey(id, capture));
+        }
+    }
+
+    Map<String, List<Long>> shares(ChangefeedId id) {
+        Map<String, List<Long>> shares = new TreeMap<>();
+        store.status(id).orElseThrow().value().shares().forEach((capture, share) -> shares.put(capture,
+                share.tableIds()));
+        return shares;
+    }
+
+    @Test
+    void tablesSpreadOverTheSharingCapturesThroughADrainAndFollowMovesAndACaptureThatLeaves() throws Exception {
+        for (String capture : List.of("s-1", "s-2", "s-3")) {
+            captures.register(sharing(capture));
+        }
+        ChangefeedId id = changefeedReading("spread", Optional.of("db-s:3306"));
+        reconciler.tick(List.of());
+        assertThat(placement(id)).as("the lead, alone until its tables are known").contains("s-1");
+        assertThat(shares(id)).isEmpty();
+
+        report(id, "s-1", START_TS + 100, List.of(1L, 2L, 3L, 4L, 5L, 6L));
+        reconciler.tick(List.of());
+        assertThat(placement(id)).as("taken off its captures until the lead's processor is gone").isEmpty();
+        reconciler.tick(List.of());
+        assertThat(placement(id)).as("still draining").isEmpty();
+        allStopped(id);
+        reconciler.tick(List.of());
+        assertThat(placement(id)).contains("s-1");
+        assertThat(shares(id)).isEqualTo(Map.of("s-2", List.of(3L, 4L), "s-3", List.of(5L, 6L)));
+        ChangefeedStatus spread = store.status(id).orElseThrow().value();
+        assertThat(spread.checkpointTs()).as("placed again from the folded checkpoint").isEqualTo(START_TS + 100);
+        assertThat(spread.participants()).containsExactlyInAnyOrder("s-1", "s-2", "s-3");
+
+        report(id, "s-1", START_TS + 200, List.of(1L, 2L, 3L, 4L, 5L, 6L));
+        report(id, "s-2", START_TS + 150, List.of());
+        reconciler.tick(List.of());
+        assertThat(store.status(id).orElseThrow().value().checkpointTs())
+                .as("a share of the tables missing: the checkpoint holds").isEqualTo(START_TS + 100);
+        report(id, "s-3", START_TS + 300, List.of());
+        reconciler.tick(List.of());
+        assertThat(store.status(id).orElseThrow().value().checkpointTs()).as("the least of the three")
+                .isEqualTo(START_TS + 150);
+
+        assertRefused(tick(new AdminJob.MoveTable(id, "s-3", 99)), ErrorCode.SCHEDULER_REQUEST_FAILED,
+                "replicates no table 99 (its tables: [1, 2, 3, 4, 5, 6])");
+        tick(new AdminJob.MoveTable(id, "s-3", 3)).done().get();
+        assertThat(placement(id)).as("a move drains too").isEmpty();
+        allStopped(id);
+        reconciler.tick(List.of());
+        assertThat(shares(id)).isEqualTo(Map.of("s-2", List.of(4L), "s-3", List.of(3L, 5L, 6L)));
+
+        tick(new AdminJob.Rebalance(id)).done().get();
+        report(id, "s-1", START_TS + 400, List.of(1L, 2L, 3L, 4L, 5L, 6L));
+        report(id, "s-2", START_TS + 400, List.of());
+        report(id, "s-3", START_TS + 400, List.of());
+        reconciler.tick(List.of());
+        allStopped(id);
+        reconciler.tick(List.of());
+        assertThat(shares(id).values()).as("balanced again on request, 2 each").allMatch(ids -> ids.size() == 2);
+
+        captures.deregister("s-3");
+        reconciler.tick(List.of());
+        allStopped(id);
+        reconciler.tick(List.of());
+        assertThat(placement(id)).contains("s-1");
+        assertThat(shares(id)).as("the departed capture's tables are the lead's until balanced again")
+                .containsOnlyKeys("s-2");
     }
 }

@@ -30,7 +30,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,11 +91,10 @@ class ProcessorIT {
         assertThat(reported.readerState()).isEqualTo(state(42));
         assertThat(reported.error()).isEmpty();
 
-        var stopped = processor.stop();
-        assertThat(meta.position(new ChangefeedId("default", "plain"), CAPTURE))
-                .as("withdrawn by the stop call itself").isEmpty();
-        stopped.join();
+        processor.stop().join();
         assertThat(sources.sourcesOf(new ChangefeedId("default", "plain")).getFirst().isClosed()).isTrue();
+        assertThat(meta.position(new ChangefeedId("default", "plain"), CAPTURE))
+                .as("withdrawn once source and sink are closed").isEmpty();
     }
 
     @Test
@@ -188,7 +191,7 @@ class ProcessorIT {
     }
 
     @Test
-    void stopWithdrawsAtOnceAndFencesWhileTheSinkCloseBlocksAndCompletesOnceItReturns() throws Exception {
+    void stopFencesAtOnceAndWithdrawsOnlyOnceTheBlockedSinkCloseReturns() throws Exception {
         ChangefeedInfo info = MetaOnZooKeeper.info("closing", "blackhole://");
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch blocked = sinks.blockOnClose(info.changefeedId(), release);
@@ -197,7 +200,6 @@ class ProcessorIT {
         var consumer = sources.running(info.changefeedId()).consumer();
         consumer.onResolved(2_000, state(3));
         var stopped = assertTimeoutPreemptively(Duration.ofSeconds(5), processor::stop);
-        assertThat(meta.position(info.changefeedId(), CAPTURE)).as("withdrawn before the sink closes").isEmpty();
         assertThat(blocked.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(sources.sourcesOf(info.changefeedId()).getFirst().isClosed()).as("the source closes first").isTrue();
 
@@ -206,11 +208,14 @@ class ProcessorIT {
         processor.report();
         assertThat(sinks.openedFor(info.changefeedId()).getFirst().calls()).as("nothing reaches a stopped sink")
                 .isEqualTo(calls);
-        assertThat(meta.position(info.changefeedId(), CAPTURE)).as("a stopped processor publishes nothing").isEmpty();
+        assertThat(meta.position(info.changefeedId(), CAPTURE)).as("a stopped processor publishes nothing new, and"
+                + " its position stays while its sink may still write").hasValueSatisfying(
+                        p -> assertThat(p.checkpointTs()).isEqualTo(1_000));
         assertThat(stopped).isNotDone();
         release.countDown();
         stopped.get(10, TimeUnit.SECONDS);
         assertThat(processor.isStopped()).isTrue();
+        assertThat(meta.position(info.changefeedId(), CAPTURE)).as("withdrawn once the sink closed").isEmpty();
     }
 
     @Test
@@ -279,6 +284,56 @@ class ProcessorIT {
                 List.of(0), List.of());
         return new RowBatch(ts, 0, List.of(new RowChange(RowKind.INSERT, table, ts, Optional.empty(),
                 Optional.of(new RowImage(new Object[] {1L})))));
+    }
+
+    @Test
+    void aDdlOfASharedChangefeedIsAppliedOnceByTheLeadAfterTheShareReachedItThoughTheirReadersStampedItApart()
+            throws Exception {
+        ChangefeedInfo info = MetaOnZooKeeper.info("shared", "blackhole://");
+        ChangefeedId id = meta.placed(info, "lead");
+        ChangefeedStatus status = meta.changefeeds.status(id).orElseThrow().value();
+        Processor lead = new Processor(new TaskStore.TaskKey(id, "lead"), status.epoch(), info, status.checkpointTs(),
+                status.readerState(), "127.0.0.1:8300", meta.tasks,
+                new Participation(TableScope.allBut(Set.of(2L)), "lead", Set.of("share")));
+        Processor share = new Processor(new TaskStore.TaskKey(id, "share"), status.epoch(), info,
+                status.checkpointTs(), status.readerState(), "127.0.0.1:8301", meta.tasks,
+                new Participation(TableScope.only(1, Set.of(2L)), "lead", Set.of()));
+        assertThat(lead.start(sinks.sinks(), sources)).isTrue();
+        var toLead = sources.running(id).consumer();
+        assertThat(share.start(sinks.sinks(), sources)).isTrue();
+        var toShare = await().atMost(Duration.ofSeconds(10)).until(() -> sources.sourcesOf(id), s -> s.size() == 2)
+                .get(1).consumer();
+        ScheduledExecutorService manager = Executors.newSingleThreadScheduledExecutor();
+        manager.scheduleWithFixedDelay(() -> {
+            lead.report();
+            share.report();
+        }, 0, 20, TimeUnit.MILLISECONDS);
+        try {
+            // each dispatch thread of its own: the common pool may have a single worker on a small machine
+            CompletableFuture<Void> leadAtDdl = CompletableFuture.runAsync(() -> toLead.onDdl(ddl(1_500)),
+                    Thread::startVirtualThread);
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+                    .until(() -> ddlsReceived(id).isEmpty() && !leadAtDdl.isDone());
+            CompletableFuture<Void> shareAtDdl = CompletableFuture.runAsync(() -> toShare.onDdl(ddl(1_400)),
+                    Thread::startVirtualThread);
+            leadAtDdl.get(10, TimeUnit.SECONDS);
+            shareAtDdl.get(10, TimeUnit.SECONDS);
+            assertThat(ddlsReceived(id)).as("applied once, by the lead, at the ts its own reader gave it")
+                    .containsExactly("ddl@1500");
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                assertThat(meta.position(id, "lead").orElseThrow().appliedDdls()).isEqualTo(1);
+                assertThat(meta.position(id, "share").orElseThrow().reachedDdls()).isEqualTo(1);
+            });
+        } finally {
+            manager.shutdownNow();
+            lead.stop().get(10, TimeUnit.SECONDS);
+            share.stop().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private List<String> ddlsReceived(ChangefeedId id) {
+        return sinks.openedFor(id).stream().flatMap(sink -> sink.received().stream())
+                .filter(call -> call.startsWith("ddl@")).toList();
     }
 
     private static DdlEvent ddl(long ts) {

@@ -8,6 +8,7 @@ import io.cdc4j.model.ReaderState;
 import io.cdc4j.processor.ChangeConsumer;
 import io.cdc4j.processor.ChangeSource;
 import io.cdc4j.processor.ChangeSourceFactory;
+import io.cdc4j.processor.TableScope;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -71,6 +72,12 @@ public final class FedChangeSources implements ChangeSourceFactory {
         FedSource source = new FedSource(changefeed);
         created.add(source);
         return source;
+    }
+
+    /** A source for a part of a changefeed: the test feeds it only the rows of that part. */
+    @Override
+    public ChangeSource create(ChangefeedId changefeed, ReplicaConfig config, TableScope scope) {
+        return create(changefeed, config);
     }
 
     /** Every source created for a changefeed, oldest first. */

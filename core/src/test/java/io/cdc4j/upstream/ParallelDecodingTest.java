@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongPredicate;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
@@ -40,13 +41,18 @@ class ParallelDecodingTest {
     private final InMemoryTableIdAllocator tableIds = new InMemoryTableIdAllocator(1);
 
     private TransactionAssembler assembler(int batchRows, PartPrefetcher prefetcher, Predicate<TableName> tables) {
+        return assembler(batchRows, prefetcher, tables, id -> true);
+    }
+
+    private TransactionAssembler assembler(int batchRows, PartPrefetcher prefetcher, Predicate<TableName> tables,
+                                           LongPredicate tableIdsWanted) {
         return new TransactionAssembler(new ResumePoint(START, -1), (event, bytes) -> {
             handedOn.add(event);
             if (event instanceof FramedRows part) {
                 prefetcher.offer(part);
             }
         }, new TableMapInterpreter(new CollationCharsets(Map.of())), tableIds, table -> ColumnHints.NONE,
-                () -> T0 + 3_600_000, batchRows, 1 << 20, tables);
+                () -> T0 + 3_600_000, batchRows, 1 << 20, tables, tableIdsWanted);
     }
 
     private TransactionAssembler assembler(int batchRows) {
@@ -220,6 +226,23 @@ class ParallelDecodingTest {
         assertThat(values(delivered)).containsExactly(4L);
         TransactionCommit last = (TransactionCommit) delivered.getLast();
         assertThat(last.position().tableIds().ids()).containsKeys("`d`.`skipped`", "`d`.`t`");
+    }
+
+    @Test
+    void aShareOfTheTablesGetsOnlyItsTablesRowsYetEveryTableItsIdInBinlogOrder() throws Exception {
+        BinlogEvents binlog = new BinlogEvents();
+        binlog.mariaGtid(1, T0, 12).tableMap("a", 1).write(1).tableMap("b", 1).write(2).xid();
+        binlog.mariaGtid(2, T0, 41).query("ALTER TABLE d.a ADD COLUMN v INT");
+        binlog.mariaGtid(3, T0, 12).tableMap("c", 1).write(3).tableMap("b", 1).write(4).xid();
+        binlog.feed(assembler(1024, PartPrefetcher.NONE, name -> true, id -> id == 2));
+        List<ChangeEvent> delivered = deliver();
+        assertThat(values(delivered)).as("only table b (id 2) is decoded and handed on").containsExactly(2L, 4L);
+        assertThat(parts()).as("the other tables' rows are dropped before they are framed").hasSize(2);
+        assertThat(delivered).extracting(e -> e.getClass().getSimpleName()).containsExactly("RowBatch",
+                "TransactionCommit", "DdlEvent", "TransactionCommit", "RowBatch", "TransactionCommit");
+        TransactionCommit last = (TransactionCommit) delivered.getLast();
+        assertThat(last.position().tableIds().ids()).as("ids as every capture gives them, reading the same binlog")
+                .containsEntry("`d`.`a`", 1L).containsEntry("`d`.`b`", 2L).containsEntry("`d`.`c`", 3L);
     }
 
     private List<FramedRows> parts() {
