@@ -76,13 +76,19 @@ public final class Comparison {
         return ratio("cdc4j-mysql", "insert");
     }
 
+    /** The changefeed to MySQL's rows/s with its tables spread over 2 captures over its rows/s on one. */
+    public OptionalDouble twoCapturesOverOne() {
+        return ratio("cdc4j-mysql-2captures", "cdc4j-mysql");
+    }
+
     /** The ratio lines, one per line, exactly as scripts read them. */
     public List<String> ratioLines() {
         return List.of("cdc4j/raw: " + format(cdc4jOverRaw(), "%.2f"),
                 "cdc4j/debezium: " + format(cdc4jOverDebezium(), "%.1f"),
                 "cdc4j/debezium-json: " + format(cdc4jOverDebeziumJson(), "%.1f"),
                 "cdc4j-changefeed/raw: " + format(changefeedOverRaw(), "%.2f"),
-                "cdc4j-mysql/insert: " + format(mysqlOverInsert(), "%.2f"));
+                "cdc4j-mysql/insert: " + format(mysqlOverInsert(), "%.2f"),
+                "cdc4j-mysql-2captures/cdc4j-mysql: " + format(twoCapturesOverOne(), "%.2f"));
     }
 
     /** The targets, each met or missed (a target without a measurement counts as missed). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cdc4j.bench.workload.BenchSchema;
+import io.cdc4j.meta.MetaEndpoint;
 import io.cdc4j.server.CdcServer;
 import io.cdc4j.server.ServerConfig;
 import io.cdc4j.server.ServerOptions;
@@ -15,11 +16,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * A cdc server started in the target's JVM (embedded ZooKeeper on free ports, data under the run's directory,
- * {@code --upstream} the bench upstream) with one changefeed of the bench schema, created over the HTTP API.
+ * {@code --upstream} the bench upstream), or a cluster of them sharing that ZooKeeper, with one changefeed of the
+ * bench schema, created over the HTTP API.
  */
 final class ChangefeedServer implements AutoCloseable {
     private static final String CHANGEFEED = "bench";
@@ -28,32 +32,67 @@ final class ChangefeedServer implements AutoCloseable {
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
-    private final CdcServer server;
+    private final List<CdcServer> servers;
     private final String base;
 
-    private ChangefeedServer(CdcServer server) {
-        this.server = server;
-        this.base = "http://" + server.config().advertisedAddress();
+    private ChangefeedServer(List<CdcServer> servers) {
+        this.servers = servers;
+        this.base = "http://" + servers.getFirst().config().advertisedAddress();
     }
 
     /** Starts a server whose changefeeds write through {@code sinks}, and waits until it is the owner. */
     static ChangefeedServer start(TargetSetup setup, SinkFactory sinks) throws Exception {
+        return start(setup, sinks, 1);
+    }
+
+    /**
+     * Starts {@code captures} servers in one cluster (the first with the embedded ZooKeeper, the others joining it),
+     * all writing through {@code sinks}, and waits until the first is the owner and every capture is registered.
+     */
+    static ChangefeedServer start(TargetSetup setup, SinkFactory sinks, int captures) throws Exception {
+        String metaListen = "127.0.0.1:" + freePort();
+        List<CdcServer> servers = new ArrayList<>();
+        servers.add(startCapture(setup, sinks, 0, Optional.empty(), metaListen));
+        ChangefeedServer started = new ChangefeedServer(servers);
+        try {
+            started.await("the cdc server is the owner",
+                    () -> started.get("/api/v2/status").path("is_owner").asBoolean());
+            for (int i = 1; i < captures; i++) {
+                servers.add(startCapture(setup, sinks, i, Optional.of(MetaEndpoint.local(metaListen)), metaListen));
+            }
+            started.await(captures + " captures are registered",
+                    () -> started.get("/api/v2/captures").path("total").asInt() == captures);
+            return started;
+        } catch (Exception e) {
+            started.close();
+            throw e;
+        }
+    }
+
+    private static CdcServer startCapture(TargetSetup setup, SinkFactory sinks, int index, Optional<MetaEndpoint> meta,
+                                          String metaListen) throws IOException {
         String addr = "127.0.0.1:" + freePort();
         String upstream = "mysql://root@127.0.0.1:" + setup.port() + "/";
-        ServerConfig config = new ServerConfig(addr, addr, setup.workDir().resolve("cdc-data"), Optional.empty(),
-                "127.0.0.1:" + freePort(), ServerConfig.DEFAULT_CLUSTER_ID, Optional.of(upstream), "warn",
-                Optional.empty(), ServerConfig.DEFAULT_SESSION_TTL);
-        ChangefeedServer started = new ChangefeedServer(
-                CdcServer.start(config, ServerOptions.forUpstream(config.upstream()).withSinks(sinks)));
+        ServerConfig config = new ServerConfig(addr, addr, setup.workDir().resolve(index == 0 ? "cdc-data"
+                : "cdc-data-" + index), meta, metaListen, ServerConfig.DEFAULT_CLUSTER_ID, Optional.of(upstream),
+                "warn", Optional.empty(), ServerConfig.DEFAULT_SESSION_TTL);
+        return CdcServer.start(config, ServerOptions.forUpstream(config.upstream()).withSinks(sinks));
+    }
+
+    /** A condition polled until it holds. */
+    @FunctionalInterface
+    private interface Condition {
+        boolean holds() throws IOException, InterruptedException;
+    }
+
+    private void await(String what, Condition condition) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + OWNER_TIMEOUT.toNanos();
-        while (!started.get("/api/v2/status").path("is_owner").asBoolean()) {
+        while (!condition.holds()) {
             if (System.nanoTime() > deadline) {
-                started.close();
-                throw new IllegalStateException("the cdc server did not become the owner in " + OWNER_TIMEOUT);
+                throw new IllegalStateException(what + " did not happen in " + OWNER_TIMEOUT);
             }
             Thread.sleep(POLL);
         }
-        return started;
     }
 
     /**
@@ -108,6 +147,6 @@ final class ChangefeedServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
+        servers.reversed().forEach(CdcServer::close);
     }
 }

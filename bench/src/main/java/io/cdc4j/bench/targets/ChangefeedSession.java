@@ -34,7 +34,13 @@ final class ChangefeedSession implements BenchTarget.Session {
      */
     static ChangefeedSession open(TargetSetup setup, Arrivals arrivals, String scheme, String sinkUri, Check check)
             throws Exception {
-        ChangefeedServer server = ChangefeedServer.start(setup, CountingSink.counting(scheme, arrivals));
+        return open(setup, arrivals, scheme, sinkUri, check, 1);
+    }
+
+    /** As {@link #open(TargetSetup, Arrivals, String, String, Check)}, on a cluster of {@code captures} servers. */
+    static ChangefeedSession open(TargetSetup setup, Arrivals arrivals, String scheme, String sinkUri, Check check,
+                                  int captures) throws Exception {
+        ChangefeedServer server = ChangefeedServer.start(setup, CountingSink.counting(scheme, arrivals), captures);
         try {
             long started = server.createChangefeed(sinkUri, arrivals.measuresLag() ? 0 : setup.span().startTs(),
                     setup.memoryQuotaBytes());

@@ -63,6 +63,14 @@ class ResultsReportTest {
     }
 
     @Test
+    void theTwoCaptureRatioLineSetsTheSharedChangefeedAgainstTheOneOnOneCapture() {
+        String md = ResultsReport.render(run(List.of(cold("cdc4j-mysql", 10.0), cold("cdc4j-mysql-2captures", 12.5)),
+                List.of()));
+        assertThat(md).containsPattern(Pattern.compile("^cdc4j-mysql/insert: n/a\n"
+                + "cdc4j-mysql-2captures/cdc4j-mysql: 0\\.80 x$", Pattern.MULTILINE));
+    }
+
+    @Test
     void theSummaryTableHasThroughputLagAndMemoryPerSystem() {
         String md = ResultsReport.render(run(List.of(cold("raw", 1.0), cold("cdc4j", 2.0)),
                 List.of(lag("cdc4j", 120.5))));
