@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -72,7 +73,15 @@ final class ChangefeedReconciler {
     private final Map<ChangefeedId, Long> foldedEpochs = new HashMap<>();
     /** Changefeeds whose tables a user asked to spread again. */
     private final Set<ChangefeedId> rebalances = new HashSet<>();
+    /** When each changefeed was last placed anew in this owner term. */
+    private final Map<ChangefeedId, Instant> placedAt = new HashMap<>();
     private volatile boolean allNormalPlaced;
+
+    /**
+     * How long a placement stands before the owner balances tables that drifted apart (tables created since go to
+     * the lead), as TiCDC's scheduler checks its balance every minute.
+     */
+    static final Duration BALANCE_CHECK_INTERVAL = Duration.ofSeconds(60);
 
     /** How long a drain waits for the old processors to withdraw before the new placement starts regardless. */
     static final Duration DRAIN_WAIT = Duration.ofSeconds(30);
@@ -150,6 +159,7 @@ final class ChangefeedReconciler {
         drains.keySet().retainAll(feeds.keySet());
         foldedEpochs.keySet().retainAll(feeds.keySet());
         rebalances.retainAll(feeds.keySet());
+        placedAt.keySet().retainAll(feeds.keySet());
         retries.keySet().retainAll(feeds.keySet());
         warnedCheckpoints.keySet().retainAll(feeds.keySet());
         failing.keySet().retainAll(feeds.keySet());
@@ -367,8 +377,8 @@ final class ChangefeedReconciler {
         over.sort(null);
         List<String> balancedOver = status.balancedOver();
         Optional<List<Long>> tables = knownTables(id, status, running);
-        if ((rebalances.contains(id) || !over.equals(balancedOver)) && tables.isPresent()
-                && lead.equals(current)) {
+        if ((rebalances.contains(id) || !over.equals(balancedOver) || drifted(id, tables, leader, shares, holders))
+                && tables.isPresent() && lead.equals(current)) {
             shares = new HashMap<>(TableBalancer.balance(tables.get(), leader, shares, holders));
             balancedOver = over;
             rebalances.remove(id);
@@ -390,6 +400,35 @@ final class ChangefeedReconciler {
         apply(id, status, next, current.map(c -> " (capture " + c + " is gone)").orElse(""));
         load.merge(leader, 1, Integer::sum);
         return true;
+    }
+
+    /**
+     * Whether the placement has stood for {@link #BALANCE_CHECK_INTERVAL} and its captures' table counts now differ by
+     * more than one.
+     */
+    private boolean drifted(ChangefeedId id, Optional<List<Long>> tables, String lead, Map<String, TableShare> shares,
+                            List<String> holders) {
+        Instant now = settings.clock().instant();
+        Instant since = placedAt.putIfAbsent(id, now);
+        if (tables.isEmpty() || holders.isEmpty() || since == null
+                || Duration.between(since, now).compareTo(BALANCE_CHECK_INTERVAL) < 0) {
+            return false;
+        }
+        Set<Long> unshared = new HashSet<>(tables.get());
+        List<Integer> counts = new ArrayList<>();
+        for (String holder : holders) {
+            TableShare share = shares.get(holder);
+            List<Long> held = share == null ? List.of() : share.tableIds().stream()
+                    .filter(tables.get()::contains).toList();
+            held.forEach(unshared::remove);
+            counts.add(held.size());
+        }
+        counts.add(unshared.size());
+        boolean drifted = Collections.max(counts) - Collections.min(counts) > 1;
+        if (!drifted) {
+            placedAt.put(id, now);
+        }
+        return drifted;
     }
 
     /** The live captures, apart from the lead, that can take a share of the changefeed's tables, sorted. */
@@ -453,6 +492,7 @@ final class ChangefeedReconciler {
                 && s.captureId().equals(status.captureId()) ? s.placed(next.lead(), next.shares(), next.balancedOver())
                 : s);
         if (placed.isPresent() && placed.get().epoch() > status.epoch()) {
+            placedAt.put(id, settings.clock().instant());
             LOG.info("changefeed {} placed on capture {}{} from checkpoint {}{}", id, next.lead(),
                     next.shares().isEmpty() ? "" : ", tables shared out: " + describeShares(next.shares()),
                     placed.get().checkpointTs(), why);

@@ -70,9 +70,11 @@ public final class InMemoryTableIdAllocator implements TableIdAllocator {
     @Override
     public synchronized long created(TableName table) {
         TableName key = nameCase.key(table);
-        if (!ids.containsKey(key)) {
-            takeLegacy(key);
+        Long id = ids.get(key);
+        if (id != null) {
+            return id;
         }
+        takeLegacy(key);
         return assign(key);
     }
 

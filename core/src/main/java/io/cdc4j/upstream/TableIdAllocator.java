@@ -11,7 +11,11 @@ public interface TableIdAllocator {
     /** The table's id, allocating one if the table has none yet. */
     long idOf(TableName table);
 
-    /** A table was created: it gets a new id even if a table of that name had one. */
+    /**
+     * A table was created: it gets a new id, unless its name still has one (a name is freed by a drop or a rename, so
+     * an id it still has was given to this very table ahead of its CREATE: listed from the upstream's catalog when a
+     * changefeed started at a point before the CREATE, or by {@code CREATE TABLE IF NOT EXISTS} of a table that exists).
+     */
     long created(TableName table);
 
     /** A table was renamed: the new name keeps the old name's id. */

@@ -19,6 +19,7 @@ import io.cdc4j.meta.MetaSession;
 import io.cdc4j.meta.TaskPosition;
 import io.cdc4j.meta.TaskStore;
 import io.cdc4j.model.ChangefeedId;
+import io.cdc4j.testing.ShiftableClock;
 import io.cdc4j.testing.TestZooKeeper;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -329,5 +330,36 @@ class ChangefeedReconcilerIT {
         assertThat(placement(id)).contains("s-1");
         assertThat(shares(id)).as("the departed capture's tables are the lead's until balanced again")
                 .containsOnlyKeys("s-2");
+    }
+
+    @Test
+    void tablesCreatedLaterGoToTheLeadAndAreBalancedOnceThePlacementStoodAMinute() throws Exception {
+        ShiftableClock clock = new ShiftableClock();
+        reconciler = new ChangefeedReconciler(store, tasks, captures,
+                new OwnerSettings(Duration.ofMillis(50), clock, Duration.ofSeconds(10)));
+        for (String capture : List.of("s-1", "s-2", "s-3")) {
+            captures.register(sharing(capture));
+        }
+        ChangefeedId id = changefeedReading("drifting", Optional.of("db-s:3306"));
+        reconciler.tick(List.of());
+        report(id, "s-1", START_TS + 100, List.of(1L, 2L, 3L, 4L, 5L, 6L));
+        reconciler.tick(List.of());
+        allStopped(id);
+        reconciler.tick(List.of());
+        assertThat(shares(id)).isEqualTo(Map.of("s-2", List.of(3L, 4L), "s-3", List.of(5L, 6L)));
+
+        List<Long> grown = List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+        report(id, "s-1", START_TS + 200, grown);
+        report(id, "s-2", START_TS + 200, List.of());
+        report(id, "s-3", START_TS + 200, List.of());
+        reconciler.tick(List.of());
+        assertThat(placement(id)).as("5 tables on the lead, 2 on the others: left alone for now").contains("s-1");
+        clock.shift(ChangefeedReconciler.BALANCE_CHECK_INTERVAL.plusSeconds(1));
+        report(id, "s-1", START_TS + 300, grown);
+        reconciler.tick(List.of());
+        assertThat(placement(id)).as("drained to balance").isEmpty();
+        allStopped(id);
+        reconciler.tick(List.of());
+        assertThat(shares(id).values()).as("3 tables each").allMatch(ids -> ids.size() == 3);
     }
 }

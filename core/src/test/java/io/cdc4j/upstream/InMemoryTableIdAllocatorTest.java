@@ -43,6 +43,16 @@ class InMemoryTableIdAllocatorTest {
     }
 
     @Test
+    void aCreateOfATableListedAheadOfItKeepsItsIdWhileOneCreatedAfterADropGetsANewOne() {
+        InMemoryTableIdAllocator ids = new InMemoryTableIdAllocator(1);
+        TableName t = new TableName("s", "t");
+        long listed = ids.idOf(t);
+        assertThat(ids.created(t)).as("listed from the catalog at start, its CREATE replayed").isEqualTo(listed);
+        ids.dropped(t);
+        assertThat(ids.created(t)).as("dropped and created again").isGreaterThan(listed);
+    }
+
+    @Test
     void aReplayedRenameKeepsTheIdTheNewNameAlreadyHas() {
         InMemoryTableIdAllocator ids = new InMemoryTableIdAllocator(1);
         long id = ids.idOf(new TableName("s", "b"));
