@@ -34,6 +34,14 @@ public interface BenchTarget {
         return false;
     }
 
+    /**
+     * Whether a run may deliver some rows twice (a changefeed that restarts from its checkpoint to spread its tables):
+     * its rows are then the workload's, once its own check of the output has passed, not the deliveries counted.
+     */
+    default boolean replays() {
+        return false;
+    }
+
     /** The rows a cold-start run delivers: the binlog's row changes, or for a loader the upstream's final rows. */
     default long expectedRows(long binlogRows, long tableRows) {
         return binlogRows;

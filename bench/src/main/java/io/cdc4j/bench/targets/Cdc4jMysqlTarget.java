@@ -8,7 +8,8 @@ import io.cdc4j.bench.measure.Arrivals;
  * workload's last commit, then every table's row count is compared with the upstream's (not in a lag run, whose
  * changefeed starts after the workload: there the rows the sink made durable are the measure). With more than one
  * capture the changefeed's tables are spread over a cluster of servers in the target's JVM, each reading the binlog;
- * its figure includes the restart that spreads them (rows replayed then count again).
+ * its figure includes the restart that spreads them (the rows replayed after it are delivered twice; its rows are the
+ * workload's once the downstream's row counts match the upstream's).
  */
 public final class Cdc4jMysqlTarget implements BenchTarget {
     private final int captures;
@@ -40,6 +41,11 @@ public final class Cdc4jMysqlTarget implements BenchTarget {
     @Override
     public boolean measuresLiveSet() {
         return captures == 1;
+    }
+
+    @Override
+    public boolean replays() {
+        return captures > 1;
     }
 
     @Override
