@@ -98,6 +98,7 @@ class TableSchedulingIT {
 
             Map<String, Set<Long>> placed = awaitPlacement(3, 6);
             assertThat(placed.values()).as("two tables on each capture: %s", placed).allMatch(ids -> ids.size() == 2);
+            assertThat(taskStatusV1()).as("v1's task_status lists the same").isEqualTo(placed);
             writes(connection, tables, 30);
 
             String from = placed.keySet().iterator().next();
@@ -248,6 +249,17 @@ class TableSchedulingIT {
             }
         }
         return placement;
+    }
+
+    /** The tables of each capture as v1's changefeed detail lists them in {@code task_status}. */
+    private Map<String, Set<Long>> taskStatusV1() {
+        Map<String, Set<Long>> listed = new TreeMap<>();
+        for (JsonNode task : Http.get(base, "/api/v1/changefeeds/" + CHANGEFEED).json().path("task_status")) {
+            Set<Long> ids = new TreeSet<>();
+            task.path("table_ids").forEach(tableId -> ids.add(tableId.asLong()));
+            listed.put(task.path("capture_id").asText(), ids);
+        }
+        return listed;
     }
 
     private String captureId(ServerProcess server) {
