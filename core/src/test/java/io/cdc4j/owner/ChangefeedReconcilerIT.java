@@ -354,7 +354,7 @@ class ChangefeedReconcilerIT {
         report(id, "s-3", START_TS + 200, List.of());
         reconciler.tick(List.of());
         assertThat(placement(id)).as("5 tables on the lead, 2 on the others: left alone for now").contains("s-1");
-        clock.shift(ChangefeedReconciler.BALANCE_CHECK_INTERVAL.plusSeconds(1));
+        clock.shift(ChangefeedPlacer.BALANCE_CHECK_INTERVAL.plusSeconds(1));
         report(id, "s-1", START_TS + 300, grown);
         reconciler.tick(List.of());
         assertThat(placement(id)).as("drained to balance").isEmpty();
