@@ -23,7 +23,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,9 +44,6 @@ import org.slf4j.LoggerFactory;
  */
 final class Processor implements ChangeConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(Processor.class);
-    private static final Duration BARRIER_POLL = Duration.ofMillis(50);
-    private static final Duration BARRIER_LOG_AFTER = Duration.ofSeconds(5);
-    private static final Duration BARRIER_LOG_EVERY = Duration.ofSeconds(30);
 
     private final TaskStore.TaskKey key;
     private final long epoch;
@@ -62,10 +58,7 @@ final class Processor implements ChangeConsumer {
     private final Participation participation;
     /** Every table of the changefeed, as the source last told it (guarded by {@code state}). */
     private List<Long> allTableIds = List.of();
-    /** The DDLs the source delivered in this run (the dispatch thread's only). */
-    private long ddlsSeen;
-    private volatile long reachedDdls;
-    private volatile long appliedDdls;
+    private final DdlBarrier barrier;
 
     private volatile Sink sink;
     /** Guarded by {@code state}. */
@@ -96,6 +89,7 @@ final class Processor implements ChangeConsumer {
     Processor(TaskStore.TaskKey key, long epoch, ChangefeedInfo info, long checkpointTs, ReaderState state,
               String captureAddress, TaskStore tasks, Participation participation) {
         this.participation = participation;
+        this.barrier = new DdlBarrier(tasks, key, epoch, participation);
         this.key = key;
         this.epoch = epoch;
         this.info = info;
@@ -252,75 +246,34 @@ final class Processor implements ChangeConsumer {
      */
     @Override
     public void onDdl(DdlEvent ddl) {
-        long ordinal = ++ddlsSeen;
+        long ordinal = barrier.next();
         boolean applies = ddl.commitTs() > checkpointTs && !beyondTarget(ddl.commitTs());
-        if (!accepting() || (!applies && !participation.shared())) {
+        if (!accepting() || (!applies && !barrier.shared())) {
             return;
         }
         try {
-            if (!progress.awaitIdle(this::abandoned, BARRIER_POLL)) {
+            if (!progress.awaitIdle(this::abandoned, DdlBarrier.POLL)) {
                 return;
             }
             if (!participation.scope().leads()) {
-                reachedDdls = ordinal;
-                awaitBarrier(ddl, "the lead capture " + participation.lead() + " to apply it",
-                        () -> leadApplied(ordinal));
+                barrier.reachAndAwaitLead(ddl, ordinal, this::abandoned);
                 return;
             }
-            if (!participation.followers().isEmpty() && !awaitBarrier(ddl, "captures " + participation.followers()
-                    + " to reach it", () -> followersReached(ordinal))) {
+            if (!barrier.awaitShares(ddl, ordinal, this::abandoned)) {
                 return;
             }
             if (applies) {
                 sink.writeDdl(ddl, progress.add(ddl.commitTs()));
-                if (!progress.awaitIdle(this::abandoned, BARRIER_POLL)) {
+                if (!progress.awaitIdle(this::abandoned, DdlBarrier.POLL)) {
                     return;
                 }
             }
-            appliedDdls = ordinal;
+            barrier.applied(ordinal);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Throwable e) {
             fail(e);
         }
-    }
-
-    /** Waits until {@code passed} holds, or the processor stops; says what it waits for when that takes long. */
-    private boolean awaitBarrier(DdlEvent ddl, String what, BooleanSupplier passed)
-            throws InterruptedException {
-        long start = System.nanoTime();
-        long nextLog = start + BARRIER_LOG_AFTER.toNanos();
-        while (!abandoned()) {
-            if (passed.getAsBoolean()) {
-                long waited = Duration.ofNanos(System.nanoTime() - start).toMillis();
-                LOG.debug("changefeed {} processor on capture {}: DDL at {} passed its barrier after {} ms",
-                        key.changefeed(), key.captureId(), ddl.commitTs(), waited);
-                return true;
-            }
-            if (System.nanoTime() - nextLog >= 0) {
-                LOG.info("changefeed {} processor on capture {}: the DDL at {} waits for {} ({}) ", key.changefeed(),
-                        key.captureId(), ddl.commitTs(), what, ddl.query());
-                nextLog = System.nanoTime() + BARRIER_LOG_EVERY.toNanos();
-            }
-            Thread.sleep(BARRIER_POLL.toMillis());
-        }
-        return false;
-    }
-
-    private boolean leadApplied(long ordinal) {
-        return tasks.position(new TaskStore.TaskKey(key.changefeed(), participation.lead()))
-                .filter(p -> p.epoch() == epoch).map(p -> p.appliedDdls() >= ordinal).orElse(false);
-    }
-
-    private boolean followersReached(long ordinal) {
-        var positions = tasks.positions(key.changefeed());
-        for (String follower : participation.followers()) {
-            TaskPosition position = positions.get(follower);
-            if (position == null || position.epoch() != epoch || position.reachedDdls() < ordinal) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private String describeShare() {
@@ -385,7 +338,7 @@ final class Processor implements ChangeConsumer {
                 checkpointState = durable.state();
             }
             position = new TaskPosition(epoch, checkpointTs, checkpointState, resolvedTs, lastSyncedTs,
-                    List.copyOf(tableIds), error, warning, allTableIds, reachedDdls, appliedDdls);
+                    List.copyOf(tableIds), error, warning, allTableIds, barrier.reached(), barrier.appliedCount());
         }
         if (!position.equals(published)) {
             if (tasks.update(key, ignored -> position).isEmpty() && !tasks.publish(key, position)) {
