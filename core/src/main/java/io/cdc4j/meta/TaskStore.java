@@ -94,6 +94,8 @@ public final class TaskStore {
                 throw new CdcException(ErrorCode.META_STORE, "cannot withdraw the position of " + key, e);
             }
         }
+        throw new CdcException(ErrorCode.META_STORE, "cannot withdraw the position of " + key
+                + ": it kept changing while being withdrawn");
     }
 
     public Optional<TaskPosition> position(TaskKey key) {

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cdc4j.config.ReplicaConfig;
 import io.cdc4j.error.CdcException;
 import io.cdc4j.model.ChangefeedId;
+import io.cdc4j.model.ReaderState;
 import io.cdc4j.testing.TestZooKeeper;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -67,6 +69,30 @@ class ChangefeedStoreIT {
                 .isInstanceOf(CdcException.class);
         assertThat(client.checkExists().forPath(keys.changefeedInfo(half))).isNull();
         assertThat(client.checkExists().forPath(keys.changefeedTasks(half))).isNull();
+    }
+
+    @Test
+    void aStatusWithSharedTablesRoundTripsAndAWithdrawalByEpochLeavesALaterRunsPosition() {
+        ChangefeedId id = new ChangefeedId("default", "shared");
+        store.create(info("shared"), ChangefeedStatus.initial(1000));
+        ChangefeedStatus placed = store.updateStatus(id, s -> s.placed("lead", Map.of("other",
+                new TableShare(1, List.of(5L, 3L))), List.of("other", "lead"))).orElseThrow();
+        ChangefeedStatus read = store.status(id).orElseThrow().value();
+        assertThat(read).isEqualTo(placed);
+        assertThat(read.shares().get("other").tableIds()).containsExactly(3L, 5L);
+        assertThat(read.balancedOver()).containsExactly("lead", "other");
+        assertThat(read.participants()).containsExactly("lead", "other");
+        assertThat(read.unplaced().participants()).as("unplaced: no lead, no shares").isEmpty();
+
+        TaskStore tasks = new TaskStore(client, keys);
+        TaskStore.TaskKey key = new TaskStore.TaskKey(id, "other");
+        tasks.publish(key, new TaskPosition(read.epoch() + 1, 1000, ReaderState.initial(), 1000, 0, List.of(3L),
+                Optional.empty(), Optional.empty(), List.of(), 0, 0));
+        tasks.withdraw(key, read.epoch());
+        assertThat(tasks.position(key)).as("a later run's position is not the old run's to withdraw").isPresent();
+        tasks.withdraw(key, read.epoch() + 1);
+        assertThat(tasks.position(key)).isEmpty();
+        tasks.withdraw(key, read.epoch() + 1);
     }
 
     @Test

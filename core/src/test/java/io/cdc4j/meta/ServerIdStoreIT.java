@@ -104,6 +104,23 @@ class ServerIdStoreIT {
     }
 
     @Test
+    void eachSlotOfAChangefeedSharedOverCapturesGetsIdsOfItsOwnRemovedWithIt() {
+        ServerIdStore store = new ServerIdStore(client, keys);
+        ChangefeedId cf = create("shared");
+        ServerIds lead = store.of(cf, BASE);
+        ServerIds first = store.of(cf, BASE, 1);
+        ServerIds second = new ServerIdStore(otherCapture, keys).of(cf, BASE, 2);
+        assertThat(Set.of(lead.reader(), lead.probe(), first.reader(), first.probe(), second.reader(),
+                second.probe())).as("no two binlog connections share a server id").hasSize(6);
+        assertThat(store.of(cf, BASE, 1)).as("a slot keeps its ids").isEqualTo(first);
+        assertThat(store.of(cf, BASE, 0)).as("slot 0 is the lead's").isEqualTo(lead);
+
+        changefeeds.remove(cf);
+        assertThat(new VersionedNodes(client).read(keys.serverIds(cf) + "/1", ServerIds.class)).isEmpty();
+        assertThat(new VersionedNodes(client).read(keys.serverIds(cf), ServerIds.class)).isEmpty();
+    }
+
+    @Test
     void anotherBaseGivesTheChangefeedIdsFromTheNewRange() {
         ServerIdStore store = new ServerIdStore(client, keys);
         ChangefeedId cf = create("moved");
