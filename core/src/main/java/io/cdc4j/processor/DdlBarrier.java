@@ -28,15 +28,18 @@ final class DdlBarrier {
     private final TaskStore.TaskKey key;
     private final long epoch;
     private final Participation participation;
+    private final Runnable publish;
     private long seen;
     private volatile long reached;
     private volatile long applied;
 
-    DdlBarrier(TaskStore tasks, TaskStore.TaskKey key, long epoch, Participation participation) {
+    /** @param publish publishes this processor's position now, so the others see a count as soon as it changes */
+    DdlBarrier(TaskStore tasks, TaskStore.TaskKey key, long epoch, Participation participation, Runnable publish) {
         this.tasks = tasks;
         this.key = key;
         this.epoch = epoch;
         this.participation = participation;
+        this.publish = publish;
     }
 
     /** Counts a DDL the source delivered; returns its number in this run. */
@@ -55,6 +58,7 @@ final class DdlBarrier {
      */
     boolean reachAndAwaitLead(DdlEvent ddl, long ordinal, BooleanSupplier abandoned) throws InterruptedException {
         reached = ordinal;
+        publish.run();
         return await(ddl, "the lead capture " + participation.lead() + " to apply it", abandoned,
                 () -> tasks.position(new TaskStore.TaskKey(key.changefeed(), participation.lead()))
                         .filter(p -> p.epoch() == epoch).map(p -> p.appliedDdls() >= ordinal).orElse(false));
@@ -80,6 +84,9 @@ final class DdlBarrier {
     /** The lead applied (or passed over) DDL {@code ordinal}. */
     void applied(long ordinal) {
         applied = ordinal;
+        if (participation.shared()) {
+            publish.run();
+        }
     }
 
     /** How many DDLs this processor reached, for its position. */

@@ -52,6 +52,8 @@ final class Processor implements ChangeConsumer {
     private final TaskStore tasks;
     private final Object state = new Object();
     private final Object withdrawal = new Object();
+    /** Serialises the position's publication between the manager's thread and the dispatch thread. */
+    private final Object reporting = new Object();
     private boolean superseded;
     private final ProgressTracker<ReaderState> progress;
     private final TreeSet<Long> tableIds = new TreeSet<>();
@@ -89,7 +91,7 @@ final class Processor implements ChangeConsumer {
     Processor(TaskStore.TaskKey key, long epoch, ChangefeedInfo info, long checkpointTs, ReaderState state,
               String captureAddress, TaskStore tasks, Participation participation) {
         this.participation = participation;
-        this.barrier = new DdlBarrier(tasks, key, epoch, participation);
+        this.barrier = new DdlBarrier(tasks, key, epoch, participation, this::report);
         this.key = key;
         this.epoch = epoch;
         this.info = info;
@@ -321,9 +323,16 @@ final class Processor implements ChangeConsumer {
 
     /**
      * Moves the checkpoint to what the sink's completions say is durable and publishes the position when it changed;
-     * no sink call is made or waited for.
+     * no sink call is made or waited for. Called by the manager's thread every round, and by the dispatch thread at
+     * a shared DDL barrier so the other captures see it there without waiting for a round.
      */
     void report() {
+        synchronized (reporting) {
+            publishPosition();
+        }
+    }
+
+    private void publishPosition() {
         if (published == null) {
             return;
         }
