@@ -126,9 +126,9 @@ final class ChangefeedPlacer {
      * (a capture without an upstream, or with another one, is never given it), and spreads its tables over the live
      * captures that can take a share when they changed, or when a user asked; returns false while it is not placed.
      */
-    boolean place(ChangefeedId id, ChangefeedInfo info, ChangefeedStatus status,
-                          Map<String, CaptureInfo> alive, Map<String, Integer> load,
-                          Map<String, TaskPosition> positions, Map<String, TaskPosition> running) {
+    boolean place(ChangefeedId id, ChangefeedInfo info, ChangefeedStatus status, Map<String, CaptureInfo> alive,
+                  Map<String, Integer> load, Map<String, TaskPosition> positions,
+                  Map<String, TaskPosition> running) {
         Drain drain = drains.get(id);
         if (drain != null && status.captureId().isEmpty()) {
             return finishDrain(id, info, drain, alive, positions);
@@ -164,7 +164,7 @@ final class ChangefeedPlacer {
         over.sort(null);
         List<String> balancedOver = status.balancedOver();
         Optional<List<Long>> tables = knownTables(id, status, running);
-        if ((rebalances.contains(id) || !over.equals(balancedOver) || drifted(id, tables, leader, shares, holders))
+        if ((rebalances.contains(id) || !over.equals(balancedOver) || drifted(id, tables, shares, holders))
                 && tables.isPresent() && lead.equals(current)) {
             shares = new HashMap<>(TableBalancer.balance(tables.get(), leader, shares, holders));
             balancedOver = over;
@@ -193,7 +193,7 @@ final class ChangefeedPlacer {
      * Whether the placement has stood for {@link #BALANCE_CHECK_INTERVAL} and its captures' table counts now differ by
      * more than one.
      */
-    private boolean drifted(ChangefeedId id, Optional<List<Long>> tables, String lead, Map<String, TableShare> shares,
+    private boolean drifted(ChangefeedId id, Optional<List<Long>> tables, Map<String, TableShare> shares,
                             List<String> holders) {
         Instant now = settings.clock().instant();
         Instant since = placedAt.putIfAbsent(id, now);
@@ -296,12 +296,20 @@ final class ChangefeedPlacer {
                 .collect(Collectors.joining(", "));
     }
 
+    /** Takes the changefeed off its lead and shares, if it is on any. */
     void unplace(ChangefeedId id, ChangefeedStatus status) {
         if (status.captureId().isPresent() || !status.shares().isEmpty()) {
             store.updateStatus(id, s -> s.captureId().isPresent() || !s.shares().isEmpty() ? s.unplaced() : s);
         }
     }
 
+    /**
+     * Moves one table to a capture ({@code move_table}), or the whole changefeed where its captures cannot share
+     * tables; the move drains like any placement change.
+     *
+     * @throws CdcException for a capture that is gone, stopping or reads another upstream, a table the changefeed
+     *                      does not replicate, or a changefeed being placed
+     */
     void moveTable(ChangefeedId id, String captureId, long tableId, Map<String, CaptureInfo> registered) {
         ChangefeedInfo info = store.info(id).orElseThrow(() -> ChangefeedReconciler.notFound(id)).value();
         CaptureInfo capture = registered.get(captureId);
