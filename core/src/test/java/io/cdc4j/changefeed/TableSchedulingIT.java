@@ -38,8 +38,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A changefeed's tables spread over a cluster of real {@code cdc server} processes replicating one MariaDB to another:
  * the owner balances them by count, {@code move_table} moves one, a capture killed mid-workload gives its tables to
- * the others, a capture added later gets some after {@code rebalance_table}, and DDLs across captures (a RENAME of
- * tables placed on different captures among them) happen in the middle; the downstream ends identical row by row.
+ * the others, a capture added later gets some after {@code rebalance_table}, the owner killed mid-workload leaves the
+ * tables to a new owner, and DDLs across captures (a RENAME of tables placed on different captures among them) happen
+ * in the middle; the downstream ends identical row by row.
  */
 class TableSchedulingIT {
     private static final Duration DEADLINE = Duration.ofSeconds(120);
@@ -76,7 +77,7 @@ class TableSchedulingIT {
     }
 
     @Test
-    void tablesSpreadMoveSurviveAKilledCaptureAndAJoiningOneWithDdlsInTheMiddle() throws Exception {
+    void tablesSpreadMoveSurviveAKilledCaptureAJoiningOneAndAKilledOwnerWithDdlsInTheMiddle() throws Exception {
         try (Connection connection = upstream.connect(); Connection target = downstream.connect()) {
             for (Connection side : List.of(connection, target)) {
                 execute(side, "CREATE DATABASE " + SCHEMA);
@@ -167,6 +168,28 @@ class TableSchedulingIT {
             Map<String, Set<Long>> rebalanced = awaitPlacement(3, 6);
             assertThat(rebalanced.get(joinedId)).as("the joined capture's tables: %s", rebalanced).hasSize(2);
             writes(connection, tables, 40);
+            awaitIdentical();
+
+            ServerProcess owner = servers.stream().filter(TableSchedulingIT::isOwner).findFirst().orElseThrow();
+            int beforeOwnerDies = committed.get();
+            List<String> current = List.copyOf(tables);
+            CompletableFuture<Void> writingOn = CompletableFuture.runAsync(() -> {
+                try (Connection other = upstream.connect()) {
+                    writes(other, current, 300);
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            await("writes are under way").atMost(DEADLINE).until(() -> committed.get() > beforeOwnerDies + 50);
+            assertThat(owner.kill()).as("the owner dies too").isEqualTo(137);
+            servers.remove(owner);
+            base = servers.getFirst().baseUrl();
+            writingOn.join();
+            await("another capture is the owner").atMost(DEADLINE)
+                    .until(() -> servers.stream().anyMatch(TableSchedulingIT::isOwner));
+            Map<String, Set<Long>> afterOwner = awaitPlacement(2, 6);
+            assertThat(afterOwner).as("the new owner spreads the tables over the two captures left")
+                    .doesNotContainKey(captureIdOrNone(owner));
             awaitIdentical();
         } catch (AssertionError | RuntimeException e) {
             started.forEach(server -> System.out.println("---- log of capture " + server.address() + "\n"
@@ -260,6 +283,16 @@ class TableSchedulingIT {
             listed.put(task.path("capture_id").asText(), ids);
         }
         return listed;
+    }
+
+    /** The id a capture had while it was registered; empty once it is gone from the list. */
+    private String captureIdOrNone(ServerProcess server) {
+        for (JsonNode capture : Http.get(base, "/api/v2/captures").json().path("items")) {
+            if (capture.path("address").asText().equals(server.address())) {
+                return capture.path("id").asText();
+            }
+        }
+        return "";
     }
 
     private String captureId(ServerProcess server) {
