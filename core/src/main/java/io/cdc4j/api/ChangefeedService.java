@@ -8,7 +8,6 @@ import io.cdc4j.meta.ChangefeedInfo;
 import io.cdc4j.meta.ChangefeedState;
 import io.cdc4j.meta.ChangefeedStatus;
 import io.cdc4j.meta.ChangefeedStore;
-import io.cdc4j.meta.TaskPosition;
 import io.cdc4j.meta.TaskStore;
 import io.cdc4j.meta.Versioned;
 import io.cdc4j.model.ChangefeedId;
@@ -23,7 +22,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -89,16 +87,8 @@ final class ChangefeedService {
             return Optional.empty();
         }
         ChangefeedStatus s = status.get().value();
-        Map<String, TaskPosition> positions = new TreeMap<>();
-        if (s.captureId().isPresent()) {
-            tasks.positions(id).forEach((capture, p) -> {
-                if (p.epoch() == s.epoch() && s.participants().contains(capture)) {
-                    positions.put(capture, p);
-                }
-            });
-        }
         return Optional.of(new ChangefeedSnapshot(info.get().value(), s,
-                owner.resolvedTs(id).orElse(s.checkpointTs()), positions));
+                owner.resolvedTs(id).orElse(s.checkpointTs()), s.currentRun(tasks.positions(id))));
     }
 
     /** Every changefeed passing the filter, sorted by namespace, then id. */

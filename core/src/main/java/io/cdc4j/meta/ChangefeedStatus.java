@@ -84,6 +84,29 @@ public record ChangefeedStatus(
         return new ChangefeedStatus(ts, state, captureId, epoch, shares, balancedOver);
     }
 
+    /** The same placement, recorded as balanced over {@code over}. */
+    public ChangefeedStatus withBalancedOver(List<String> over) {
+        return new ChangefeedStatus(checkpointTs, readerState, captureId, epoch, shares, over);
+    }
+
+    /**
+     * The positions of this placement's processors among {@code all}: those of its participants published in its
+     * epoch (none while it is not placed).
+     */
+    public Map<String, TaskPosition> currentRun(Map<String, TaskPosition> all) {
+        Map<String, TaskPosition> run = new TreeMap<>();
+        if (captureId.isEmpty()) {
+            return run;
+        }
+        for (String capture : participants()) {
+            TaskPosition position = all.get(capture);
+            if (position != null && position.epoch() == epoch) {
+                run.put(capture, position);
+            }
+        }
+        return run;
+    }
+
     /** Every capture running part of the changefeed in this epoch: the lead and those holding a share. */
     public Set<String> participants() {
         Set<String> all = new TreeSet<>(shares.keySet());

@@ -106,21 +106,6 @@ final class ChangefeedPlacer {
         LOG.info("changefeed {}: its tables are spread again on request", id);
     }
 
-    /** The positions of the current run's processors: the placement's participants, published in its epoch. */
-    static Map<String, TaskPosition> runPositions(ChangefeedStatus status, Map<String, TaskPosition> all) {
-        Map<String, TaskPosition> run = new HashMap<>();
-        if (status.captureId().isEmpty()) {
-            return run;
-        }
-        for (String capture : status.participants()) {
-            TaskPosition position = all.get(capture);
-            if (position != null && position.epoch() == status.epoch()) {
-                run.put(capture, position);
-            }
-        }
-        return run;
-    }
-
     /**
      * Keeps a changefeed where it runs, or places its lead on the least loaded live capture that reads its upstream
      * (a capture without an upstream, or with another one, is never given it), and spreads its tables over the live
@@ -174,9 +159,7 @@ final class ChangefeedPlacer {
         if (next.sameRun(status)) {
             if (!balancedOver.equals(status.balancedOver())) {
                 List<String> balanced = balancedOver;
-                store.updateStatus(id, s -> s.epoch() == status.epoch()
-                        ? new ChangefeedStatus(s.checkpointTs(), s.readerState(), s.captureId(), s.epoch(), s.shares(),
-                        balanced) : s);
+                store.updateStatus(id, s -> s.epoch() == status.epoch() ? s.withBalancedOver(balanced) : s);
             }
             return true;
         }
@@ -269,7 +252,8 @@ final class ChangefeedPlacer {
         }
         Map<String, TableShare> shares = new HashMap<>(next.shares());
         shares.keySet().retainAll(shareHolders(info, next.lead(), alive));
-        ChangefeedStatus status = store.status(id).map(Versioned::value).orElseThrow(() -> ChangefeedReconciler.notFound(id));
+        ChangefeedStatus status = store.status(id).map(Versioned::value)
+                .orElseThrow(() -> ChangefeedReconciler.notFound(id));
         apply(id, status, new Placement(next.lead(), shares, next.balancedOver()), "");
         return true;
     }
@@ -346,7 +330,7 @@ final class ChangefeedPlacer {
             }
             return;
         }
-        List<Long> tables = knownTables(status, runPositions(status, positions));
+        List<Long> tables = knownTables(status, status.currentRun(positions));
         if (!tables.contains(tableId)) {
             throw new CdcException(ErrorCode.SCHEDULER_REQUEST_FAILED, "changefeed " + id + " replicates no table "
                     + tableId + " (its tables: " + tables + "); GET /api/v2/processors/" + id.id()

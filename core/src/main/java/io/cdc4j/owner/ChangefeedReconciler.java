@@ -173,7 +173,7 @@ final class ChangefeedReconciler {
             return true;
         }
         Map<String, TaskPosition> positions = tasks.positions(id);
-        Map<String, TaskPosition> running = ChangefeedPlacer.runPositions(status, positions);
+        Map<String, TaskPosition> running = status.currentRun(positions);
         ChangefeedStatus current = status;
         if (!running.isEmpty() && running.size() == status.participants().size()) {
             current = fold(id, info, status, running.values());
