@@ -209,7 +209,7 @@ final class Processor implements ChangeConsumer {
             long lastTable = Long.MIN_VALUE;
             for (RowChange row : batch.rows()) {
                 long table = row.table().tableId();
-                if (table != lastTable && participation.scope().contains(table)) {
+                if (table != lastTable) {
                     tableIds.add(table);
                     lastTable = table;
                 }
