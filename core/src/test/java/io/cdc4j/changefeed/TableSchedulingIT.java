@@ -124,21 +124,7 @@ class TableSchedulingIT {
             ServerProcess victim = servers.stream().filter(server -> !isOwner(server)).filter(server ->
                     !placement().getOrDefault(captureId(server), Set.of()).isEmpty()).findFirst()
                     .orElseThrow();
-            int before = committed.get();
-            List<String> spread = List.copyOf(tables);
-            CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> {
-                try (Connection other = upstream.connect()) {
-                    writes(other, spread, 400);
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            await("writes are under way").atMost(DEADLINE).until(() -> committed.get() > before + 50);
-            assertThat(victim.kill()).isEqualTo(137);
-            servers.remove(victim);
-            base = servers.getFirst().baseUrl();
-            assertThat(writing.join()).as("the workload ran on while the capture died").isNull();
-            assertThat(committed.get()).isEqualTo(before + 400);
+            killDuringWrites(victim, tables, 400);
             Map<String, Set<Long>> survivors = awaitPlacement(2, 6);
             assertThat(survivors.values()).as("three tables on each survivor: %s", survivors)
                     .allMatch(ids -> ids.size() == 3);
@@ -171,25 +157,13 @@ class TableSchedulingIT {
             awaitIdentical();
 
             ServerProcess owner = servers.stream().filter(TableSchedulingIT::isOwner).findFirst().orElseThrow();
-            int beforeOwnerDies = committed.get();
-            List<String> current = List.copyOf(tables);
-            CompletableFuture<Void> writingOn = CompletableFuture.runAsync(() -> {
-                try (Connection other = upstream.connect()) {
-                    writes(other, current, 300);
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            await("writes are under way").atMost(DEADLINE).until(() -> committed.get() > beforeOwnerDies + 50);
-            assertThat(owner.kill()).as("the owner dies too").isEqualTo(137);
-            servers.remove(owner);
-            base = servers.getFirst().baseUrl();
-            writingOn.join();
+            String ownerId = captureId(owner);
+            killDuringWrites(owner, tables, 300);
             await("another capture is the owner").atMost(DEADLINE)
                     .until(() -> servers.stream().anyMatch(TableSchedulingIT::isOwner));
             Map<String, Set<Long>> afterOwner = awaitPlacement(2, 6);
             assertThat(afterOwner).as("the new owner spreads the tables over the two captures left")
-                    .doesNotContainKey(captureIdOrNone(owner));
+                    .doesNotContainKey(ownerId);
             awaitIdentical();
         } catch (AssertionError | RuntimeException e) {
             started.forEach(server -> System.out.println("---- log of capture " + server.address() + "\n"
@@ -207,6 +181,28 @@ class TableSchedulingIT {
         servers.add(server);
         started.add(server);
         return server;
+    }
+
+    /**
+     * Kills {@code victim} with SIGKILL while {@code transactions} transactions are written over the tables, and
+     * returns once all of them have committed; later calls go to a capture still alive.
+     */
+    private void killDuringWrites(ServerProcess victim, List<String> tables, int transactions) {
+        int before = committed.get();
+        List<String> spread = List.copyOf(tables);
+        CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> {
+            try (Connection other = upstream.connect()) {
+                writes(other, spread, transactions);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        await("writes are under way").atMost(DEADLINE).until(() -> committed.get() > before + 50);
+        assertThat(victim.kill()).as("capture %s killed", victim.address()).isEqualTo(137);
+        servers.remove(victim);
+        base = servers.getFirst().baseUrl();
+        assertThat(writing.join()).as("the workload ran on while the capture died").isNull();
+        assertThat(committed.get()).isEqualTo(before + transactions);
     }
 
     private static void createTable(Connection connection, String table) throws SQLException {
@@ -259,7 +255,7 @@ class TableSchedulingIT {
                 });
     }
 
-    /** The tables each capture's processor of the changefeed lists, by capture; captures without a processor left out. */
+    /** The tables each capture's processor of the changefeed lists, by capture; those without a processor left out. */
     private Map<String, Set<Long>> placement() {
         Map<String, Set<Long>> placement = new TreeMap<>();
         for (JsonNode capture : Http.get(base, "/api/v2/captures").json().path("items")) {
@@ -283,16 +279,6 @@ class TableSchedulingIT {
             listed.put(task.path("capture_id").asText(), ids);
         }
         return listed;
-    }
-
-    /** The id a capture had while it was registered; empty once it is gone from the list. */
-    private String captureIdOrNone(ServerProcess server) {
-        for (JsonNode capture : Http.get(base, "/api/v2/captures").json().path("items")) {
-            if (capture.path("address").asText().equals(server.address())) {
-                return capture.path("id").asText();
-            }
-        }
-        return "";
     }
 
     private String captureId(ServerProcess server) {
