@@ -56,6 +56,7 @@ public final class ServerIdStore {
             throw new IllegalArgumentException("slot must not be negative: " + slot);
         }
         if (slot > 0) {
+            // a slot's node sits under the lead's, which must exist (and its ids be taken) first
             of(changefeed, base, 0);
         }
         String path = slot == 0 ? keys.serverIds(changefeed) : keys.serverIds(changefeed) + "/" + slot;

@@ -12,9 +12,10 @@ public interface TableIdAllocator {
     long idOf(TableName table);
 
     /**
-     * A table was created: it gets a new id, unless its name still has one (a name is freed by a drop or a rename, so
-     * an id it still has was given to this very table ahead of its CREATE: listed from the upstream's catalog when a
-     * changefeed started at a point before the CREATE, or by {@code CREATE TABLE IF NOT EXISTS} of a table that exists).
+     * A table was created: it gets a new id, unless its name still has one (a name is freed by a drop or a rename,
+     * so an id it still has was given to this very table ahead of its CREATE: listed from the upstream's catalog when
+     * a changefeed started at a point before the CREATE, or by {@code CREATE TABLE IF NOT EXISTS} of a table that
+     * exists).
      */
     long created(TableName table);
 

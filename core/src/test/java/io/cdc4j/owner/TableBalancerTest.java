@@ -69,6 +69,7 @@ class TableBalancerTest {
         Map<String, TableShare> back = TableBalancer.move(5, "lead", "lead", moved);
         assertThat(back.get("c").tableIds()).containsExactly(3L, 6L);
         Map<String, TableShare> fresh = TableBalancer.move(1, "d", "lead", back);
-        assertThat(fresh.get("d")).as("a new holder takes the lowest free slot").isEqualTo(new TableShare(1, List.of(1L)));
+        assertThat(fresh.get("d")).as("a new holder takes the lowest free slot")
+                .isEqualTo(new TableShare(1, List.of(1L)));
     }
 }
