@@ -56,6 +56,8 @@ public enum ErrorCode {
     UPSTREAM_CONNECTION("CDC:ErrUpstreamConnection", "cannot connect to the upstream"),
     UPSTREAM_PREREQUISITE("CDC:ErrUpstreamPrerequisite", "the upstream is not set up for change data capture"),
     UPSTREAM_BINLOG_READ("CDC:ErrUpstreamBinlogRead", "reading the upstream binlog failed"),
+    SCHEMA_MISMATCH("CDC:ErrSchemaStorageMismatch", "the binlog's table metadata disagrees with the schema store"),
+    SCHEMA_SNAPSHOT_NOT_FOUND("CDC:ErrSchemaSnapshotNotFound", "can not found schema snapshot"),
 
     // metadata
     META_STORE("CDC:ErrMetaStore", "metadata store error"),

@@ -96,8 +96,13 @@ public final class ChangefeedStore {
         return nodes.update(keys.changefeedStatus(id), ChangefeedStatus.class, change);
     }
 
+    /** The table schemas the changefeeds' checkpoints resume with. */
+    public SchemaSnapshotStore schemas() {
+        return new SchemaSnapshotStore(client, keys);
+    }
+
     /**
-     * Removes the changefeed's info, status and task positions in one transaction; a processor that reports at the
+     * Removes the changefeed's info, status, task positions, server ids and saved table schemas in one transaction; a processor that reports at the
      * same moment makes the transaction fail, and it is tried again.
      *
      * @return whether there was a changefeed to remove
@@ -120,6 +125,12 @@ public final class ChangefeedStore {
                         ops.add(client.transactionOp().delete().forPath(keys.serverIds(id) + "/" + slot));
                     }
                     ops.add(client.transactionOp().delete().forPath(keys.serverIds(id)));
+                }
+                if (client.checkExists().forPath(keys.schemaSnapshots(id)) != null) {
+                    for (String version : nodes.children(keys.schemaSnapshots(id))) {
+                        ops.add(client.transactionOp().delete().forPath(keys.schemaSnapshot(id, version)));
+                    }
+                    ops.add(client.transactionOp().delete().forPath(keys.schemaSnapshots(id)));
                 }
                 ops.add(client.transactionOp().delete().forPath(keys.changefeedStatus(id)));
                 ops.add(client.transactionOp().delete().forPath(keys.changefeedInfo(id)));

@@ -7,7 +7,8 @@ import java.util.Objects;
  * The layout of cdc4j's keys in ZooKeeper for one cluster (all below the endpoint's chroot):
  * {@code /<cluster>/capture/<id>}, {@code /<cluster>/owner}, {@code /<cluster>/changefeed/info/<ns>/<id>},
  * {@code /<cluster>/changefeed/status/<ns>/<id>}, {@code /<cluster>/task/<ns>/<changefeed>/<capture>},
- * {@code /<cluster>/server-id/counter/<base>}, {@code /<cluster>/server-id/changefeed/<ns>/<id>}.
+ * {@code /<cluster>/server-id/counter/<base>}, {@code /<cluster>/server-id/changefeed/<ns>/<id>},
+ * {@code /<cluster>/schema/<ns>/<id>/<binlog-file>:<position>}.
  */
 public record MetaKeys(String clusterId) {
 
@@ -86,5 +87,15 @@ public record MetaKeys(String clusterId) {
     /** One changefeed's binlog server ids, removed with the changefeed. */
     public String serverIds(ChangefeedId changefeed) {
         return serverIdsOfChangefeeds() + "/" + changefeed.namespace() + "/" + changefeed.id();
+    }
+
+    /** The parent of one changefeed's saved table schemas, one node per version (a container node). */
+    public String schemaSnapshots(ChangefeedId changefeed) {
+        return "/" + clusterId + "/schema/" + changefeed.namespace() + "/" + changefeed.id();
+    }
+
+    /** The table schemas of one changefeed saved for the version named {@code version}. */
+    public String schemaSnapshot(ChangefeedId changefeed, String version) {
+        return schemaSnapshots(changefeed) + "/" + version;
     }
 }

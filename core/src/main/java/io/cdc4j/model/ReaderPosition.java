@@ -1,6 +1,7 @@
 package io.cdc4j.model;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where a binlog reader stands after a transaction boundary; saved with each checkpoint so a reader
@@ -12,11 +13,14 @@ import java.util.Objects;
  * @param lastPhysical the physical part (ms) of the last ts handed out
  * @param lastLogical the logical part of the last ts handed out
  * @param tableIds the table ids given out up to this position
+ * @param schemaAt the {@link SchemaVersion} of the table schemas in force at this position (saved apart, under the
+ *                 changefeed); empty when none was saved (positions of older versions, in-process sources)
  */
 public record ReaderPosition(String binlogFile, long binlogPosition, String gtidSet, long lastPhysical,
-                             long lastLogical, TableIds tableIds) {
+                             long lastLogical, TableIds tableIds, String schemaAt) {
     public ReaderPosition {
         tableIds = tableIds == null ? TableIds.EMPTY : tableIds;
+        schemaAt = schemaAt == null ? "" : schemaAt;
         Objects.requireNonNull(binlogFile, "binlogFile");
         Objects.requireNonNull(gtidSet, "gtidSet");
         if (binlogFile.isEmpty()) {
@@ -26,6 +30,12 @@ public record ReaderPosition(String binlogFile, long binlogPosition, String gtid
             throw new IllegalArgumentException("binlog position below 4: " + binlogPosition);
         }
         Tso.compose(lastPhysical, lastLogical);
+    }
+
+    /** A position whose table schemas are not saved. */
+    public ReaderPosition(String binlogFile, long binlogPosition, String gtidSet, long lastPhysical, long lastLogical,
+                          TableIds tableIds) {
+        this(binlogFile, binlogPosition, gtidSet, lastPhysical, lastLogical, tableIds, "");
     }
 
     /** A position where no table id has been given out yet. */
@@ -42,7 +52,8 @@ public record ReaderPosition(String binlogFile, long binlogPosition, String gtid
         return byFile != 0 ? byFile : Long.compare(binlogPosition, other.binlogPosition);
     }
 
-    private static int compareFiles(String left, String right) {
+    /** Orders two binlog file names as the server counts its files. */
+    static int compareFiles(String left, String right) {
         int leftDot = left.lastIndexOf('.');
         int rightDot = right.lastIndexOf('.');
         if (leftDot > 0 && rightDot > 0 && left.substring(0, leftDot).equals(right.substring(0, rightDot))) {
@@ -54,6 +65,17 @@ public record ReaderPosition(String binlogFile, long binlogPosition, String gtid
             }
         }
         return left.compareTo(right);
+    }
+
+    /** The version of the table schemas in force here, when one was saved. */
+    public Optional<SchemaVersion> schemaVersion() {
+        return schemaAt.isEmpty() ? Optional.empty() : Optional.of(SchemaVersion.parse(schemaAt));
+    }
+
+    /** The same position with the table schemas of {@code version} in force. */
+    public ReaderPosition withSchemaAt(SchemaVersion version) {
+        return new ReaderPosition(binlogFile, binlogPosition, gtidSet, lastPhysical, lastLogical, tableIds,
+                version.toString());
     }
 
     /** The last ts handed out. */

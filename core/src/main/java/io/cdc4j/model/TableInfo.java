@@ -2,6 +2,7 @@ package io.cdc4j.model;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A table's shape as of a point in the binlog: the columns a row image holds, in order, and its keys.
@@ -12,11 +13,14 @@ import java.util.Objects;
  * @param primaryKey indexes into {@code columns} of the primary key, empty when there is none
  * @param uniqueKey indexes of a NOT NULL unique key usable as a handle, empty when there is none
  * @param uniqueKeys every unique index other than the primary key, nullable columns included, in index-name order
+ * @param schema the version of the table's schema the rows were written under (type text, defaults, charsets,
+ *               every index), when the upstream's schema store holds it
  */
 public record TableInfo(long tableId, TableName name, List<ColumnInfo> columns, List<Integer> primaryKey,
-                        List<Integer> uniqueKey, List<UniqueIndex> uniqueKeys) {
+                        List<Integer> uniqueKey, List<UniqueIndex> uniqueKeys, Optional<TableSchema> schema) {
     public TableInfo {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(schema, "schema");
         columns = List.copyOf(columns);
         primaryKey = List.copyOf(primaryKey);
         uniqueKey = List.copyOf(uniqueKey);
@@ -32,6 +36,12 @@ public record TableInfo(long tableId, TableName name, List<ColumnInfo> columns, 
                 checkIndex(column, columns.size());
             }
         }
+    }
+
+    /** A table whose schema version is not known. */
+    public TableInfo(long tableId, TableName name, List<ColumnInfo> columns, List<Integer> primaryKey,
+                     List<Integer> uniqueKey, List<UniqueIndex> uniqueKeys) {
+        this(tableId, name, columns, primaryKey, uniqueKey, uniqueKeys, Optional.empty());
     }
 
     /** A table whose only known unique index is its handle key {@code uniqueKey} (if any). */

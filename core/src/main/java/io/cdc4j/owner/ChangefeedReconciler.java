@@ -15,7 +15,10 @@ import io.cdc4j.meta.TaskPosition;
 import io.cdc4j.meta.TaskStore;
 import io.cdc4j.meta.Versioned;
 import io.cdc4j.model.ChangefeedId;
+import io.cdc4j.model.ReaderPosition;
 import io.cdc4j.model.ReaderState;
+import io.cdc4j.model.SchemaVersion;
+import io.cdc4j.upstream.ReaderStates;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -52,6 +55,8 @@ final class ChangefeedReconciler {
     private final ChangefeedPlacer placer;
     private final Map<ChangefeedId, Long> resolved = new ConcurrentHashMap<>();
     private final Map<ChangefeedId, RetrySeries> retries = new HashMap<>();
+    /** Per changefeed, the schema version older versions were last dropped below. */
+    private final Map<ChangefeedId, SchemaVersion> schemasKeptFrom = new HashMap<>();
     /** The checkpoint at which a processor-reported warning put a changefeed in warning. */
     private final Map<ChangefeedId, Long> warnedCheckpoints = new HashMap<>();
     /** The failure of each changefeed the owner could not advance in its last tick, so that a run is logged once. */
@@ -228,8 +233,35 @@ final class ChangefeedReconciler {
                 && checkpoint > s.checkpointTs() ? s.withCheckpoint(checkpoint, state) : s);
         if (folded.isPresent() && folded.get().checkpointTs() == checkpoint) {
             placer.folded(id, epoch);
+            dropOlderSchemas(id, state);
         }
         return folded.orElse(status);
+    }
+
+    /**
+     * Drops the saved table schemas older than those the changefeed's checkpoint resumes with: every processor's
+     * reader state is at or after the checkpoint's, so none resumes with an older version.
+     */
+    private void dropOlderSchemas(ChangefeedId id, ReaderState checkpointState) {
+        Optional<SchemaVersion> version;
+        try {
+            version = ReaderStates.position(checkpointState).flatMap(ReaderPosition::schemaVersion);
+        } catch (RuntimeException e) {
+            return;
+        }
+        if (version.isEmpty() || version.get().equals(schemasKeptFrom.get(id))) {
+            return;
+        }
+        try {
+            int dropped = store.schemas().dropBefore(id, version.get());
+            schemasKeptFrom.put(id, version.get());
+            if (dropped > 0) {
+                LOG.debug("changefeed {}: dropped {} table schema versions older than {}", id, dropped, version.get());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("changefeed {}: cannot drop table schema versions older than {} (tried again at the next "
+                    + "checkpoint): {}", id, version.get(), e.toString());
+        }
     }
 
     /** A processor reports a problem it works around: the changefeed keeps running and shows the warning. */
@@ -307,6 +339,7 @@ final class ChangefeedReconciler {
                 }
                 retries.remove(id);
                 resolved.remove(id);
+                schemasKeptFrom.remove(id);
             }
             case AdminJob.MoveTable move -> placer.moveTable(id, move.captureId(), move.tableId(), registered);
             case AdminJob.Rebalance rebalance -> {

@@ -8,6 +8,7 @@ final class FatalErrors {
     private static final Set<String> CODES = Set.of(
             "CDC:ErrGCTTLExceeded", "CDC:ErrSnapshotLostByGC", "CDC:ErrStartTsBeforeGC",
             "CDC:ErrExpressionColumnNotFound", "CDC:ErrInvalidFilterExpression", "CDC:ErrSchemaSnapshotNotFound",
+            "CDC:ErrSchemaStorageMismatch",
             "CDC:ErrSyncRenameTableFailed", "CDC:ErrChangefeedUnretryable", "CDC:ErrCorruptedDataMutation",
             "CDC:ErrDispatcherFailed", "CDC:ErrColumnSelectorFailed", "CDC:ErrSinkURIInvalid",
             "CDC:ErrKafkaInvalidConfig", "CDC:ErrMySQLInvalidConfig", "CDC:ErrStorageSinkInvalidConfig");

@@ -3,22 +3,26 @@ package io.cdc4j.processor;
 import io.cdc4j.config.ReplicaConfig;
 import io.cdc4j.error.CdcException;
 import io.cdc4j.error.ErrorCode;
+import io.cdc4j.meta.SchemaSnapshotStore;
 import io.cdc4j.model.ChangefeedId;
 import io.cdc4j.model.DdlEvent;
 import io.cdc4j.model.ReaderPosition;
 import io.cdc4j.model.ReaderState;
 import io.cdc4j.model.ResolvedTs;
 import io.cdc4j.model.RowBatch;
+import io.cdc4j.model.SchemaVersion;
 import io.cdc4j.model.TableIds;
 import io.cdc4j.model.TableName;
 import io.cdc4j.model.TransactionCommit;
 import io.cdc4j.mounter.Mounter;
+import io.cdc4j.schema.CatalogSnapshot;
 import io.cdc4j.upstream.BinlogReader;
 import io.cdc4j.upstream.ChangeEventSink;
 import io.cdc4j.upstream.InMemoryTableIdAllocator;
 import io.cdc4j.upstream.ReaderOptions;
 import io.cdc4j.upstream.ReaderStates;
 import io.cdc4j.upstream.ReaderStatusListener;
+import io.cdc4j.upstream.SchemaStart;
 import io.cdc4j.upstream.StartPoint;
 import io.cdc4j.upstream.TableIdAllocator;
 import io.cdc4j.upstream.TableNameCase;
@@ -56,21 +60,19 @@ final class BinlogChangeSource implements ChangeSource, ChangeEventSink, ReaderS
     private Mounter mounter;
     private long lastForwardedNanos;
     private TableIds reportedTableIds;
+    private final SchemaSnapshotStore schemas;
+    private volatile SchemaVersion savedSchemas;
 
     /**
      * @param upstream the upstream, with the changefeed's own reader server id
      * @param probeServerId the changefeed's own server id for start-point probes
-     */
-    BinlogChangeSource(ChangefeedId changefeed, UpstreamConfig upstream, long probeServerId, ReplicaConfig config) {
-        this(changefeed, upstream, probeServerId, config, TableScope.ALL);
-    }
-
-    /**
      * @param scope the changefeed's tables whose rows this source reads: the rows of the others are dropped at their
      *              TABLE_MAP, before decoding
+     * @param schemas where the table schemas that checkpoints resume with are saved
      */
     BinlogChangeSource(ChangefeedId changefeed, UpstreamConfig upstream, long probeServerId, ReplicaConfig config,
-                       TableScope scope) {
+                       TableScope scope, SchemaSnapshotStore schemas) {
+        this.schemas = Objects.requireNonNull(schemas, "schemas");
         this.scope = Objects.requireNonNull(scope, "scope");
         this.changefeed = Objects.requireNonNull(changefeed, "changefeed");
         this.upstream = Objects.requireNonNull(upstream, "upstream");
@@ -97,6 +99,7 @@ final class BinlogChangeSource implements ChangeSource, ChangeEventSink, ReaderS
             }
         }
         reportTables(tableIds.snapshot());
+        SchemaStart schemaStart = schemaStart(saved);
         LOG.info("changefeed {} reads the binlog of {} from {}", changefeed, upstream, start);
         mounter = new Mounter(changefeed.toString(), Mounter.workersFor(config.mounter().workerNum(),
                 Runtime.getRuntime().availableProcessors()));
@@ -104,11 +107,48 @@ final class BinlogChangeSource implements ChangeSource, ChangeEventSink, ReaderS
             reader = BinlogReader.start(upstream, start, this,
                     ReaderOptions.defaults().withMemoryQuota(config.memoryQuota()).withProbeServerId(probeServerId)
                             .withTables(filter::matchesTable).withTableIds(scope::contains)
-                            .withPrefetcher(mounter), tableIds, this);
+                            .withPrefetcher(mounter), tableIds, this, schemaStart);
         } catch (RuntimeException e) {
             mounter.close();
             throw e;
         }
+    }
+
+    /**
+     * The schemas saved for the version the checkpoint's position names; at a first start (or from a position saved
+     * before schemas were), every selected table read from the upstream.
+     */
+    private SchemaStart schemaStart(Optional<ReaderPosition> saved) {
+        Optional<SchemaVersion> version = saved.flatMap(ReaderPosition::schemaVersion);
+        if (version.isEmpty()) {
+            return new SchemaStart.Load();
+        }
+        CatalogSnapshot snapshot = schemas.load(changefeed, version.get()).orElseThrow(() -> new CdcException(
+                ErrorCode.SCHEMA_SNAPSHOT_NOT_FOUND, "the table schemas of changefeed " + changefeed + " saved for "
+                + "its checkpoint (version " + version.get() + ") are missing from the metadata, so its rows cannot"
+                + " be decoded with the schemas they were written under; resume it from a new checkpoint (`cdc cli "
+                + "changefeed resume --overwrite-checkpoint-ts`) or create it again"));
+        LOG.info("changefeed {} resumes with the table schemas of version {} ({} tables)", changefeed, version.get(),
+                snapshot.tables().size());
+        savedSchemas = version.get();
+        return new SchemaStart.Restore(version.get(), snapshot);
+    }
+
+    @Override
+    public void persist(ReaderState state) {
+        Optional<SchemaVersion> version = ReaderStates.position(state).flatMap(ReaderPosition::schemaVersion);
+        if (version.isEmpty() || version.get().equals(savedSchemas) || reader == null) {
+            return;
+        }
+        CatalogSnapshot snapshot;
+        try {
+            snapshot = reader.schemaHistory().snapshotAt(version.get());
+        } catch (IllegalArgumentException e) {
+            throw new CdcException(ErrorCode.PROCESSOR_UNKNOWN, "changefeed " + changefeed + " cannot save the table"
+                    + " schemas its checkpoint resumes with: " + e.getMessage(), e);
+        }
+        schemas.save(changefeed, version.get(), snapshot);
+        savedSchemas = version.get();
     }
 
     /**

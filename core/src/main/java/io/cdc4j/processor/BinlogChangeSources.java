@@ -1,6 +1,7 @@
 package io.cdc4j.processor;
 
 import io.cdc4j.config.ReplicaConfig;
+import io.cdc4j.meta.SchemaSnapshotStore;
 import io.cdc4j.meta.ServerIdStore;
 import io.cdc4j.meta.ServerIds;
 import io.cdc4j.model.ChangefeedId;
@@ -12,20 +13,24 @@ import java.util.Optional;
  * Makes each changefeed on this capture read the upstream's binlog (the server's {@code --upstream}), each
  * under server ids of its own, allocated once in the cluster's metadata counting up from the URI's server-id:
  * the upstream drops a replica connection when another registers with the same id, so two changefeeds sharing
- * one would keep cutting each other off.
+ * one would keep cutting each other off. Their table schemas are saved with the checkpoints in the cluster's
+ * metadata.
  */
 public final class BinlogChangeSources implements ChangeSourceFactory {
     private final UpstreamConfig upstream;
     private final Optional<ServerIdStore> serverIds;
+    private final Optional<SchemaSnapshotStore> schemas;
 
-    /** Sources for {@code upstream}; they can run once {@link #inCluster} gave them the cluster's id store. */
+    /** Sources for {@code upstream}; they can run once {@link #inCluster} gave them the cluster's stores. */
     public BinlogChangeSources(UpstreamConfig upstream) {
-        this(upstream, Optional.empty());
+        this(upstream, Optional.empty(), Optional.empty());
     }
 
-    private BinlogChangeSources(UpstreamConfig upstream, Optional<ServerIdStore> serverIds) {
+    private BinlogChangeSources(UpstreamConfig upstream, Optional<ServerIdStore> serverIds,
+                                Optional<SchemaSnapshotStore> schemas) {
         this.upstream = Objects.requireNonNull(upstream, "upstream");
         this.serverIds = serverIds;
+        this.schemas = schemas;
     }
 
     @Override
@@ -34,8 +39,8 @@ public final class BinlogChangeSources implements ChangeSourceFactory {
     }
 
     @Override
-    public ChangeSourceFactory inCluster(ServerIdStore store) {
-        return new BinlogChangeSources(upstream, Optional.of(store));
+    public ChangeSourceFactory inCluster(ServerIdStore store, SchemaSnapshotStore schemaStore) {
+        return new BinlogChangeSources(upstream, Optional.of(store), Optional.of(schemaStore));
     }
 
     @Override
@@ -48,7 +53,8 @@ public final class BinlogChangeSources implements ChangeSourceFactory {
         ServerIds ids = serverIds.orElseThrow(() -> new IllegalStateException(
                 "binlog sources run only in a cluster: call inCluster first")).of(changefeed, upstream.serverId(),
                 scope.slot());
-        return new BinlogChangeSource(changefeed, upstream.withServerId(ids.reader()), ids.probe(), config, scope);
+        return new BinlogChangeSource(changefeed, upstream.withServerId(ids.reader()), ids.probe(), config, scope,
+                schemas.orElseThrow());
     }
 
     @Override

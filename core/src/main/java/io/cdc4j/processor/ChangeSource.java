@@ -16,6 +16,15 @@ public interface ChangeSource extends AutoCloseable {
      */
     void start(long checkpointTs, ReaderState state, ChangeConsumer consumer);
 
+    /**
+     * Saves what a source resumed from {@code state} needs besides the state itself (the table schemas it names),
+     * before a checkpoint with that state is published; called by the thread that publishes, never concurrently.
+     *
+     * @throws io.cdc4j.error.CdcException when it cannot be saved: the checkpoint then stays where it was
+     */
+    default void persist(ReaderState state) {
+    }
+
     /** Stops delivering; no consumer call starts after it returns. */
     @Override
     void close();

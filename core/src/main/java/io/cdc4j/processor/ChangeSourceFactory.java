@@ -1,6 +1,7 @@
 package io.cdc4j.processor;
 
 import io.cdc4j.config.ReplicaConfig;
+import io.cdc4j.meta.SchemaSnapshotStore;
 import io.cdc4j.meta.ServerIdStore;
 import io.cdc4j.model.ChangefeedId;
 import java.util.Optional;
@@ -43,8 +44,11 @@ public interface ChangeSourceFactory {
     /** What sources that are fed in-process (tests, embedded use) advertise as their upstream. */
     String IN_PROCESS = "in-process";
 
-    /** This factory as it runs in a cluster whose changefeeds get their binlog server ids from {@code serverIds}. */
-    default ChangeSourceFactory inCluster(ServerIdStore serverIds) {
+    /**
+     * This factory as it runs in a cluster whose changefeeds get their binlog server ids from {@code serverIds} and
+     * keep their table schemas in {@code schemas}.
+     */
+    default ChangeSourceFactory inCluster(ServerIdStore serverIds, SchemaSnapshotStore schemas) {
         return this;
     }
 }

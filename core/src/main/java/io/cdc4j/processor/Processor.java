@@ -337,12 +337,13 @@ final class Processor implements ChangeConsumer {
             return;
         }
         ProgressTracker.Checkpoint<ReaderState> durable = progress.checkpoint();
+        boolean resumable = durable.ts() <= checkpointTs || saved(durable.state());
         TaskPosition position;
         synchronized (state) {
             if (closed) {
                 return;
             }
-            if (error.isEmpty() && durable.ts() > checkpointTs) {
+            if (error.isEmpty() && resumable && durable.ts() > checkpointTs) {
                 checkpointTs = durable.ts();
                 checkpointState = durable.state();
             }
@@ -355,6 +356,27 @@ final class Processor implements ChangeConsumer {
                         key.captureId());
             }
             published = position;
+        }
+    }
+
+    /**
+     * Whether what a source resumed from {@code readerState} needs is saved (its table schemas), so a checkpoint with
+     * it may be published; when it cannot be saved the checkpoint stays, with a warning, and it is tried again.
+     */
+    private boolean saved(ReaderState readerState) {
+        ChangeSource current;
+        synchronized (state) {
+            current = source;
+        }
+        if (current == null) {
+            return true;
+        }
+        try {
+            current.persist(readerState);
+            return true;
+        } catch (RuntimeException e) {
+            onWarning(e);
+            return false;
         }
     }
 

@@ -2,7 +2,10 @@ package io.cdc4j.schema;
 
 import io.cdc4j.error.CdcException;
 import io.cdc4j.error.ErrorCode;
+import io.cdc4j.model.ColumnSchema;
+import io.cdc4j.model.IndexSchema;
 import io.cdc4j.model.TableName;
+import io.cdc4j.model.TableSchema;
 import io.debezium.ddl.parser.mariadb.generated.MariaDBParser;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,15 +31,10 @@ final class AlterTableApplier {
             MariaDBParser.AlterByAddCheckTableConstraintContext.class,
             MariaDBParser.AlterByDropConstraintCheckContext.class, MariaDBParser.AlterByAddForeignKeyContext.class,
             MariaDBParser.AlterByDropForeignKeyContext.class, MariaDBParser.AlterByAlterIndexVisibilityContext.class,
-            MariaDBParser.AlterByAlterIndexIgnoreContext.class, MariaDBParser.AlterByAddPartitionContext.class,
-            MariaDBParser.AlterByDropPartitionContext.class, MariaDBParser.AlterByDiscardPartitionContext.class,
-            MariaDBParser.AlterByImportPartitionContext.class, MariaDBParser.AlterByTruncatePartitionContext.class,
-            MariaDBParser.AlterByCoalescePartitionContext.class, MariaDBParser.AlterByReorganizePartitionContext.class,
-            MariaDBParser.AlterByExchangePartitionContext.class, MariaDBParser.AlterByAnalyzePartitionContext.class,
-            MariaDBParser.AlterByCheckPartitionContext.class, MariaDBParser.AlterByOptimizePartitionContext.class,
-            MariaDBParser.AlterByRebuildPartitionContext.class, MariaDBParser.AlterByRepairPartitionContext.class,
-            MariaDBParser.AlterByRemovePartitioningContext.class,
-            MariaDBParser.AlterByUpgradePartitioningContext.class);
+            MariaDBParser.AlterByAlterIndexIgnoreContext.class,
+            // every partition operation (ADD, DROP, EXCHANGE, REORGANIZE, REMOVE PARTITIONING ...) moves rows
+            // between partitions or tables of one shape: it changes no column or key
+            MariaDBParser.AlterPartitionContext.class);
 
     private final List<ColumnSchema> columns;
     private final List<IndexSchema> indexes;

@@ -2,7 +2,10 @@ package io.cdc4j.schema;
 
 import io.cdc4j.error.CdcException;
 import io.cdc4j.error.ErrorCode;
+import io.cdc4j.model.ColumnSchema;
+import io.cdc4j.model.IndexSchema;
 import io.cdc4j.model.TableName;
+import io.cdc4j.model.TableSchema;
 import io.debezium.ddl.parser.mariadb.generated.MariaDBParser;
 import io.debezium.ddl.parser.mariadb.generated.MariaDBParser.ColumnCreateTableContext;
 import java.util.ArrayList;

@@ -2,12 +2,17 @@ package io.cdc4j.schema;
 
 import io.cdc4j.error.CdcException;
 import io.cdc4j.error.ErrorCode;
+import io.cdc4j.model.IndexSchema;
 import io.cdc4j.model.TableName;
+import io.cdc4j.model.TableSchema;
 import io.debezium.ddl.parser.mariadb.generated.MariaDBParser;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 
@@ -16,9 +21,17 @@ import java.util.function.UnaryOperator;
  * {@code SHOW CREATE TABLE} prints at a start, and those in the binlog), then moved on by each table DDL in binlog
  * order. A DDL on a table it does not hold changes nothing but that table's absence; a DDL it cannot apply to a
  * table it holds is refused, never guessed at.
+ *
+ * <p>A table is <em>checked</em> when its schema is known for the binlog position being read: it was created by a
+ * DDL read from the binlog, or loaded from a {@code SHOW CREATE TABLE} that nothing has changed since the position
+ * the reader is at, then moved on only by DDL. A table loaded from the upstream as it is now, for a reader that may
+ * be behind a DDL of it, is unchecked: its hints are the best there are, but the binlog, not the catalog, has the last
+ * word on its columns.
  */
 public final class SchemaCatalog {
     private final Map<TableName, TableSchema> tables = new HashMap<>();
+    private final Set<TableName> unchecked = new HashSet<>();
+    private final Set<TableName> touched = new HashSet<>();
     private final UnaryOperator<TableName> tableKey;
     private final UnaryOperator<String> schemaKey;
 
@@ -61,37 +74,130 @@ public final class SchemaCatalog {
         return List.copyOf(tables.values());
     }
 
+    /** Whether the table is held and its schema is known for the position being read (see the class comment). */
+    public boolean checked(TableName name) {
+        TableName key = tableKey.apply(name);
+        return tables.containsKey(key) && !unchecked.contains(key);
+    }
+
     /** Forgets a table: its schema is to be read again. */
     public void forget(TableName name) {
-        tables.remove(tableKey.apply(name));
+        remove(name);
     }
 
     /** Forgets every table of a schema. */
     public void forgetSchema(String schema) {
         String key = schemaKey.apply(schema);
-        tables.keySet().removeIf(name -> schemaKey.apply(name.schema()).equals(key));
+        List<TableName> names = tables.keySet().stream()
+                .filter(name -> schemaKey.apply(name.schema()).equals(key)).toList();
+        names.forEach(this::remove);
+    }
+
+    /** The tables held, and which of them are unchecked, as saved with a checkpoint. */
+    public CatalogSnapshot snapshot() {
+        return new CatalogSnapshot(tables.values().stream().sorted(Comparator.comparing(t -> t.name().toString()))
+                .toList(), unchecked.stream().map(tables::get).map(TableSchema::name)
+                .sorted(Comparator.comparing(TableName::toString)).toList());
+    }
+
+    /** Puts back every table of a snapshot, checked or not as it was saved. */
+    public void restore(CatalogSnapshot snapshot) {
+        for (TableSchema table : snapshot.tables()) {
+            put(table);
+        }
+        for (TableName name : snapshot.unchecked()) {
+            if (tables.containsKey(tableKey.apply(name))) {
+                unchecked.add(tableKey.apply(name));
+            }
+        }
+    }
+
+    /**
+     * The tables whose schema changed (added, replaced or removed) since the last call, by the name they are held
+     * under (folded as the upstream folds names).
+     */
+    Set<TableName> drainTouched() {
+        Set<TableName> drained = Set.copyOf(touched);
+        touched.clear();
+        return drained;
+    }
+
+    /** The schema held under a key {@link #drainTouched} gave, and whether it is checked; empty when none is. */
+    Optional<HeldTable> held(TableName key) {
+        TableSchema table = tables.get(key);
+        return table == null ? Optional.empty() : Optional.of(new HeldTable(table, !unchecked.contains(key)));
+    }
+
+    /** A table's schema as the catalog holds it, and whether it is checked. */
+    record HeldTable(TableSchema table, boolean checked) {
+    }
+
+    /** The key a table is held under (its name folded as the upstream folds names). */
+    public TableName keyOf(TableName name) {
+        return tableKey.apply(name);
+    }
+
+    /** A schema name folded as the upstream folds names. */
+    public String schemaKeyOf(String schema) {
+        return schemaKey.apply(schema);
+    }
+
+    /** Marks the table held under {@code key} checked: its schema is now known to be the one in force. */
+    public void check(TableName key) {
+        if (tables.containsKey(key) && unchecked.remove(key)) {
+            touched.add(key);
+        }
     }
 
     private void put(TableSchema table) {
-        tables.put(tableKey.apply(table.name()), table);
+        put(table, true);
+    }
+
+    private void put(TableSchema table, boolean isChecked) {
+        TableName key = tableKey.apply(table.name());
+        tables.put(key, table);
+        if (isChecked) {
+            unchecked.remove(key);
+        } else {
+            unchecked.add(key);
+        }
+        touched.add(key);
     }
 
     private TableSchema get(TableName name) {
         return tables.get(tableKey.apply(name));
     }
 
+    private boolean isChecked(TableName name) {
+        return !unchecked.contains(tableKey.apply(name));
+    }
+
     private TableSchema remove(TableName name) {
-        return tables.remove(tableKey.apply(name));
+        TableName key = tableKey.apply(name);
+        TableSchema removed = tables.remove(key);
+        unchecked.remove(key);
+        if (removed != null) {
+            touched.add(key);
+        }
+        return removed;
     }
 
     private boolean holds(TableName name) {
         return tables.containsKey(tableKey.apply(name));
     }
 
-    /** Adds (or replaces) a table from a {@code CREATE TABLE}, as {@code SHOW CREATE TABLE} prints it. */
+    /** Adds (or replaces) a checked table from a {@code CREATE TABLE}, as {@code SHOW CREATE TABLE} prints it. */
     public TableSchema load(String createTable, String schema) {
+        return load(createTable, schema, true);
+    }
+
+    /**
+     * Adds (or replaces) a table from a {@code CREATE TABLE}, as {@code SHOW CREATE TABLE} prints it; unchecked
+     * when the upstream printed it for a later point of the binlog than the one being read.
+     */
+    public TableSchema load(String createTable, String schema, boolean isChecked) {
         TableSchema table = CreateTableReader.read(createTable, schema);
-        put(table);
+        put(table, isChecked);
         return table;
     }
 
@@ -114,17 +220,19 @@ public final class SchemaCatalog {
             TableName name = CreateTableReader.tableName(alter.tableName(), sessionSchema);
             TableSchema before = get(name);
             if (before != null) {
+                boolean wasChecked = isChecked(name);
                 TableSchema after = AlterTableApplier.apply(before, alter, sessionSchema);
                 remove(name);
-                put(after);
+                put(after, wasChecked);
             }
         } else if (ddl.renameTable() != null) {
             for (MariaDBParser.RenameTableClauseContext clause : ddl.renameTable().renameTableClause()) {
                 TableName from = CreateTableReader.tableName(clause.tableName(0), sessionSchema);
                 TableName to = CreateTableReader.tableName(clause.tableName(1), sessionSchema);
+                boolean wasChecked = isChecked(from);
                 TableSchema moved = remove(from);
                 if (moved != null) {
-                    put(renamed(moved, to));
+                    put(renamed(moved, to), wasChecked);
                 }
             }
         } else if (ddl.dropTable() != null) {
@@ -139,15 +247,30 @@ public final class SchemaCatalog {
             TableSchema before = get(name);
             if (before != null) {
                 put(AlterTableApplier.withIndex(before, new IndexSchema(DdlTrees.name(create.uid()),
-                        CreateTableReader.columns(create.indexColumnNames()), false, create.UNIQUE() != null)));
+                        CreateTableReader.columns(create.indexColumnNames()), false, create.UNIQUE() != null)),
+                        isChecked(name));
             }
         } else if (ddl.dropIndex() != null) {
             MariaDBParser.DropIndexContext drop = ddl.dropIndex();
             TableName name = CreateTableReader.tableName(drop.tableName(), sessionSchema);
             TableSchema before = get(name);
             if (before != null) {
-                put(AlterTableApplier.withoutIndex(before, DdlTrees.name(drop.uid()), drop.ifExists() != null, drop));
+                put(AlterTableApplier.withoutIndex(before, DdlTrees.name(drop.uid()), drop.ifExists() != null, drop),
+                        isChecked(name));
             }
+        }
+    }
+
+    /**
+     * Whether {@code sql} is a CREATE TABLE that lists its columns, so the table's schema after it is the statement's
+     * whatever the table was before.
+     */
+    public static boolean definesColumns(String sql) {
+        try {
+            MariaDBParser.DdlStatementContext ddl = DdlTrees.parse(sql).ddlStatement();
+            return ddl != null && ddl.createTable() instanceof MariaDBParser.ColumnCreateTableContext;
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 
@@ -168,7 +291,7 @@ public final class SchemaCatalog {
                             + " not hold the schema of " + from);
                 }
                 if (copy.ifNotExists() == null || !holds(to)) {
-                    put(renamed(source, to));
+                    put(renamed(source, to), isChecked(from));
                 }
             }
             default -> throw new CdcException(ErrorCode.HANDLE_DDL_FAILED, "cdc4j cannot tell the columns that ["

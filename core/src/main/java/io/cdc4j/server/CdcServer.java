@@ -11,6 +11,7 @@ import io.cdc4j.meta.EmbeddedZooKeeper;
 import io.cdc4j.meta.MetaEndpoint;
 import io.cdc4j.meta.MetaKeys;
 import io.cdc4j.meta.MetaSession;
+import io.cdc4j.meta.SchemaSnapshotStore;
 import io.cdc4j.meta.ServerIdStore;
 import io.cdc4j.meta.TaskStore;
 import io.cdc4j.owner.Owner;
@@ -100,7 +101,8 @@ public final class CdcServer implements AutoCloseable {
             capture.start();
             started.push(capture);
             ProcessorManager processors = new ProcessorManager(changefeeds, tasks, capture::id,
-                    config.advertisedAddress(), sinks, options.sources().inCluster(new ServerIdStore(client, keys)),
+                    config.advertisedAddress(), sinks, options.sources().inCluster(new ServerIdStore(client, keys),
+                    new SchemaSnapshotStore(client, keys)),
                     options.processorInterval(),
                     new ProcessorMetrics(metrics));
             processors.start();

@@ -9,6 +9,7 @@ import io.cdc4j.model.ResolvedTs;
 import io.cdc4j.model.RowBatch;
 import io.cdc4j.model.TransactionCommit;
 import io.cdc4j.schema.SchemaCatalog;
+import io.cdc4j.schema.SchemaHistory;
 import io.cdc4j.upstream.decode.TableMapInterpreter;
 import java.io.IOException;
 import java.time.Duration;
@@ -55,6 +56,7 @@ public final class BinlogReader implements AutoCloseable {
     private final ReaderStatusListener listener;
     private final UpstreamDatabase database;
     private final TransactionAssembler assembler;
+    private final CatalogHints schemas;
     private final ByteBoundedBuffer<Object> buffer;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicReference<BinaryLogClient> client = new AtomicReference<>();
@@ -72,7 +74,7 @@ public final class BinlogReader implements AutoCloseable {
 
     private BinlogReader(UpstreamConfig config, ReaderOptions options, ChangeEventSink sink,
                          ReaderStatusListener listener, UpstreamDatabase database, ResumePoint start,
-                         TableIdAllocator tableIds, BinlogFileClock fileClock) {
+                         TableIdAllocator tableIds, BinlogFileClock fileClock, SchemaStart schemaStart) {
         this.config = config;
         this.options = options;
         this.sink = sink;
@@ -82,6 +84,8 @@ public final class BinlogReader implements AutoCloseable {
         this.clockOffsetMillis = database.nowMillis() - System.currentTimeMillis();
         this.prefetcher = options.prefetcher();
         this.offerAtSealBelowBytes = options.memoryQuotaBytes() / OFFER_AT_SEAL_QUOTA_SHARE;
+        this.schemas = CatalogHints.start(database, TableNameCase.of(database), start.position(), schemaStart,
+                options.tables());
         this.assembler = new TransactionAssembler(start, (event, bytes) -> {
             buffer.put(event, bytes);
             if (event instanceof FramedRows part && buffer.usedBytes() <= offerAtSealBelowBytes
@@ -89,7 +93,7 @@ public final class BinlogReader implements AutoCloseable {
                 prefetcher.offer(part);
             }
         }, new TableMapInterpreter(database.collations()), tableIds,
-                new CatalogHints(database, TableNameCase.of(database)),
+                schemas,
                 () -> System.currentTimeMillis() + clockOffsetMillis, options.batchRows(), options.memoryQuotaBytes(),
                 options.tables(), options.tableIds());
         this.failures = new BinlogFailures(config, database::binaryLogs, fileClock::startMillis);
@@ -106,6 +110,17 @@ public final class BinlogReader implements AutoCloseable {
     public static BinlogReader start(UpstreamConfig config, StartPoint start, ChangeEventSink sink,
                                      ReaderOptions options, TableIdAllocator tableIds,
                                      ReaderStatusListener listener) {
+        return start(config, start, sink, options, tableIds, listener, new SchemaStart.Load());
+    }
+
+    /**
+     * Starts reading as {@link #start(UpstreamConfig, StartPoint, ChangeEventSink, ReaderOptions, TableIdAllocator,
+     * ReaderStatusListener)} does, with the table schemas {@code schemas} says (those saved with the checkpoint, or
+     * every table {@link ReaderOptions#tables()} selects, read from the upstream).
+     */
+    public static BinlogReader start(UpstreamConfig config, StartPoint start, ChangeEventSink sink,
+                                     ReaderOptions options, TableIdAllocator tableIds,
+                                     ReaderStatusListener listener, SchemaStart schemas) {
         CompletableFuture<Void> grammar = SchemaCatalog.parserReady();
         UpstreamDatabase database = UpstreamDatabase.connect(config);
         try {
@@ -115,9 +130,9 @@ public final class BinlogReader implements AutoCloseable {
             ResumePoint resume = new StartPointFinder(database, fileClock).find(start);
             LOG.info("reading the binlog of {} from {}:{} (ts floor {})", config, resume.position().binlogFile(),
                     resume.position().binlogPosition(), resume.position().lastTs());
-            BinlogReader reader = new BinlogReader(config, options, sink, listener, database, resume, tableIds,
-                    fileClock);
             awaitGrammar(grammar);
+            BinlogReader reader = new BinlogReader(config, options, sink, listener, database, resume, tableIds,
+                    fileClock, schemas);
             reader.readerThread.start();
             reader.dispatchThread.start();
             long period = Math.max(50, options.silenceTimeout().toMillis() / 10);
@@ -127,6 +142,14 @@ public final class BinlogReader implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * The versions of the table schemas this reader holds from the oldest a checkpoint may still resume from: the
+     * thread saving checkpoints takes the {@link SchemaHistory#snapshotAt snapshot} its reader state names.
+     */
+    public SchemaHistory schemaHistory() {
+        return schemas.history();
     }
 
     /** Waits for the DDL grammar while nothing is read yet; one that failed to build reports at its first use. */

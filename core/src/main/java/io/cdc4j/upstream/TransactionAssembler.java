@@ -16,6 +16,7 @@ import io.cdc4j.model.ChangeEvent;
 import io.cdc4j.model.DdlEvent;
 import io.cdc4j.model.ReaderPosition;
 import io.cdc4j.model.ResolvedTs;
+import io.cdc4j.model.SchemaVersion;
 import io.cdc4j.model.TableName;
 import io.cdc4j.model.TransactionCommit;
 import io.cdc4j.model.Tso;
@@ -113,16 +114,23 @@ final class TransactionAssembler {
         void emit(Object event, long bytes) throws InterruptedException;
     }
 
-    /** Column details not in the binlog, from the upstream's catalog. */
+    /** Column details not in the binlog, from the schema store. */
     @FunctionalInterface
     interface HintSource {
-        ColumnHints hints(TableName table);
+        /** The hints of a table whose TABLE_MAP starts at {@code at}. */
+        ColumnHints hints(TableName table, SchemaVersion at);
 
         /**
-         * A DDL read from the binlog, naming {@code tables} (and {@code schema} when it changes a whole schema); the
-         * hints of the tables it names are asked for again after it.
+         * A DDL read from the binlog, ending at {@code at}, naming {@code tables} (and {@code schema} when it changes
+         * a whole schema); the hints of the tables it names are asked for again after it.
          */
-        default void ddl(String query, String sessionSchema, List<TableName> tables, Optional<String> schema) {
+        default void ddl(String query, String sessionSchema, List<TableName> tables, Optional<String> schema,
+                         SchemaVersion at) {
+        }
+
+        /** The version of the schemas in force, saved with every position ({@code ""}: none is kept). */
+        default String schemaAt() {
+            return "";
         }
     }
 
@@ -214,7 +222,7 @@ final class TransactionAssembler {
                 }
             }
             case QUERY -> query(event.getData(), header);
-            case TABLE_MAP -> tableMap(event.getData());
+            case TABLE_MAP -> tableMap(event.getData(), header);
             case WRITE_ROWS, EXT_WRITE_ROWS, PRE_GA_WRITE_ROWS, UPDATE_ROWS, EXT_UPDATE_ROWS, PRE_GA_UPDATE_ROWS,
                  DELETE_ROWS, EXT_DELETE_ROWS, PRE_GA_DELETE_ROWS -> addRows(event.getData(), header);
             case XID -> commit(header.getNextPosition());
@@ -412,7 +420,8 @@ final class TransactionAssembler {
             default -> {
             }
         }
-        hints.ddl(text, schema, statement.tables(), statement.schema());
+        hints.ddl(text, schema, statement.tables(), statement.schema(),
+                new SchemaVersion(file, header.getNextPosition()));
         statement.tables().forEach(hintCache::remove);
         if (statement.schema().isPresent()) {
             hintCache.keySet().removeIf(name -> name.schema().equalsIgnoreCase(statement.schema().get()));
@@ -501,7 +510,7 @@ final class TransactionAssembler {
                 "cannot read the XA transaction id of `" + quote(sql) + "` at " + where(header)));
     }
 
-    private void tableMap(TableMapEventData map) {
+    private void tableMap(TableMapEventData map, EventHeaderV4 header) {
         MappedTable cached = tables.get(map.getTableId());
         if (cached != null && cached.matches(map)) {
             return;
@@ -512,8 +521,17 @@ final class TransactionAssembler {
             tables.put(map.getTableId(), MappedTable.dropped(map));
             return;
         }
-        ColumnHints tableHints = hintCache.computeIfAbsent(name, hints::hints);
-        DecodedTable table = interpreter.interpret(map, tableId, tableHints);
+        ColumnHints tableHints = hintCache.computeIfAbsent(name,
+                table -> hints.hints(table, new SchemaVersion(file, header.getPosition())));
+        DecodedTable table;
+        try {
+            table = interpreter.interpret(map, tableId, tableHints);
+        } catch (CdcException e) {
+            if (e.errorCode() != ErrorCode.SCHEMA_MISMATCH) {
+                throw e;
+            }
+            throw new CdcException(ErrorCode.SCHEMA_MISMATCH, "at " + where(header) + ": " + e.getMessage());
+        }
         tables.put(map.getTableId(), MappedTable.of(map, table));
     }
 
@@ -655,7 +673,7 @@ final class TransactionAssembler {
 
     private ReaderPosition position(String binlogFile, long nextPosition) {
         return new ReaderPosition(binlogFile, Math.max(4, nextPosition), gtids.toString(), clock.physical(),
-                clock.logical(), tableIds.snapshot());
+                clock.logical(), tableIds.snapshot(), hints.schemaAt());
     }
 
     /**

@@ -9,8 +9,6 @@ import io.cdc4j.playground.CdcBinlog;
 import io.cdc4j.playground.EmbeddedMariaDb;
 import io.cdc4j.playground.MariaDbSettings;
 import io.cdc4j.server.CdcServer;
-import io.cdc4j.server.ServerConfig;
-import io.cdc4j.server.ServerOptions;
 import io.cdc4j.testing.FreePorts;
 import io.cdc4j.testing.Http;
 import io.cdc4j.testing.InProcessServers;
@@ -60,11 +58,7 @@ class ChangefeedStartIT {
             statement.execute("CREATE DATABASE start");
             statement.execute("CREATE TABLE start.ticks (id BIGINT PRIMARY KEY, txn BIGINT NOT NULL)");
         }
-        ServerConfig config = InProcessServers.config(dataDir.resolve("server"), Optional.empty(), FreePorts.loopback());
-        config = new ServerConfig(config.addr(), config.advertiseAddr(), config.dataDir(), config.meta(),
-                config.metaListen(), config.clusterId(), Optional.of(upstream.mysqlUri()), config.logLevel(),
-                config.logFile(), config.captureSessionTtl());
-        server = CdcServer.start(config, ServerOptions.forUpstream(config.upstream()).withSinks(RECORDER.sinks()));
+        server = InProcessServers.readingUpstream(dataDir.resolve("server"), upstream.mysqlUri(), RECORDER.sinks());
         base = InProcessServers.baseUrl(server);
         await().atMost(DEADLINE).until(() -> Http.get(base, "/api/v2/health").status() == 200);
     }

@@ -98,6 +98,28 @@ class ProcessorIT {
     }
 
     @Test
+    void aCheckpointWaitsUntilWhatItsReaderStateNeedsIsSavedAndShowsAWarningMeanwhile() {
+        Processor processor = processor(MetaOnZooKeeper.info("persist", "blackhole://"));
+        assertThat(processor.start(sinks.sinks(), sources)).isTrue();
+        FedChangeSources.FedSource source = sources.running(new ChangefeedId("default", "persist"));
+        source.failPersist(new CdcException(ErrorCode.META_STORE, "cannot save the table schemas"));
+        source.consumer().onResolved(2_000, state(42));
+        processor.report();
+        assertThat(position("persist").checkpointTs()).as("not past what a resume could not read back")
+                .isEqualTo(MetaOnZooKeeper.START_TS);
+        assertThat(position("persist").resolvedTs()).isEqualTo(2_000);
+        assertThat(position("persist").warning()).hasValueSatisfying(
+                warning -> assertThat(warning.message()).contains("cannot save the table schemas"));
+
+        source.failPersist(null);
+        processor.report();
+        assertThat(position("persist").checkpointTs()).isEqualTo(2_000);
+        assertThat(position("persist").readerState()).isEqualTo(state(42));
+        assertThat(source.persisted()).containsExactly(state(42));
+        processor.stop().join();
+    }
+
+    @Test
     void aSinkThatCannotBeOpenedIsTheRunsErrorAndNoSourceStarts() {
         Processor processor = processor(MetaOnZooKeeper.info("kafka", "kafka://127.0.0.1:9092/topic"));
         assertThat(processor.start(sinks.sinks(), sources)).isTrue();

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cdc4j.error.CdcException;
 import io.cdc4j.error.ErrorCode;
+import io.cdc4j.model.ColumnSchema;
+import io.cdc4j.model.IndexSchema;
 import io.cdc4j.model.TableName;
+import io.cdc4j.model.TableSchema;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cdc4j.error.CdcException;
 import io.cdc4j.error.ErrorCode;
+import io.cdc4j.model.ColumnSchema;
+import io.cdc4j.model.IndexSchema;
 import io.cdc4j.model.TableName;
+import io.cdc4j.model.TableSchema;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
@@ -147,5 +150,17 @@ class SchemaCatalogTest {
                 .isInstanceOf(CdcException.class).hasMessageContaining("cannot parse");
         assertThatThrownBy(() -> catalog.apply("ALTER TABLE t MODIFY missing INT", "d"))
                 .isInstanceOf(CdcException.class).hasMessageContaining("no column missing");
+    }
+
+    @Test
+    void partitionOperationsLeaveColumnsAndKeysAsTheyAre() {
+        SchemaCatalog catalog = withT();
+        TableSchema before = catalog.table(T).orElseThrow();
+        for (String sql : List.of("ALTER TABLE t EXCHANGE PARTITION p0 WITH TABLE d.t2",
+                "ALTER TABLE t ADD PARTITION (PARTITION p9 VALUES LESS THAN (900))", "ALTER TABLE t DROP PARTITION p1",
+                "ALTER TABLE t TRUNCATE PARTITION p2", "ALTER TABLE t REMOVE PARTITIONING")) {
+            catalog.apply(sql, "d");
+            assertThat(catalog.table(T)).as(sql).contains(before);
+        }
     }
 }

@@ -27,6 +27,8 @@ public final class FedChangeSources implements ChangeSourceFactory {
         private volatile long startTs = -1;
         private volatile ReaderState startState;
         private volatile boolean closed;
+        private volatile RuntimeException persistFailure;
+        private final List<ReaderState> persisted = new CopyOnWriteArrayList<>();
 
         FedSource(ChangefeedId changefeed) {
             this.changefeed = changefeed;
@@ -37,6 +39,25 @@ public final class FedChangeSources implements ChangeSourceFactory {
             this.startTs = checkpointTs;
             this.startState = state;
             this.consumer = target;
+        }
+
+        @Override
+        public void persist(ReaderState state) {
+            RuntimeException failure = persistFailure;
+            if (failure != null) {
+                throw failure;
+            }
+            persisted.add(state);
+        }
+
+        /** Makes every {@link #persist} throw {@code failure} (null: succeed again). */
+        public void failPersist(RuntimeException failure) {
+            persistFailure = failure;
+        }
+
+        /** The states persisted, in order. */
+        public List<ReaderState> persisted() {
+            return List.copyOf(persisted);
         }
 
         @Override

@@ -4,6 +4,7 @@ import io.cdc4j.meta.MetaEndpoint;
 import io.cdc4j.server.CdcServer;
 import io.cdc4j.server.ServerConfig;
 import io.cdc4j.server.ServerOptions;
+import io.cdc4j.sink.SinkFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -32,6 +33,18 @@ public final class InProcessServers {
     /** A capture that joins the ZooKeeper at {@code zkHostPort}. */
     public static CdcServer joining(Path dataDir, String zkHostPort) {
         return CdcServer.start(config(dataDir, Optional.of(MetaEndpoint.local(zkHostPort)), FreePorts.loopback()));
+    }
+
+    /**
+     * A capture with its own embedded ZooKeeper that reads the upstream at {@code upstreamUri} (its {@code
+     * --upstream}), writing to {@code sinks}.
+     */
+    public static CdcServer readingUpstream(Path dataDir, String upstreamUri, SinkFactory sinks) {
+        ServerConfig config = config(dataDir, Optional.empty(), FreePorts.loopback());
+        config = new ServerConfig(config.addr(), config.advertiseAddr(), config.dataDir(), config.meta(),
+                config.metaListen(), config.clusterId(), Optional.of(upstreamUri), config.logLevel(),
+                config.logFile(), config.captureSessionTtl());
+        return CdcServer.start(config, ServerOptions.forUpstream(config.upstream()).withSinks(sinks));
     }
 
     public static ServerConfig config(Path dataDir, Optional<MetaEndpoint> meta, String metaListen) {

@@ -9,8 +9,8 @@ import com.github.shyiko.mysql.binlog.event.WriteRowsEventData;
 import com.github.shyiko.mysql.binlog.event.deserialization.EventDeserializer;
 import io.cdc4j.model.ReaderPosition;
 import io.cdc4j.mounter.Mounter;
-import io.cdc4j.upstream.decode.ColumnHints;
 import io.cdc4j.upstream.decode.CollationCharsets;
+import io.cdc4j.upstream.decode.ColumnHints;
 import io.cdc4j.upstream.decode.EventDeserializers;
 import io.cdc4j.upstream.decode.TableMapInterpreter;
 import java.io.BufferedInputStream;
@@ -95,7 +95,7 @@ public final class FileReplayBench {
                         prefetcher.offer(part);
                     }
                 }, new TableMapInterpreter(new CollationCharsets(charsets)), new InMemoryTableIdAllocator(1),
-                table -> ColumnHints.NONE, System::currentTimeMillis, 1024, 1L << 30);
+                (table, at) -> ColumnHints.NONE, System::currentTimeMillis, 1024, 1L << 30);
         long[] rows = {0};
         AtomicBoolean read = new AtomicBoolean();
         Thread dispatch = Thread.ofPlatform().start(() -> {

@@ -10,8 +10,8 @@ import io.cdc4j.model.RowBatch;
 import io.cdc4j.model.RowChange;
 import io.cdc4j.model.RowImage;
 import io.cdc4j.model.RowKind;
-import io.cdc4j.upstream.decode.ColumnHints;
 import io.cdc4j.upstream.decode.CollationCharsets;
+import io.cdc4j.upstream.decode.ColumnHints;
 import io.cdc4j.upstream.decode.EventDeserializers;
 import io.cdc4j.upstream.decode.TableMapInterpreter;
 import java.io.InputStream;
@@ -76,7 +76,7 @@ class MysqlBinlogFilesTest {
         List<ChangeEvent> out = new ArrayList<>();
         TransactionAssembler assembler = new TransactionAssembler(new ResumePoint(START, -1),
                 (event, bytes) -> out.add(TransactionAssemblerTest.decoded(event)), new TableMapInterpreter(COLLATIONS),
-                new InMemoryTableIdAllocator(1), table -> ColumnHints.NONE, () -> 0, 1024);
+                new InMemoryTableIdAllocator(1), (table, at) -> ColumnHints.NONE, () -> 0, 1024);
         try (InputStream in = MysqlBinlogFilesTest.class.getResourceAsStream("mysql-binlog/" + file);
              BinaryLogFileReader reader = new BinaryLogFileReader(in, EventDeserializers.create())) {
             for (Event event = reader.readEvent(); event != null; event = reader.readEvent()) {

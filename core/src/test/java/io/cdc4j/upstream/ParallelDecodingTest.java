@@ -13,8 +13,8 @@ import io.cdc4j.model.RowChange;
 import io.cdc4j.model.TableName;
 import io.cdc4j.model.TransactionCommit;
 import io.cdc4j.mounter.Mounter;
-import io.cdc4j.upstream.decode.ColumnHints;
 import io.cdc4j.upstream.decode.CollationCharsets;
+import io.cdc4j.upstream.decode.ColumnHints;
 import io.cdc4j.upstream.decode.TableMapInterpreter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,7 +51,7 @@ class ParallelDecodingTest {
             if (event instanceof FramedRows part) {
                 prefetcher.offer(part);
             }
-        }, new TableMapInterpreter(new CollationCharsets(Map.of())), tableIds, table -> ColumnHints.NONE,
+        }, new TableMapInterpreter(new CollationCharsets(Map.of())), tableIds, (table, at) -> ColumnHints.NONE,
                 () -> T0 + 3_600_000, batchRows, 1 << 20, tables, tableIdsWanted);
     }
 

@@ -15,8 +15,8 @@ import io.cdc4j.model.RowBatch;
 import io.cdc4j.model.RowChange;
 import io.cdc4j.model.TransactionCommit;
 import io.cdc4j.model.Tso;
-import io.cdc4j.upstream.decode.ColumnHints;
 import io.cdc4j.upstream.decode.CollationCharsets;
+import io.cdc4j.upstream.decode.ColumnHints;
 import io.cdc4j.upstream.decode.TableMapInterpreter;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +34,7 @@ class TransactionAssemblerTest {
     private TransactionAssembler assembler(ReaderPosition start, long skipUntil, int batchRows, long xaLimit) {
         return new TransactionAssembler(new ResumePoint(start, skipUntil), (event, bytes) -> out.add(decoded(event)),
                 new TableMapInterpreter(new CollationCharsets(Map.of())), new InMemoryTableIdAllocator(1),
-                table -> ColumnHints.NONE, () -> T0 + 3_600_000, batchRows, xaLimit);
+                (table, at) -> ColumnHints.NONE, () -> T0 + 3_600_000, batchRows, xaLimit);
     }
 
     private TransactionAssembler assembler() {

@@ -1,11 +1,13 @@
 package io.cdc4j.upstream.decode;
 
-import io.cdc4j.schema.ColumnSchema;
-import io.cdc4j.schema.IndexSchema;
-import io.cdc4j.schema.TableSchema;
+import io.cdc4j.model.ColumnSchema;
+import io.cdc4j.model.IndexSchema;
+import io.cdc4j.model.TableSchema;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -16,8 +18,12 @@ import java.util.stream.Collectors;
  * @param jsonColumns lower-case names of JSON columns
  * @param generatedColumns lower-case names of generated (VIRTUAL or STORED) columns
  * @param uniqueIndexes the unique indexes other than the primary key, in index-name order
+ * @param schema the table version the hints come from, when they come from the schema store
+ * @param checked whether that version is known to be the one in force where the rows are read (then a TABLE_MAP that
+ *                disagrees with it is an error, not a table changed since)
  */
-public record ColumnHints(Set<String> jsonColumns, Set<String> generatedColumns, List<Index> uniqueIndexes) {
+public record ColumnHints(Set<String> jsonColumns, Set<String> generatedColumns, List<Index> uniqueIndexes,
+                          Optional<TableSchema> schema, boolean checked) {
     /** No hints: the table is unknown to information_schema (e.g. dropped since). */
     public static final ColumnHints NONE = new ColumnHints(Set.of(), Set.of(), List.of());
 
@@ -25,6 +31,15 @@ public record ColumnHints(Set<String> jsonColumns, Set<String> generatedColumns,
         jsonColumns = lowerCase(jsonColumns);
         generatedColumns = lowerCase(generatedColumns);
         uniqueIndexes = List.copyOf(uniqueIndexes);
+        Objects.requireNonNull(schema, "schema");
+        if (checked && schema.isEmpty()) {
+            throw new IllegalArgumentException("only hints from a table version can be checked");
+        }
+    }
+
+    /** Hints read from information_schema, without a table version. */
+    public ColumnHints(Set<String> jsonColumns, Set<String> generatedColumns, List<Index> uniqueIndexes) {
+        this(jsonColumns, generatedColumns, uniqueIndexes, Optional.empty(), false);
     }
 
     /** Hints with JSON columns and one NOT NULL unique key (empty: none), no generated columns. */
@@ -34,8 +49,16 @@ public record ColumnHints(Set<String> jsonColumns, Set<String> generatedColumns,
                         false)));
     }
 
-    /** The hints a table version gives: its JSON and generated columns and its unique keys, by index name. */
+    /** The hints a table version gives, not checked. */
     public static ColumnHints of(TableSchema table) {
+        return of(table, false);
+    }
+
+    /**
+     * The hints a table version gives: its JSON and generated columns and its unique keys, by index name; {@code
+     * checked} when the version is known to be in force where the rows are read.
+     */
+    public static ColumnHints of(TableSchema table, boolean checked) {
         Set<String> json = table.columns().stream().filter(ColumnSchema::json).map(ColumnSchema::name)
                 .collect(Collectors.toSet());
         Set<String> generated = table.columns().stream().filter(ColumnSchema::generated).map(ColumnSchema::name)
@@ -45,7 +68,7 @@ public record ColumnHints(Set<String> jsonColumns, Set<String> generatedColumns,
                 .map(index -> new Index(index.name(), index.columns(), index.prefixLengths(), index.columns().stream()
                         .anyMatch(column -> table.column(column).map(ColumnSchema::nullable).orElse(true))))
                 .toList();
-        return new ColumnHints(json, generated, unique);
+        return new ColumnHints(json, generated, unique, Optional.of(table), checked);
     }
 
     private static Set<String> lowerCase(Set<String> names) {

@@ -39,6 +39,9 @@ public final class TableMapInterpreter {
         int[] metadata = map.getColumnMetadata();
         BitSet nullability = map.getColumnNullability();
         List<String> names = meta.getColumnNames();
+        if (hints.checked()) {
+            SchemaCheck.agree(name, names, primaryKey(meta), hints.schema().orElseThrow());
+        }
         BitSet unsignedBits = meta.getSignedness() == null ? new BitSet() : meta.getSignedness();
         int[] charsetOfTextColumn = textColumnCollations(meta, types, metadata);
         List<String[]> enumValues = meta.getEnumStrValues() == null ? List.of() : meta.getEnumStrValues();
@@ -188,7 +191,7 @@ public final class TableMapInterpreter {
         List<Integer> primaryKey = primaryKey(meta);
         List<Integer> uniqueKey = uniqueKey(hints, names, nullability);
         return new DecodedTable(new TableInfo(tableId, name, columns, primaryKey, uniqueKey,
-                uniqueIndexes(hints, names)), decoders);
+                uniqueIndexes(hints, names), hints.schema()), decoders);
     }
 
     private static CellDecoder textDecoder(Optional<String> charset) {
@@ -260,7 +263,7 @@ public final class TableMapInterpreter {
         return collations;
     }
 
-    private static List<Integer> primaryKey(TableMapEventMetadata meta) {
+    static List<Integer> primaryKey(TableMapEventMetadata meta) {
         if (meta.getSimplePrimaryKeys() != null && !meta.getSimplePrimaryKeys().isEmpty()) {
             return List.copyOf(meta.getSimplePrimaryKeys());
         }

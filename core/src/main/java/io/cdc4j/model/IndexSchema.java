@@ -1,4 +1,4 @@
-package io.cdc4j.schema;
+package io.cdc4j.model;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,12 +34,12 @@ public record IndexSchema(String name, List<String> columns, List<Integer> prefi
     }
 
     /** An index on the columns {@code parts} name, with their prefixes. */
-    IndexSchema(String name, Parts parts, boolean primary, boolean unique) {
+    public IndexSchema(String name, Parts parts, boolean primary, boolean unique) {
         this(name, parts.columns(), parts.prefixLengths(), primary, unique);
     }
 
     /** The same index without one column (an index left with none is dropped by the caller). */
-    IndexSchema without(String column) {
+    public IndexSchema without(String column) {
         List<String> keptColumns = new ArrayList<>();
         List<Integer> keptPrefixes = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
@@ -52,12 +52,12 @@ public record IndexSchema(String name, List<String> columns, List<Integer> prefi
     }
 
     /** The same index under another name. */
-    IndexSchema named(String newName) {
+    public IndexSchema named(String newName) {
         return new IndexSchema(newName, columns, prefixLengths, primary, unique);
     }
 
     /** The same index with a column renamed. */
-    IndexSchema renaming(String from, String to) {
+    public IndexSchema renaming(String from, String to) {
         return new IndexSchema(name, columns.stream().map(c -> c.equalsIgnoreCase(from) ? to : c).toList(),
                 prefixLengths, primary, unique);
     }
@@ -68,6 +68,6 @@ public record IndexSchema(String name, List<String> columns, List<Integer> prefi
      * @param columns the column names
      * @param prefixLengths the prefix of each, 0 for the whole value
      */
-    record Parts(List<String> columns, List<Integer> prefixLengths) {
+    public record Parts(List<String> columns, List<Integer> prefixLengths) {
     }
 }

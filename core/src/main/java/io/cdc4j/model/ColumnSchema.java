@@ -1,4 +1,4 @@
-package io.cdc4j.schema;
+package io.cdc4j.model;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -29,7 +29,7 @@ public record ColumnSchema(String name, String typeText, boolean nullable, Optio
     }
 
     /** The same column, now NOT NULL (a primary key's columns are). */
-    ColumnSchema notNull() {
+    public ColumnSchema notNull() {
         return new ColumnSchema(name, typeText, false, defaultText, charset, collation, generated, autoIncrement,
                 json);
     }

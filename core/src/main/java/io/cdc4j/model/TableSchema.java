@@ -1,6 +1,5 @@
-package io.cdc4j.schema;
+package io.cdc4j.model;
 
-import io.cdc4j.model.TableName;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
