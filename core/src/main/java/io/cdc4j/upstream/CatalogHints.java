@@ -119,6 +119,10 @@ final class CatalogHints implements TransactionAssembler.HintSource {
     @Override
     public void ddl(String query, String sessionSchema, List<TableName> tables, Optional<String> schema,
                     SchemaVersion at) {
+        if (at.compareTo(history.current()) <= 0) {
+            // read again after a reconnect (CREATE TABLE ... SELECT resumes at its group's start): applied already
+            return;
+        }
         checkedFrom(at, true);
         SchemaCatalog catalog = history.catalog();
         history.ddl(at, () -> {

@@ -45,8 +45,8 @@ import org.junit.jupiter.api.Test;
  */
 class SchemaVersionsIT {
     private static final Duration DEADLINE = Duration.ofSeconds(90);
-    /** DDLs of the churn test (the issue asks for 10,000; {@code -Dcdc4j.it.churnDdls=10000} runs that many). */
-    private static final int CHURN_DDLS = Integer.getInteger("cdc4j.it.churnDdls", 2_000);
+    /** DDLs of the churn test ({@code -Dcdc4j.it.churnDdls=N} runs another number). */
+    private static final int CHURN_DDLS = Integer.getInteger("cdc4j.it.churnDdls", 10_000);
     private static final RecordingBlackholes RECORDER = new RecordingBlackholes();
     private static Path dataDir;
     private static EmbeddedMariaDb upstream;
