@@ -1,0 +1,175 @@
+package io.cdc4j.codec.canal;
+
+import io.cdc4j.codec.GoJsonText;
+import io.cdc4j.codec.MySqlColumnType;
+import io.cdc4j.model.ColumnInfo;
+import io.cdc4j.model.ColumnSchema;
+import io.cdc4j.model.DdlEvent;
+import io.cdc4j.model.RowChange;
+import io.cdc4j.model.RowImage;
+import io.cdc4j.model.RowKind;
+import io.cdc4j.model.TableInfo;
+import io.cdc4j.model.TableSchema;
+import io.cdc4j.model.Tso;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+/**
+ * Encodes rows, DDL and watermarks as TiCDC's canal-json messages (../shared/reference/protocols.md section 1): one
+ * JSON object per event with the fields in TiCDC's order, every value as a string ({@link CanalJsonValues}), the
+ * column types of the row's table version, and with the TiDB extension the commit ts ({@code _tidb}).
+ */
+public final class CanalJsonEncoder {
+    private final CanalJsonOptions options;
+    private final CanalJsonValues values;
+    private final LongSupplier clockMillis;
+
+    /**
+     * @param clockMillis the wall clock each message's {@code ts} (the encode time) is read from
+     */
+    public CanalJsonEncoder(CanalJsonOptions options, LongSupplier clockMillis) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.values = new CanalJsonValues(options.timeZone());
+        this.clockMillis = Objects.requireNonNull(clockMillis, "clockMillis");
+    }
+
+    /** The message of one row change. */
+    public byte[] row(RowChange row) {
+        TableInfo table = row.table();
+        List<MySqlColumnType> types = types(table);
+        RowImage shown = row.after().or(row::before).orElseThrow();
+        StringBuilder json = new StringBuilder(256);
+        json.append("{\"id\":0,\"database\":");
+        GoJsonText.quote(json, table.name().schema()).append(",\"table\":");
+        GoJsonText.quote(json, table.name().table()).append(",\"pkNames\":[");
+        for (int i = 0; i < table.primaryKey().size(); i++) {
+            if (i > 0) {
+                json.append(',');
+            }
+            GoJsonText.quote(json, table.columns().get(table.primaryKey().get(i)).name());
+        }
+        json.append("],\"isDdl\":false,\"type\":\"").append(typeOf(row.kind())).append("\",\"es\":")
+                .append(Tso.physical(row.commitTs())).append(",\"ts\":").append(clockMillis.getAsLong())
+                .append(",\"sql\":\"\",\"sqlType\":{");
+        for (int i = 0; i < table.columns().size(); i++) {
+            if (i > 0) {
+                json.append(',');
+            }
+            GoJsonText.quote(json, table.columns().get(i).name()).append(':')
+                    .append(types.get(i).sqlType(shown.value(i).orElse(null)));
+        }
+        json.append("},\"mysqlType\":{");
+        for (int i = 0; i < table.columns().size(); i++) {
+            if (i > 0) {
+                json.append(',');
+            }
+            GoJsonText.quote(json, table.columns().get(i).name()).append(':');
+            GoJsonText.quote(json, types.get(i).canalName());
+        }
+        json.append("},\"old\":");
+        if (row.kind() == RowKind.UPDATE) {
+            json.append('[');
+            image(json, table, types, row.before().orElseThrow(), options.onlyOutputUpdatedColumns()
+                    ? row.after() : Optional.empty());
+            json.append(']');
+        } else {
+            json.append("null");
+        }
+        json.append(",\"data\":[");
+        image(json, table, types, shown, Optional.empty());
+        json.append(']');
+        if (options.enableTidbExtension()) {
+            json.append(",\"_tidb\":{\"commitTs\":").append(row.commitTs()).append('}');
+        }
+        return bytes(json.append('}'));
+    }
+
+    /** The message of one DDL statement. */
+    public byte[] ddl(DdlEvent ddl) {
+        StringBuilder json = new StringBuilder(128 + ddl.query().length());
+        json.append("{\"id\":0,\"database\":");
+        GoJsonText.quote(json, ddl.tables().isEmpty() ? ddl.schema() : ddl.tables().getFirst().schema())
+                .append(",\"table\":");
+        GoJsonText.quote(json, ddl.tables().isEmpty() ? "" : ddl.tables().getFirst().table())
+                .append(",\"pkNames\":null,\"isDdl\":true,\"type\":\"").append(CanalDdlTypes.of(ddl.type()))
+                .append("\",\"es\":").append(Tso.physical(ddl.commitTs())).append(",\"ts\":")
+                .append(clockMillis.getAsLong()).append(",\"sql\":");
+        GoJsonText.quote(json, ddl.query()).append(",\"sqlType\":null,\"mysqlType\":null,\"data\":null,\"old\":null");
+        if (options.enableTidbExtension()) {
+            json.append(",\"_tidb\":{\"commitTs\":").append(ddl.commitTs()).append('}');
+        }
+        return bytes(json.append('}'));
+    }
+
+    /**
+     * The watermark message telling consumers that everything up to {@code resolvedTs} has been sent; TiCDC sends
+     * it only with the TiDB extension.
+     *
+     * @throws IllegalStateException without the extension
+     */
+    public byte[] watermark(long resolvedTs) {
+        if (!options.enableTidbExtension()) {
+            throw new IllegalStateException("canal-json has watermarks only with enable-tidb-extension");
+        }
+        return bytes(new StringBuilder(200).append("{\"id\":0,\"database\":\"\",\"table\":\"\",\"pkNames\":null,")
+                .append("\"isDdl\":false,\"type\":\"TIDB_WATERMARK\",\"es\":").append(Tso.physical(resolvedTs))
+                .append(",\"ts\":").append(clockMillis.getAsLong()).append(",\"sql\":\"\",\"sqlType\":null,")
+                .append("\"mysqlType\":null,\"data\":null,\"old\":null,\"_tidb\":{\"watermarkTs\":")
+                .append(resolvedTs).append("}}"));
+    }
+
+    /** The columns of {@code image} as a JSON object; with {@code changedFrom}, only those whose value differs. */
+    private void image(StringBuilder json, TableInfo table, List<MySqlColumnType> types, RowImage image,
+                       Optional<RowImage> changedFrom) {
+        json.append('{');
+        boolean first = true;
+        for (int i = 0; i < table.columns().size(); i++) {
+            Object value = image.value(i).orElse(null);
+            if (changedFrom.isPresent() && sameValue(value, changedFrom.get().value(i).orElse(null))) {
+                continue;
+            }
+            if (!first) {
+                json.append(',');
+            }
+            first = false;
+            ColumnInfo column = table.columns().get(i);
+            GoJsonText.quote(json, column.name()).append(':');
+            if (value == null) {
+                json.append("null");
+            } else {
+                GoJsonText.quote(json, values.text(column, types.get(i), value));
+            }
+        }
+        json.append('}');
+    }
+
+    private static boolean sameValue(Object left, Object right) {
+        return Objects.deepEquals(left, right);
+    }
+
+    private static List<MySqlColumnType> types(TableInfo table) {
+        List<MySqlColumnType> types = new ArrayList<>(table.columns().size());
+        Optional<TableSchema> version = table.schema();
+        for (ColumnInfo column : table.columns()) {
+            Optional<ColumnSchema> schema = version.flatMap(v -> v.column(column.name()));
+            types.add(MySqlColumnType.of(column, schema));
+        }
+        return types;
+    }
+
+    private static String typeOf(RowKind kind) {
+        return switch (kind) {
+            case INSERT -> "INSERT";
+            case UPDATE -> "UPDATE";
+            case DELETE -> "DELETE";
+        };
+    }
+
+    private static byte[] bytes(StringBuilder json) {
+        return json.toString().getBytes(StandardCharsets.UTF_8);
+    }
+}
