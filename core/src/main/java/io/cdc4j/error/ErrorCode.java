@@ -46,6 +46,7 @@ public enum ErrorCode {
     // sinks
     SINK_URI_INVALID("CDC:ErrSinkURIInvalid", "sink uri invalid"),
     SINK_INVALID_CONFIG("CDC:ErrSinkInvalidConfig", "sink config invalid"),
+    DISPATCHER_FAILED("CDC:ErrDispatcherFailed", "dispatcher failed"),
     SINK_UNKNOWN_PROTOCOL("CDC:ErrSinkUnknownProtocol", "unknown protocol"),
     MYSQL_CONNECTION_ERROR("CDC:ErrMySQLConnectionError", "MySQL connection error"),
     MYSQL_INVALID_CONFIG("CDC:ErrMySQLInvalidConfig", "MySQL config invalid"),

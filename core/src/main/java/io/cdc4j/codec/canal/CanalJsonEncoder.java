@@ -2,6 +2,7 @@ package io.cdc4j.codec.canal;
 
 import io.cdc4j.codec.GoJsonText;
 import io.cdc4j.codec.MySqlColumnType;
+import io.cdc4j.codec.TiCdcValues;
 import io.cdc4j.model.ColumnInfo;
 import io.cdc4j.model.ColumnSchema;
 import io.cdc4j.model.DdlEvent;
@@ -20,12 +21,12 @@ import java.util.function.LongSupplier;
 
 /**
  * Encodes rows, DDL and watermarks as TiCDC's canal-json messages (../shared/reference/protocols.md section 1): one
- * JSON object per event with the fields in TiCDC's order, every value as a string ({@link CanalJsonValues}), the
+ * JSON object per event with the fields in TiCDC's order, every value as a string ({@link TiCdcValues}), the
  * column types of the row's table version, and with the TiDB extension the commit ts ({@code _tidb}).
  */
 public final class CanalJsonEncoder {
     private final CanalJsonOptions options;
-    private final CanalJsonValues values;
+    private final TiCdcValues values;
     private final LongSupplier clockMillis;
 
     /**
@@ -33,7 +34,7 @@ public final class CanalJsonEncoder {
      */
     public CanalJsonEncoder(CanalJsonOptions options, LongSupplier clockMillis) {
         this.options = Objects.requireNonNull(options, "options");
-        this.values = new CanalJsonValues(options.timeZone());
+        this.values = new TiCdcValues(options.timeZone());
         this.clockMillis = Objects.requireNonNull(clockMillis, "clockMillis");
     }
 

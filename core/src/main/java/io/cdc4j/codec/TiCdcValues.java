@@ -1,8 +1,5 @@
-package io.cdc4j.codec.canal;
+package io.cdc4j.codec;
 
-import io.cdc4j.codec.GoJsonText;
-import io.cdc4j.codec.MySqlColumnType;
-import io.cdc4j.codec.ValueText;
 import io.cdc4j.model.ColumnInfo;
 import io.cdc4j.model.ZeroTemporal;
 import java.math.BigDecimal;
@@ -15,19 +12,22 @@ import java.time.ZoneId;
 import java.util.List;
 
 /**
- * The string canal-json shows for a decoded value (see {@link io.cdc4j.model.RowImage}), as TiCDC formats it:
+ * The string TiCDC makes of a decoded value (see {@link io.cdc4j.model.RowImage}), as canal-json shows it and the
+ * partition dispatchers hash it:
  * integers and DECIMAL as decimal text, FLOAT/DOUBLE in the shortest plain form (no exponent; NaN and infinities as
  * 0), temporal values with the column's fractional digits (TIMESTAMP in the given zone), BIT, ENUM and SET as their
  * integer code (bits, 1-based index, bitmask), JSON and text as they are, bytes as ISO-8859-1 characters.
  */
-final class CanalJsonValues {
+public final class TiCdcValues {
     private final ZoneId timeZone;
 
-    CanalJsonValues(ZoneId timeZone) {
+    /** Values whose TIMESTAMPs are shown in {@code timeZone} (TiCDC's server time zone). */
+    public TiCdcValues(ZoneId timeZone) {
         this.timeZone = timeZone;
     }
 
-    String text(ColumnInfo column, MySqlColumnType type, Object value) {
+    /** The text of a non-NULL value of {@code column}, whose type is {@code type}. */
+    public String text(ColumnInfo column, MySqlColumnType type, Object value) {
         return switch (value) {
             case Long number when type.base().equals("bit") -> ValueText.bits(number);
             case Long number -> number.toString();
