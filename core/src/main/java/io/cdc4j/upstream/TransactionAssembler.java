@@ -75,7 +75,6 @@ final class TransactionAssembler {
     private final Predicate<TableName> wanted;
     private final LongPredicate wantedIds;
     private final Map<Long, MappedTable> tables = new HashMap<>();
-    private final Map<TableName, ColumnHints> hintCache = new HashMap<>();
     private final Map<XaId, PreparedXa> prepared = new LinkedHashMap<>();
     private final Map<String, Integer> savepoints = new HashMap<>();
     private long preparedBytes;
@@ -422,10 +421,6 @@ final class TransactionAssembler {
         }
         hints.ddl(text, schema, statement.tables(), statement.schema(),
                 new SchemaVersion(file, header.getNextPosition()));
-        statement.tables().forEach(hintCache::remove);
-        if (statement.schema().isPresent()) {
-            hintCache.keySet().removeIf(name -> name.schema().equalsIgnoreCase(statement.schema().get()));
-        }
         tables.clear();
         if (!skipping) {
             handOn(new DdlEvent(schema, statement.tables(), statement.type(), text, commitTs),
@@ -521,8 +516,8 @@ final class TransactionAssembler {
             tables.put(map.getTableId(), MappedTable.dropped(map));
             return;
         }
-        ColumnHints tableHints = hintCache.computeIfAbsent(name,
-                table -> hints.hints(table, new SchemaVersion(file, header.getPosition())));
+        // asked at every TABLE_MAP not cached below (a new table id or shape), so a table checked since is checked
+        ColumnHints tableHints = hints.hints(name, new SchemaVersion(file, header.getPosition()));
         DecodedTable table;
         try {
             table = interpreter.interpret(map, tableId, tableHints);

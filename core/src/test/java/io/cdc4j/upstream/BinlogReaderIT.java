@@ -7,9 +7,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cdc4j.error.CdcException;
 import io.cdc4j.error.ErrorCode;
+import io.cdc4j.model.ChangeEvent;
 import io.cdc4j.model.ColumnInfo;
 import io.cdc4j.model.ColumnType;
-import io.cdc4j.model.ChangeEvent;
 import io.cdc4j.model.DdlEvent;
 import io.cdc4j.model.DdlType;
 import io.cdc4j.model.ReaderPosition;
@@ -144,6 +144,46 @@ class BinlogReaderIT {
         assertThat(rows.get(1).table().uniqueKeys()).as("no unique key yet").isEmpty();
         assertThat(rows.get(2).table().uniqueKeys()).as("the unique key added before row 3, dropped since")
                 .hasSize(1);
+    }
+
+    @Test
+    void aReaderBehindDdlsItsLoadAlreadyShowsRaisesNoFalseMismatchAndChecksTheUntouchedTablesOnceItIsPast()
+            throws Exception {
+        server.execute("CREATE DATABASE IF NOT EXISTS win", "CREATE TABLE win.t (id INT PRIMARY KEY, a INT)",
+                "CREATE TABLE win.u (id INT PRIMARY KEY, a INT)");
+        RecordingSink marker = new RecordingSink();
+        try (BinlogReader reader = read(new StartPoint.Now(), marker, new InMemoryTableIdAllocator(1))) {
+            server.execute("INSERT INTO win.u VALUES (100, 100)");
+            await().atMost(Duration.ofSeconds(30)).until(() -> !marker.commits().isEmpty());
+        }
+        server.execute("INSERT INTO win.t VALUES (1, 1)", "ALTER TABLE win.t ADD COLUMN b INT",
+                "INSERT INTO win.t VALUES (2, 2, 2)", "INSERT INTO win.u VALUES (1, 1)");
+        RecordingSink sink = new RecordingSink();
+        RecordingListener listener = new RecordingListener();
+        try (BinlogReader reader = BinlogReader.start(server.config(),
+                new StartPoint.AtPosition(marker.commits().getLast().position()), sink, ReaderOptions.defaults(),
+                new InMemoryTableIdAllocator(1), listener)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> sink.rows().size() >= 3);
+            List<RowChange> rows = sink.rows();
+            assertThat(rows.get(0).table().columns()).as("a row from before the ALTER the load already shows")
+                    .extracting(ColumnInfo::name).containsExactly("id", "a");
+            assertThat(rows.get(1).table().columns()).extracting(ColumnInfo::name).containsExactly("id", "a", "b");
+            assertThat(listener.failures()).isEmpty();
+
+            server.execute("INSERT INTO win.u VALUES (2, 2)");
+            await().atMost(Duration.ofSeconds(30)).until(() -> sink.rows().size() >= 4);
+            try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
+                statement.execute("SET SESSION sql_log_bin = 0");
+                statement.execute("ALTER TABLE win.u ADD COLUMN hidden INT");
+                statement.execute("SET SESSION sql_log_bin = 1");
+                statement.execute("INSERT INTO win.u VALUES (3, 3, 3)");
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> !listener.failures().isEmpty());
+            assertThat(listener.failures().getFirst()).isInstanceOfSatisfying(CdcException.class,
+                    e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.SCHEMA_MISMATCH))
+                    .hasMessageContaining("[id, a, hidden]").hasMessageContaining("[id, a]");
+            assertThat(sink.rows()).as("the row of the changed table is not delivered").hasSize(4);
+        }
     }
 
     @Test
