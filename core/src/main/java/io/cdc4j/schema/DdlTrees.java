@@ -55,7 +55,16 @@ final class DdlTrees {
      * the calling thread rather than when the first DDL or table definition is read.
      */
     static void warmUp() {
-        parse("CREATE TABLE warm_up (id INT PRIMARY KEY, v VARCHAR(1))");
+        // shaped as SHOW CREATE TABLE prints tables, which a first start parses one per selected table
+        parse("CREATE TABLE `warm_up` (\n  `id` bigint(20) unsigned NOT NULL AUTO_INCREMENT,\n"
+                + "  `v` varchar(16) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin DEFAULT NULL COMMENT 'c',\n"
+                + "  `d` decimal(10,2) NOT NULL DEFAULT 0.00,\n  `t` datetime(6) DEFAULT current_timestamp(6),\n"
+                + "  `x` text DEFAULT NULL,\n  `b` blob DEFAULT NULL,\n  `e` enum('a','b') DEFAULT NULL,\n"
+                + "  `g` int(11) GENERATED ALWAYS AS (`id` + 1) VIRTUAL,\n  `j` longtext CHARACTER SET utf8mb4 "
+                + "COLLATE utf8mb4_bin DEFAULT NULL CHECK (json_valid(`j`)),\n  PRIMARY KEY (`id`),\n"
+                + "  UNIQUE KEY `u` (`v`(4)),\n  KEY `k` (`d`,`t`)\n) ENGINE=InnoDB AUTO_INCREMENT=3 DEFAULT "
+                + "CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci COMMENT='w'");
+        parse("ALTER TABLE t ADD COLUMN c INT AFTER id, ADD INDEX ic (c), DROP COLUMN old, MODIFY v VARCHAR(8)");
     }
 
     private static MariaDBParser parser(String sql) {

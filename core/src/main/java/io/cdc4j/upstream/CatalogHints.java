@@ -9,7 +9,9 @@ import io.cdc4j.schema.SchemaCatalog;
 import io.cdc4j.schema.SchemaHistory;
 import io.cdc4j.upstream.decode.ColumnHints;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -61,11 +63,40 @@ final class CatalogHints implements TransactionAssembler.HintSource {
     }
 
     /**
-     * The hints of a reader starting at {@code start}, its schemas as {@code schemas} says; the tables it reads from
-     * the upstream are those {@code selected} accepts.
+     * What a first start reads from the upstream before the DDL grammar is ready: the {@code SHOW CREATE TABLE} of
+     * every selected table, and the binlog position right after (the point they describe).
+     *
+     * @param definitions each table's definition, in the upstream's order
+     * @param readFor the binlog end read after the definitions
+     * @param millis how long reading them took
+     */
+    record Definitions(Map<TableName, String> definitions, SchemaVersion readFor, long millis) {
+    }
+
+    /** The definitions a {@link SchemaStart.Load} needs (nothing for a restore); I/O only, no parsing. */
+    static Optional<Definitions> read(UpstreamDatabase database, SchemaStart schemas, Predicate<TableName> selected) {
+        if (!(schemas instanceof SchemaStart.Load)) {
+            return Optional.empty();
+        }
+        long began = System.nanoTime();
+        Map<TableName, String> definitions = new LinkedHashMap<>();
+        for (TableName table : database.baseTables()) {
+            if (selected.test(table)) {
+                database.showCreateTable(table).ifPresent(text -> definitions.put(table, text));
+            }
+        }
+        BinlogCoordinates end = database.binlogEnd();
+        return Optional.of(new Definitions(definitions, new SchemaVersion(end.file(), end.position()),
+                (System.nanoTime() - began) / 1_000_000));
+    }
+
+    /**
+     * The hints of a reader starting at {@code start}, its schemas as {@code schemas} says (for a load, from the
+     * {@code definitions} {@link #read} gave); the tables it reads from the upstream later are those {@code selected}
+     * accepts.
      */
     static CatalogHints start(UpstreamDatabase database, TableNameCase nameCase, ReaderPosition start,
-                              SchemaStart schemas, Predicate<TableName> selected) {
+                              SchemaStart schemas, Optional<Definitions> definitions, Predicate<TableName> selected) {
         SchemaCatalog catalog = new SchemaCatalog(nameCase::key, nameCase::key);
         return switch (schemas) {
             case SchemaStart.Restore restore -> {
@@ -74,15 +105,14 @@ final class CatalogHints implements TransactionAssembler.HintSource {
                         selected);
             }
             case SchemaStart.Load load -> {
+                Definitions read = definitions.orElseThrow(() -> new IllegalArgumentException(
+                        "a schema load needs the definitions read first"));
                 SchemaVersion startVersion = new SchemaVersion(start.binlogFile(), start.binlogPosition());
-                for (UpstreamTable table : database.tables()) {
-                    if (selected.test(table.name())) {
-                        loadFromUpstream(catalog, database, table.name());
-                    }
-                }
-                BinlogCoordinates end = database.binlogEnd();
-                SchemaVersion loaded = new SchemaVersion(end.file(), end.position());
+                read.definitions().forEach((table, text) -> parse(catalog, table, text));
+                SchemaVersion loaded = read.readFor();
                 boolean loadedAtStart = loaded.compareTo(startVersion) <= 0;
+                LOG.info("read the schemas of {} tables from the upstream in {} ms, for binlog position {}",
+                        catalog.tables().size(), read.millis(), loaded);
                 if (loadedAtStart) {
                     catalog.tables().forEach(table -> catalog.check(catalog.keyOf(table.name())));
                 }
@@ -207,11 +237,13 @@ final class CatalogHints implements TransactionAssembler.HintSource {
      */
     private static boolean loadFromUpstream(SchemaCatalog catalog, UpstreamDatabase database, TableName table) {
         Optional<String> created = database.showCreateTable(table);
-        if (created.isEmpty()) {
-            return false;
-        }
+        return created.isPresent() && parse(catalog, table, created.get());
+    }
+
+    /** Loads a table from its definition, unchecked; whether it could be read. */
+    private static boolean parse(SchemaCatalog catalog, TableName table, String createTable) {
         try {
-            catalog.load(created.get(), table.schema(), false);
+            catalog.load(createTable, table.schema(), false);
             return true;
         } catch (RuntimeException e) {
             LOG.warn("cdc4j cannot read the definition of table {} ({}); its rows are decoded with the columns "

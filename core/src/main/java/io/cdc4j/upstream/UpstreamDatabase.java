@@ -331,6 +331,20 @@ public final class UpstreamDatabase implements AutoCloseable {
         }, "list the tables");
     }
 
+    /** The names of every base table of the upstream (no views, no sequences), without reading their keys. */
+    public List<TableName> baseTables() {
+        return query(() -> {
+            List<TableName> tables = new ArrayList<>();
+            try (Statement statement = connection().createStatement();
+                 ResultSet rows = statement.executeQuery(UpstreamQueries.TABLES)) {
+                while (rows.next()) {
+                    tables.add(new TableName(rows.getString(1), rows.getString(2)));
+                }
+            }
+            return tables;
+        }, "list the tables");
+    }
+
     @Override
     public void close() {
         try {

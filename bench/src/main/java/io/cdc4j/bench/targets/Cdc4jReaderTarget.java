@@ -3,6 +3,7 @@ package io.cdc4j.bench.targets;
 import io.cdc4j.bench.measure.Arrivals;
 import io.cdc4j.bench.workload.BenchSchema;
 import io.cdc4j.config.MounterConfig;
+import io.cdc4j.filter.SystemSchemas;
 import io.cdc4j.model.DdlEvent;
 import io.cdc4j.model.ReaderPosition;
 import io.cdc4j.model.ResolvedTs;
@@ -64,7 +65,9 @@ public final class Cdc4jReaderTarget implements BenchTarget {
             reader = BinlogReader.start(
                     UpstreamUri.parse("mysql://root:@127.0.0.1:" + setup.port() + "/?server-id=" + setup.serverId()),
                     new StartPoint.AtPosition(position), new CountingSink(arrivals),
-                    ReaderOptions.defaults().withMemoryQuota(setup.memoryQuotaBytes()).withPrefetcher(mounter),
+                    ReaderOptions.defaults().withMemoryQuota(setup.memoryQuotaBytes()).withPrefetcher(mounter)
+                            // as every changefeed's filter does: the system schemas are never read
+                            .withTables(table -> !SystemSchemas.contains(table.schema())),
                     new InMemoryTableIdAllocator(1), listener);
         } catch (RuntimeException e) {
             mounter.close();
