@@ -47,6 +47,7 @@ public enum ErrorCode {
     SINK_URI_INVALID("CDC:ErrSinkURIInvalid", "sink uri invalid"),
     SINK_INVALID_CONFIG("CDC:ErrSinkInvalidConfig", "sink config invalid"),
     DISPATCHER_FAILED("CDC:ErrDispatcherFailed", "dispatcher failed"),
+    CODEC_DECODE("CDC:ErrCodecDecode", "codec decode error"),
     SINK_UNKNOWN_PROTOCOL("CDC:ErrSinkUnknownProtocol", "unknown protocol"),
     MYSQL_CONNECTION_ERROR("CDC:ErrMySQLConnectionError", "MySQL connection error"),
     MYSQL_INVALID_CONFIG("CDC:ErrMySQLInvalidConfig", "MySQL config invalid"),
