@@ -72,12 +72,6 @@ public record ReaderPosition(String binlogFile, long binlogPosition, String gtid
         return schemaAt.isEmpty() ? Optional.empty() : Optional.of(SchemaVersion.parse(schemaAt));
     }
 
-    /** The same position with the table schemas of {@code version} in force. */
-    public ReaderPosition withSchemaAt(SchemaVersion version) {
-        return new ReaderPosition(binlogFile, binlogPosition, gtidSet, lastPhysical, lastLogical, tableIds,
-                version.toString());
-    }
-
     /** The last ts handed out. */
     public long lastTs() {
         return Tso.compose(lastPhysical, lastLogical);

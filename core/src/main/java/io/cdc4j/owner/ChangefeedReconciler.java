@@ -243,12 +243,8 @@ final class ChangefeedReconciler {
      * reader state is at or after the checkpoint's, so none resumes with an older version.
      */
     private void dropOlderSchemas(ChangefeedId id, ReaderState checkpointState) {
-        Optional<SchemaVersion> version;
-        try {
-            version = ReaderStates.position(checkpointState).flatMap(ReaderPosition::schemaVersion);
-        } catch (RuntimeException e) {
-            return;
-        }
+        Optional<SchemaVersion> version = ReaderStates.positionIfAny(checkpointState)
+                .flatMap(ReaderPosition::schemaVersion);
         if (version.isEmpty() || version.get().equals(schemasKeptFrom.get(id))) {
             return;
         }

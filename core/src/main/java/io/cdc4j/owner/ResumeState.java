@@ -32,7 +32,7 @@ final class ResumeState {
         ReaderState earliest = null;
         ReaderPosition earliestPosition = null;
         for (TaskPosition position : positions) {
-            Optional<ReaderPosition> at = binlogPosition(position.readerState());
+            Optional<ReaderPosition> at = ReaderStates.positionIfAny(position.readerState());
             if (at.isEmpty()) {
                 return leastTs.readerState();
             }
@@ -42,13 +42,5 @@ final class ResumeState {
             }
         }
         return earliest;
-    }
-
-    private static Optional<ReaderPosition> binlogPosition(ReaderState state) {
-        try {
-            return ReaderStates.position(state);
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -15,9 +15,6 @@ import java.util.List;
  */
 public record CatalogSnapshot(@JsonProperty("tables") List<TableSchema> tables,
                               @JsonProperty("unchecked") List<TableName> unchecked) {
-    /** A catalog holding nothing. */
-    public static final CatalogSnapshot EMPTY = new CatalogSnapshot(List.of(), List.of());
-
     public CatalogSnapshot {
         tables = tables == null ? List.of() : List.copyOf(tables);
         unchecked = unchecked == null ? List.of() : List.copyOf(unchecked);

@@ -6,6 +6,7 @@ import io.cdc4j.model.IndexSchema;
 import io.cdc4j.model.TableName;
 import io.cdc4j.model.TableSchema;
 import io.debezium.ddl.parser.mariadb.generated.MariaDBParser;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -95,9 +96,15 @@ public final class SchemaCatalog {
 
     /** The tables held, and which of them are unchecked, as saved with a checkpoint. */
     public CatalogSnapshot snapshot() {
-        return new CatalogSnapshot(tables.values().stream().sorted(Comparator.comparing(t -> t.name().toString()))
-                .toList(), unchecked.stream().map(tables::get).map(TableSchema::name)
-                .sorted(Comparator.comparing(TableName::toString)).toList());
+        return snapshotOf(tables.keySet().stream().map(key -> held(key).orElseThrow()).toList());
+    }
+
+    /** The snapshot of {@code held} tables: sorted by name, the unchecked ones listed apart. */
+    static CatalogSnapshot snapshotOf(Collection<HeldTable> held) {
+        return new CatalogSnapshot(held.stream().map(HeldTable::table)
+                .sorted(Comparator.comparing(table -> table.name().toString())).toList(),
+                held.stream().filter(table -> !table.checked()).map(table -> table.table().name())
+                        .sorted(Comparator.comparing(TableName::toString)).toList());
     }
 
     /** Puts back every table of a snapshot, checked or not as it was saved. */

@@ -4,15 +4,12 @@ import io.cdc4j.model.SchemaVersion;
 import io.cdc4j.model.TableName;
 import io.cdc4j.model.TableSchema;
 import java.util.ArrayDeque;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The versions of a reader's catalog that checkpoints may still resume from: the catalog as of the oldest version
@@ -55,15 +52,9 @@ public final class SchemaHistory {
      * that ends at {@code version}, and records the tables it changed; a DDL that changed none makes no version.
      */
     public void ddl(SchemaVersion version, Runnable ddl) {
-        catalog.drainTouched();
-        ddl.run();
-        Set<TableName> touched = catalog.drainTouched();
-        if (touched.isEmpty()) {
+        Map<TableName, Optional<SchemaCatalog.HeldTable>> changed = changesOf(ddl);
+        if (changed.isEmpty()) {
             return;
-        }
-        Map<TableName, Optional<SchemaCatalog.HeldTable>> changed = new HashMap<>();
-        for (TableName key : touched) {
-            changed.put(key, catalog.held(key));
         }
         synchronized (this) {
             if (version.compareTo(current) <= 0) {
@@ -81,24 +72,32 @@ public final class SchemaHistory {
      * shows them at its restart.
      */
     public void amend(Runnable load) {
-        catalog.drainTouched();
-        load.run();
-        Set<TableName> touched = catalog.drainTouched();
-        if (touched.isEmpty()) {
+        Map<TableName, Optional<SchemaCatalog.HeldTable>> changed = changesOf(load);
+        if (changed.isEmpty()) {
             return;
         }
         synchronized (this) {
-            Map<TableName, Optional<SchemaCatalog.HeldTable>> target = changes.isEmpty() ? null
-                    : changes.getLast().tables();
-            for (TableName key : touched) {
-                Optional<SchemaCatalog.HeldTable> held = catalog.held(key);
-                if (target != null) {
-                    target.put(key, held);
-                } else {
-                    held.ifPresentOrElse(table -> base.put(key, table), () -> base.remove(key));
-                }
+            if (changes.isEmpty()) {
+                applyToBase(changed);
+            } else {
+                changes.getLast().tables().putAll(changed);
             }
         }
+    }
+
+    /** Runs {@code change} on the catalog; each table it touched, as it left it (empty when it is gone). */
+    private Map<TableName, Optional<SchemaCatalog.HeldTable>> changesOf(Runnable change) {
+        catalog.drainTouched();
+        change.run();
+        Map<TableName, Optional<SchemaCatalog.HeldTable>> changed = new HashMap<>();
+        for (TableName key : catalog.drainTouched()) {
+            changed.put(key, catalog.held(key));
+        }
+        return changed;
+    }
+
+    private void applyToBase(Map<TableName, Optional<SchemaCatalog.HeldTable>> changed) {
+        changed.forEach((key, held) -> held.ifPresentOrElse(table -> base.put(key, table), () -> base.remove(key)));
     }
 
     /**
@@ -116,8 +115,7 @@ public final class SchemaHistory {
             Iterator<Change> pending = changes.iterator();
             while (pending.hasNext()) {
                 Change change = pending.next();
-                change.tables().forEach((key, held) -> held.ifPresentOrElse(table -> base.put(key, table),
-                        () -> base.remove(key)));
+                applyToBase(change.tables());
                 pending.remove();
                 baseVersion = change.version();
                 if (change.version().equals(version)) {
@@ -125,15 +123,7 @@ public final class SchemaHistory {
                 }
             }
         }
-        Set<TableName> unchecked = new HashSet<>();
-        base.forEach((key, held) -> {
-            if (!held.checked()) {
-                unchecked.add(held.table().name());
-            }
-        });
-        return new CatalogSnapshot(base.values().stream().map(SchemaCatalog.HeldTable::table)
-                .sorted(Comparator.comparing(t -> t.name().toString())).toList(),
-                unchecked.stream().sorted(Comparator.comparing(TableName::toString)).toList());
+        return SchemaCatalog.snapshotOf(base.values());
     }
 
     /** How many versions are kept (the oldest and each later one). */

@@ -74,8 +74,7 @@ public final class BinlogReader implements AutoCloseable {
 
     private BinlogReader(UpstreamConfig config, ReaderOptions options, ChangeEventSink sink,
                          ReaderStatusListener listener, UpstreamDatabase database, ResumePoint start,
-                         TableIdAllocator tableIds, BinlogFileClock fileClock, SchemaStart schemaStart,
-                         Optional<CatalogHints.Definitions> definitions) {
+                         TableIdAllocator tableIds, BinlogFileClock fileClock, CatalogHints.Prepared prepared) {
         this.config = config;
         this.options = options;
         this.sink = sink;
@@ -85,8 +84,8 @@ public final class BinlogReader implements AutoCloseable {
         this.clockOffsetMillis = database.nowMillis() - System.currentTimeMillis();
         this.prefetcher = options.prefetcher();
         this.offerAtSealBelowBytes = options.memoryQuotaBytes() / OFFER_AT_SEAL_QUOTA_SHARE;
-        this.schemas = CatalogHints.start(database, TableNameCase.of(database), start.position(), schemaStart,
-                definitions, options.tables());
+        this.schemas = CatalogHints.start(database, TableNameCase.of(database), start.position(), prepared,
+                options.tables());
         this.assembler = new TransactionAssembler(start, (event, bytes) -> {
             buffer.put(event, bytes);
             if (event instanceof FramedRows part && buffer.usedBytes() <= offerAtSealBelowBytes
@@ -132,10 +131,10 @@ public final class BinlogReader implements AutoCloseable {
             LOG.info("reading the binlog of {} from {}:{} (ts floor {})", config, resume.position().binlogFile(),
                     resume.position().binlogPosition(), resume.position().lastTs());
             // read while the grammar is still being built; parsed once it is
-            Optional<CatalogHints.Definitions> definitions = CatalogHints.read(database, schemas, options.tables());
+            CatalogHints.Prepared prepared = CatalogHints.prepare(database, schemas, options.tables());
             awaitGrammar(grammar);
             BinlogReader reader = new BinlogReader(config, options, sink, listener, database, resume, tableIds,
-                    fileClock, schemas, definitions);
+                    fileClock, prepared);
             reader.readerThread.start();
             reader.dispatchThread.start();
             long period = Math.max(50, options.silenceTimeout().toMillis() / 10);

@@ -62,6 +62,14 @@ final class CatalogHints implements TransactionAssembler.HintSource {
         }
     }
 
+    /** What a reader's schemas start from, made ready before the DDL grammar is: {@link #prepare}. */
+    sealed interface Prepared {
+    }
+
+    /** The schemas saved for a checkpoint's version. */
+    record Restored(SchemaStart.Restore restore) implements Prepared {
+    }
+
     /**
      * What a first start reads from the upstream before the DDL grammar is ready: the {@code SHOW CREATE TABLE} of
      * every selected table, and the binlog position right after (the point they describe).
@@ -70,43 +78,42 @@ final class CatalogHints implements TransactionAssembler.HintSource {
      * @param readFor the binlog end read after the definitions
      * @param millis how long reading them took
      */
-    record Definitions(Map<TableName, String> definitions, SchemaVersion readFor, long millis) {
+    record Definitions(Map<TableName, String> definitions, SchemaVersion readFor, long millis) implements Prepared {
     }
 
-    /** The definitions a {@link SchemaStart.Load} needs (nothing for a restore); I/O only, no parsing. */
-    static Optional<Definitions> read(UpstreamDatabase database, SchemaStart schemas, Predicate<TableName> selected) {
-        if (!(schemas instanceof SchemaStart.Load)) {
-            return Optional.empty();
-        }
-        long began = System.nanoTime();
-        Map<TableName, String> definitions = new LinkedHashMap<>();
-        for (TableName table : database.baseTables()) {
-            if (selected.test(table)) {
-                database.showCreateTable(table).ifPresent(text -> definitions.put(table, text));
+    /** What {@code schemas} needs: for a load, the definitions of the selected tables (I/O only, no parsing). */
+    static Prepared prepare(UpstreamDatabase database, SchemaStart schemas, Predicate<TableName> selected) {
+        return switch (schemas) {
+            case SchemaStart.Restore restore -> new Restored(restore);
+            case SchemaStart.Load load -> {
+                long began = System.nanoTime();
+                Map<TableName, String> definitions = new LinkedHashMap<>();
+                for (TableName table : database.baseTables()) {
+                    if (selected.test(table)) {
+                        database.showCreateTable(table).ifPresent(text -> definitions.put(table, text));
+                    }
+                }
+                BinlogCoordinates end = database.binlogEnd();
+                yield new Definitions(definitions, new SchemaVersion(end.file(), end.position()),
+                        (System.nanoTime() - began) / 1_000_000);
             }
-        }
-        BinlogCoordinates end = database.binlogEnd();
-        return Optional.of(new Definitions(definitions, new SchemaVersion(end.file(), end.position()),
-                (System.nanoTime() - began) / 1_000_000));
+        };
     }
 
     /**
-     * The hints of a reader starting at {@code start}, its schemas as {@code schemas} says (for a load, from the
-     * {@code definitions} {@link #read} gave); the tables it reads from the upstream later are those {@code selected}
-     * accepts.
+     * The hints of a reader starting at {@code start} with the {@code prepared} schemas; the tables it reads from the
+     * upstream later are those {@code selected} accepts.
      */
     static CatalogHints start(UpstreamDatabase database, TableNameCase nameCase, ReaderPosition start,
-                              SchemaStart schemas, Optional<Definitions> definitions, Predicate<TableName> selected) {
+                              Prepared prepared, Predicate<TableName> selected) {
         SchemaCatalog catalog = new SchemaCatalog(nameCase::key, nameCase::key);
-        return switch (schemas) {
-            case SchemaStart.Restore restore -> {
-                catalog.restore(restore.snapshot());
-                yield new CatalogHints(database, new SchemaHistory(catalog, restore.version()), Optional.empty(),
-                        selected);
+        return switch (prepared) {
+            case Restored restored -> {
+                catalog.restore(restored.restore().snapshot());
+                yield new CatalogHints(database, new SchemaHistory(catalog, restored.restore().version()),
+                        Optional.empty(), selected);
             }
-            case SchemaStart.Load load -> {
-                Definitions read = definitions.orElseThrow(() -> new IllegalArgumentException(
-                        "a schema load needs the definitions read first"));
+            case Definitions read -> {
                 SchemaVersion startVersion = new SchemaVersion(start.binlogFile(), start.binlogPosition());
                 read.definitions().forEach((table, text) -> parse(catalog, table, text));
                 SchemaVersion loaded = read.readFor();

@@ -32,4 +32,13 @@ public final class ReaderStates {
                     + state.json(), e);
         }
     }
+
+    /** The saved position; absent for the initial state and for a state that is not one (an in-process source's). */
+    public static Optional<ReaderPosition> positionIfAny(ReaderState state) {
+        try {
+            return position(state);
+        } catch (CdcException e) {
+            return Optional.empty();
+        }
+    }
 }

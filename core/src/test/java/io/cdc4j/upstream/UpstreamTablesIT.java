@@ -50,7 +50,7 @@ class UpstreamTablesIT {
             for (String table : List.of("pk", "uk_not_null", "uk_nullable", "no_key", "hinted")) {
                 TableName name = new TableName("cat", table);
                 String created = database.showCreateTable(name).orElseThrow();
-                ColumnHints read = ColumnHints.of(CreateTableReader.read(created, "cat"));
+                ColumnHints read = ColumnHints.of(CreateTableReader.read(created, "cat"), false);
                 assertThat(new ColumnHints(read.jsonColumns(), read.generatedColumns(), read.uniqueIndexes()))
                         .as("%s from%n%s", table, created).isEqualTo(database.columnHints("cat", table));
             }

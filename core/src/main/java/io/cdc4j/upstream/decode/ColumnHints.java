@@ -49,11 +49,6 @@ public record ColumnHints(Set<String> jsonColumns, Set<String> generatedColumns,
                         false)));
     }
 
-    /** The hints a table version gives, not checked. */
-    public static ColumnHints of(TableSchema table) {
-        return of(table, false);
-    }
-
     /**
      * The hints a table version gives: its JSON and generated columns and its unique keys, by index name; {@code
      * checked} when the version is known to be in force where the rows are read.

@@ -24,10 +24,7 @@ final class SchemaCheck {
      */
     static void agree(TableName table, List<String> columns, List<Integer> primaryKey, TableSchema version) {
         List<String> held = version.columns().stream().map(ColumnSchema::name).toList();
-        boolean sameColumns = held.size() == columns.size();
-        for (int i = 0; sameColumns && i < held.size(); i++) {
-            sameColumns = held.get(i).equalsIgnoreCase(columns.get(i));
-        }
+        boolean sameColumns = equalIgnoringCase(held, columns);
         List<String> binlogKey = primaryKey.stream().filter(i -> i >= 0 && i < columns.size()).map(columns::get)
                 .toList();
         List<String> heldKey = version.primaryKey().map(IndexSchema::columns).orElse(List.of());
