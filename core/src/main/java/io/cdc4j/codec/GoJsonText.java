@@ -36,11 +36,6 @@ public final class GoJsonText {
         return out.append('"');
     }
 
-    /** {@code text} as a quoted JSON string. */
-    public static String quote(CharSequence text) {
-        return quote(new StringBuilder(text.length() + 2), text).toString();
-    }
-
     /**
      * Bytes read as ISO-8859-1 (byte 0xNN as U+00NN), as TiCDC writes binary values into JSON text: a consumer
      * gets each byte back as the low byte of each character.

@@ -3,6 +3,7 @@ package io.cdc4j.codec;
 import io.cdc4j.model.ColumnInfo;
 import io.cdc4j.model.ColumnSchema;
 import io.cdc4j.model.ColumnType;
+import io.cdc4j.model.TableInfo;
 import java.math.BigInteger;
 import java.sql.Types;
 import java.util.Locale;
@@ -34,6 +35,11 @@ public record MySqlColumnType(String base, boolean unsigned, boolean zerofill, i
             Map.entry("int3", "mediumint"), Map.entry("int4", "int"), Map.entry("int8", "bigint"),
             Map.entry("middleint", "mediumint"), Map.entry("long", "mediumtext"));
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+
+    /** The type of a column of {@code table}, from the table version the row carries when it has one. */
+    public static MySqlColumnType of(TableInfo table, ColumnInfo column) {
+        return of(column, table.schema().flatMap(version -> version.column(column.name())));
+    }
 
     /** The type of {@code column}, from {@code schema} (the table version's column) when there is one. */
     public static MySqlColumnType of(ColumnInfo column, Optional<ColumnSchema> schema) {

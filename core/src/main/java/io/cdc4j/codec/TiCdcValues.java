@@ -38,8 +38,8 @@ public final class TiCdcValues {
             case Float number -> plain(number.doubleValue(), true);
             case LocalDate date -> ValueText.date(date);
             case LocalDateTime dateTime -> withFraction(ValueText.datetime(dateTime), type.fsp());
-            case Instant instant -> ValueText.timestamp(instant, timeZone).equals(ValueText.ZERO_TIMESTAMP)
-                    ? zero(type) : withFraction(ValueText.timestamp(instant, timeZone), type.fsp());
+            case Instant instant -> withFraction(instant.equals(Instant.EPOCH) ? ValueText.ZERO_TIMESTAMP + ".000000"
+                    : ValueText.timestamp(instant, timeZone), type.fsp());
             case Duration time -> time(time, type.fsp());
             case ZeroTemporal zero -> zero.text();
             case String text when type.base().equals("enum") -> Long.toString(enumIndex(column.elements(), text));
@@ -48,11 +48,6 @@ public final class TiCdcValues {
             case byte[] bytes -> GoJsonText.latin1(bytes);
             default -> value.toString();
         };
-    }
-
-    /** MySQL's zero TIMESTAMP with the column's fractional digits. */
-    private static String zero(MySqlColumnType type) {
-        return withFraction(ValueText.ZERO_TIMESTAMP + ".000000", type.fsp());
     }
 
     /** {@code text} ending in six fractional digits, cut to {@code fsp} of them (none: no point either). */
@@ -94,8 +89,7 @@ public final class TiCdcValues {
             return "0";
         }
         String shortest = single ? Float.toString((float) value) : Double.toString(value);
-        String plain = new BigDecimal(shortest).stripTrailingZeros().toPlainString();
-        return plain.equals("-0") ? "-0" : plain;
+        return new BigDecimal(shortest).stripTrailingZeros().toPlainString();
     }
 
     /** An ENUM label's 1-based index among the elements; 0 for the empty string MySQL stores for invalid values. */

@@ -4,16 +4,13 @@ import io.cdc4j.codec.GoJsonText;
 import io.cdc4j.codec.MySqlColumnType;
 import io.cdc4j.codec.TiCdcValues;
 import io.cdc4j.model.ColumnInfo;
-import io.cdc4j.model.ColumnSchema;
 import io.cdc4j.model.DdlEvent;
 import io.cdc4j.model.RowChange;
 import io.cdc4j.model.RowImage;
 import io.cdc4j.model.RowKind;
 import io.cdc4j.model.TableInfo;
-import io.cdc4j.model.TableSchema;
 import io.cdc4j.model.Tso;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -130,7 +127,7 @@ public final class CanalJsonEncoder {
         boolean first = true;
         for (int i = 0; i < table.columns().size(); i++) {
             Object value = image.value(i).orElse(null);
-            if (changedFrom.isPresent() && sameValue(value, changedFrom.get().value(i).orElse(null))) {
+            if (changedFrom.isPresent() && Objects.deepEquals(value, changedFrom.get().value(i).orElse(null))) {
                 continue;
             }
             if (!first) {
@@ -148,18 +145,8 @@ public final class CanalJsonEncoder {
         json.append('}');
     }
 
-    private static boolean sameValue(Object left, Object right) {
-        return Objects.deepEquals(left, right);
-    }
-
     private static List<MySqlColumnType> types(TableInfo table) {
-        List<MySqlColumnType> types = new ArrayList<>(table.columns().size());
-        Optional<TableSchema> version = table.schema();
-        for (ColumnInfo column : table.columns()) {
-            Optional<ColumnSchema> schema = version.flatMap(v -> v.column(column.name()));
-            types.add(MySqlColumnType.of(column, schema));
-        }
-        return types;
+        return table.columns().stream().map(column -> MySqlColumnType.of(table, column)).toList();
     }
 
     private static String typeOf(RowKind kind) {

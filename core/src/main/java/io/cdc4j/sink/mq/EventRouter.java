@@ -102,9 +102,4 @@ public final class EventRouter {
     public String topicOf(DdlEvent ddl) {
         return ddl.tables().isEmpty() ? defaultTopic : route(ddl.tables().getFirst()).topic();
     }
-
-    /** The topic the URI names, for schema DDL and for tables no rule gives another. */
-    public String defaultTopic() {
-        return defaultTopic;
-    }
 }

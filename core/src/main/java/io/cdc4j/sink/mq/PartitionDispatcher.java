@@ -105,16 +105,12 @@ public sealed interface PartitionDispatcher {
             if (value instanceof byte[] bytes) {
                 hash.write(name, bytes);
             } else {
-                String text = value == null ? "null" : values.text(column, type(table, column), value);
+                String text = value == null ? "null" : values.text(column, MySqlColumnType.of(table, column), value);
                 hash.write(name, text.getBytes(StandardCharsets.UTF_8));
             }
         }
         long h = hash.value();
         return new Dispatch((int) (h % partitions), Long.toString(h));
-    }
-
-    private static MySqlColumnType type(TableInfo table, ColumnInfo column) {
-        return MySqlColumnType.of(column, table.schema().flatMap(version -> version.column(column.name())));
     }
 
     /** The handle key's columns, as TiCDC picks it; virtual generated columns never count. */
