@@ -37,7 +37,7 @@ final class ChangefeedSettingsCheck {
     ReplicaConfig check(String sinkUri, ReplicaConfig config) {
         SinkUri uri = SinkUri.parse(sinkUri);
         ReplicaConfig validated = ReplicaConfigValidator.validate(config, uri.scheme(), uri.params());
-        sinks.check(uri);
+        sinks.check(uri, validated);
         TableFilter tables = TableFilter.of(validated.filter().rules(), validated.caseSensitive());
         for (EventFilterRule rule : validated.filter().eventFilters()) {
             TableFilter.of(rule.matcher(), validated.caseSensitive());
@@ -45,7 +45,7 @@ final class ChangefeedSettingsCheck {
             IgnoredSql.parse(rule.ignoreSql());
         }
         upstream.ifPresent(database -> checkTables(database, tables, validated));
-        sinks.probe(uri);
+        sinks.probe(uri, validated);
         return validated;
     }
 

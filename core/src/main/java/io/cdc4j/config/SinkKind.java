@@ -9,17 +9,18 @@ import java.util.stream.Collectors;
 
 /** The family of sink a URI scheme selects, which decides the replica-config rules that apply. */
 public enum SinkKind {
-    MYSQL(true, Set.of("mysql", "mysql+ssl", "tidb", "tidb+ssl")),
-    MQ(false, Set.of("kafka", "kafka+ssl", "pulsar", "pulsar+ssl", "pulsar+http", "pulsar+https")),
-    STORAGE(false, Set.of("s3", "gcs", "gs", "azure", "azblob", "file", "noop")),
-    BLACKHOLE(true, Set.of("blackhole"));
+    MYSQL(Set.of("mysql", "mysql+ssl", "tidb", "tidb+ssl"), Set.of("mysql", "mysql+ssl", "tidb", "tidb+ssl")),
+    MQ(Set.of("kafka", "kafka+ssl", "pulsar", "pulsar+ssl", "pulsar+http", "pulsar+https"),
+            Set.of("kafka", "kafka+ssl")),
+    STORAGE(Set.of("s3", "gcs", "gs", "azure", "azblob", "file", "noop"), Set.of()),
+    BLACKHOLE(Set.of("blackhole"), Set.of("blackhole"));
 
-    private final boolean writable;
     private final Set<String> schemes;
+    private final Set<String> writable;
 
-    SinkKind(boolean writable, Set<String> schemes) {
-        this.writable = writable;
+    SinkKind(Set<String> schemes, Set<String> writable) {
         this.schemes = schemes;
+        this.writable = writable;
     }
 
     /**
@@ -45,7 +46,7 @@ public enum SinkKind {
      */
     public static SinkKind writableOfScheme(String scheme) {
         SinkKind kind = ofScheme(scheme);
-        if (!kind.writable) {
+        if (!kind.writable.contains(scheme.toLowerCase(Locale.ROOT))) {
             throw new CdcException(ErrorCode.SINK_URI_INVALID, "the sink scheme (" + scheme
                     + ") is not supported by cdc4j yet; cdc4j writes to " + writableSchemes());
         }
@@ -53,7 +54,7 @@ public enum SinkKind {
     }
 
     private static String writableSchemes() {
-        return Arrays.stream(values()).filter(kind -> kind.writable).flatMap(kind -> kind.schemes.stream())
+        return Arrays.stream(values()).flatMap(kind -> kind.writable.stream())
                 .sorted().map(s -> s + "://").collect(Collectors.joining(", "));
     }
 }

@@ -21,20 +21,21 @@ public final class SinkFactory {
         Sink open(ChangefeedId changefeed, SinkUri uri, ReplicaConfig config);
 
         /**
-         * Checks the URI's parameters and, where it makes sense, that the sink can be reached; nothing by default.
+         * Checks the URI's parameters with the changefeed's (validated) config and, where it makes sense, that the
+         * sink can be reached; nothing by default.
          *
          * @throws CdcException with the scheme's code for what is wrong
          */
-        default void probe(SinkUri uri) {
+        default void probe(SinkUri uri, ReplicaConfig config) {
         }
 
         /**
-         * Checks the URI's parameters without reaching the destination, so that a wrong parameter is named before
-         * the checks that need the upstream; nothing by default.
+         * Checks the URI's parameters with the changefeed's (validated) config without reaching the destination, so
+         * that a wrong parameter is named before the checks that need the upstream; nothing by default.
          *
          * @throws CdcException with the scheme's code for what is wrong
          */
-        default void check(SinkUri uri) {
+        default void check(SinkUri uri, ReplicaConfig config) {
         }
     }
 
@@ -73,8 +74,8 @@ public final class SinkFactory {
      * @throws CdcException SINK_URI_INVALID for a scheme TiCDC does not know or this build cannot write to yet, or
      *                      the sink's own error
      */
-    public void probe(SinkUri uri) {
-        requireScheme(uri).probe(uri);
+    public void probe(SinkUri uri, ReplicaConfig config) {
+        requireScheme(uri).probe(uri, config);
     }
 
     /**
@@ -82,8 +83,8 @@ public final class SinkFactory {
      *
      * @throws CdcException SINK_URI_INVALID for an unknown or unwritable scheme, or the sink's own error
      */
-    public void check(SinkUri uri) {
-        requireScheme(uri).check(uri);
+    public void check(SinkUri uri, ReplicaConfig config) {
+        requireScheme(uri).check(uri, config);
     }
 
     private Opener requireScheme(SinkUri uri) {

@@ -151,7 +151,7 @@ class ChangefeedApiIT {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-            "kafka://127.0.0.1:9/t||CDC:ErrSinkURIInvalid|the sink scheme (kafka) is not supported by cdc4j yet",
+            "pulsar://127.0.0.1:9/t?protocol=canal-json||CDC:ErrSinkURIInvalid|the sink scheme (pulsar) is not supported by cdc4j yet",
             "s3://bucket/prefix|{\"bdr_mode\":true}|CDC:ErrSinkURIInvalid|the sink scheme (s3) is not supported by cdc4j yet",
             "blackhole://|{\"bdr_mode\":true}|CDC:ErrInvalidReplicaConfig|bdr_mode (TOML bdr-mode) is not supported by cdc4j yet",
             "mysql://root@127.0.0.1:1/|{\"enable_sync_point\":true}|CDC:ErrInvalidReplicaConfig|enable_sync_point (TOML enable-sync-point) is not supported by cdc4j yet",
@@ -223,9 +223,9 @@ class ChangefeedApiIT {
         assertThat(refused.json().get("error_msg").asText()).contains(
                 "[CDC:ErrInvalidReplicaConfig]enable_sync_point (TOML enable-sync-point) is not supported by cdc4j yet");
         Http.Response refusedUri = Http.send("PUT", base, "/api/v2/changefeeds/back",
-                "{\"sink_uri\":\"kafka://127.0.0.1:9/t\"}");
+                "{\"sink_uri\":\"pulsar://127.0.0.1:9/t?protocol=canal-json\"}");
         assertThat(refusedUri.status()).isEqualTo(400);
-        assertThat(refusedUri.json().get("error_msg").asText()).contains("[CDC:ErrSinkURIInvalid]the sink scheme (kafka)"
+        assertThat(refusedUri.json().get("error_msg").asText()).contains("[CDC:ErrSinkURIInvalid]the sink scheme (pulsar)"
                 + " is not supported by cdc4j yet");
         assertThat(Http.get(base, "/api/v2/changefeeds/back").json().get("config")).isEqualTo(config);
 

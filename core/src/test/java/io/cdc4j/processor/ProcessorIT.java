@@ -121,15 +121,16 @@ class ProcessorIT {
 
     @Test
     void aSinkThatCannotBeOpenedIsTheRunsErrorAndNoSourceStarts() {
-        Processor processor = processor(MetaOnZooKeeper.info("kafka", "kafka://127.0.0.1:9092/topic"));
+        Processor processor = processor(MetaOnZooKeeper.info("pulsar",
+                "pulsar://127.0.0.1:6650/topic?protocol=canal-json"));
         assertThat(processor.start(sinks.sinks(), sources)).isTrue();
         RunningError error = await().atMost(Duration.ofSeconds(10)).until(() -> {
             processor.report();
-            return position("kafka").error().orElse(null);
+            return position("pulsar").error().orElse(null);
         }, e -> e != null);
         assertThat(error.code()).isEqualTo(ErrorCode.SINK_URI_INVALID.code());
         assertThat(error.addr()).isEqualTo("127.0.0.1:8300");
-        assertThat(sources.sourcesOf(new ChangefeedId("default", "kafka"))).isEmpty();
+        assertThat(sources.sourcesOf(new ChangefeedId("default", "pulsar"))).isEmpty();
         processor.stop().join();
     }
 

@@ -20,21 +20,21 @@ class SinkFactoryTest {
             assertThat(sink).isInstanceOf(BlackholeSink.class);
         }
         for (String scheme : new String[] {"mysql", "mysql+ssl", "tidb", "tidb+ssl"}) {
-            assertThatThrownBy(() -> sinks.check(SinkUri.parse(scheme + "://root@127.0.0.1:1/?worker-count=many")))
+            assertThatThrownBy(() -> sinks.check(SinkUri.parse(scheme + "://root@127.0.0.1:1/?worker-count=many"), ReplicaConfig.defaults()))
                     .as(scheme).isInstanceOfSatisfying(CdcException.class,
                             e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.SINK_URI_INVALID))
                     .hasMessageContaining("worker-count");
-            sinks.check(SinkUri.parse(scheme + "://root@127.0.0.1:1/"));
+            sinks.check(SinkUri.parse(scheme + "://root@127.0.0.1:1/"), ReplicaConfig.defaults());
         }
     }
 
     @Test
     void aSchemeNoProviderOpensIsRefusedNamingIt() {
-        SinkUri kafka = SinkUri.parse("kafka://127.0.0.1:9092/t?protocol=canal-json");
-        assertThatThrownBy(() -> SinkFactory.standard().check(kafka))
+        SinkUri pulsar = SinkUri.parse("pulsar://127.0.0.1:6650/t?protocol=canal-json");
+        assertThatThrownBy(() -> SinkFactory.standard().check(pulsar, ReplicaConfig.defaults()))
                 .isInstanceOfSatisfying(CdcException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.SINK_URI_INVALID))
-                .hasMessageContaining("kafka");
+                .hasMessageContaining("pulsar");
     }
 
     @Test

@@ -36,8 +36,13 @@ final class CountingSink implements Sink {
             }
 
             @Override
-            public void probe(SinkUri uri) {
-                standard.probe(uri);
+            public void probe(SinkUri uri, ReplicaConfig config) {
+                standard.probe(uri, config);
+            }
+
+            @Override
+            public void check(SinkUri uri, ReplicaConfig config) {
+                standard.check(uri, config);
             }
         });
     }

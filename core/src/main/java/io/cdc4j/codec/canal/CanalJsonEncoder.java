@@ -1,6 +1,8 @@
 package io.cdc4j.codec.canal;
 
 import io.cdc4j.codec.GoJsonText;
+import io.cdc4j.codec.Message;
+import io.cdc4j.codec.MessageEncoder;
 import io.cdc4j.codec.MySqlColumnType;
 import io.cdc4j.codec.TiCdcValues;
 import io.cdc4j.model.ColumnInfo;
@@ -21,7 +23,7 @@ import java.util.function.LongSupplier;
  * JSON object per event with the fields in TiCDC's order, every value as a string ({@link TiCdcValues}), the
  * column types of the row's table version, and with the TiDB extension the commit ts ({@code _tidb}).
  */
-public final class CanalJsonEncoder {
+public final class CanalJsonEncoder implements MessageEncoder {
     private final CanalJsonOptions options;
     private final TiCdcValues values;
     private final LongSupplier clockMillis;
@@ -35,8 +37,8 @@ public final class CanalJsonEncoder {
         this.clockMillis = Objects.requireNonNull(clockMillis, "clockMillis");
     }
 
-    /** The message of one row change. */
-    public byte[] row(RowChange row) {
+    @Override
+    public Message row(RowChange row) {
         TableInfo table = row.table();
         List<MySqlColumnType> types = types(table);
         RowImage shown = row.after().or(row::before).orElseThrow();
@@ -86,8 +88,8 @@ public final class CanalJsonEncoder {
         return bytes(json.append('}'));
     }
 
-    /** The message of one DDL statement. */
-    public byte[] ddl(DdlEvent ddl) {
+    @Override
+    public Message ddl(DdlEvent ddl) {
         StringBuilder json = new StringBuilder(128 + ddl.query().length());
         json.append("{\"id\":0,\"database\":");
         GoJsonText.quote(json, ddl.tables().isEmpty() ? ddl.schema() : ddl.tables().getFirst().schema())
@@ -103,21 +105,23 @@ public final class CanalJsonEncoder {
         return bytes(json.append('}'));
     }
 
-    /**
-     * The watermark message telling consumers that everything up to {@code resolvedTs} has been sent; TiCDC sends
-     * it only with the TiDB extension.
-     *
-     * @throws IllegalStateException without the extension
-     */
-    public byte[] watermark(long resolvedTs) {
+    /** The watermark message; TiCDC sends it only with the TiDB extension. */
+    @Override
+    public Optional<Message> watermark(long resolvedTs) {
         if (!options.enableTidbExtension()) {
-            throw new IllegalStateException("canal-json has watermarks only with enable-tidb-extension");
+            return Optional.empty();
         }
-        return bytes(new StringBuilder(200).append("{\"id\":0,\"database\":\"\",\"table\":\"\",\"pkNames\":null,")
+        return Optional.of(bytes(new StringBuilder(200).append("{\"id\":0,\"database\":\"\",\"table\":\"\",\"pkNames\":null,")
                 .append("\"isDdl\":false,\"type\":\"TIDB_WATERMARK\",\"es\":").append(Tso.physical(resolvedTs))
                 .append(",\"ts\":").append(clockMillis.getAsLong()).append(",\"sql\":\"\",\"sqlType\":null,")
                 .append("\"mysqlType\":null,\"data\":null,\"old\":null,\"_tidb\":{\"watermarkTs\":")
-                .append(resolvedTs).append("}}"));
+                .append(resolvedTs).append("}}")));
+    }
+
+    /** canal-json sends a DDL to partition 0 only. */
+    @Override
+    public boolean ddlToEveryPartition() {
+        return false;
     }
 
     /** The columns of {@code image} as a JSON object; with {@code changedFrom}, only those whose value differs. */
@@ -157,7 +161,7 @@ public final class CanalJsonEncoder {
         };
     }
 
-    private static byte[] bytes(StringBuilder json) {
-        return json.toString().getBytes(StandardCharsets.UTF_8);
+    private static Message bytes(StringBuilder json) {
+        return Message.of(json.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

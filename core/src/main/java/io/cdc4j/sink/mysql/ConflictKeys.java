@@ -5,6 +5,7 @@ import io.cdc4j.model.RowChange;
 import io.cdc4j.model.RowImage;
 import io.cdc4j.model.TableInfo;
 import io.cdc4j.model.TableInfo.UniqueIndex;
+import io.cdc4j.sink.TableTxn;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -4,6 +4,8 @@ import io.cdc4j.model.ColumnInfo;
 import io.cdc4j.model.RowChange;
 import io.cdc4j.model.RowImage;
 import io.cdc4j.model.TableInfo;
+import io.cdc4j.sink.HandleKey;
+import io.cdc4j.sink.TableTxn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;

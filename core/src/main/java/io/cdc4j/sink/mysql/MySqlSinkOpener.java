@@ -29,12 +29,12 @@ public final class MySqlSinkOpener implements SinkFactory.Opener, SinkProvider {
     }
 
     @Override
-    public void check(SinkUri uri) {
+    public void check(SinkUri uri, ReplicaConfig config) {
         MySqlSinkOptions.of(uri);
     }
 
     @Override
-    public void probe(SinkUri uri) {
+    public void probe(SinkUri uri, ReplicaConfig config) {
         Downstream.probe(MySqlSinkOptions.of(uri));
     }
 }

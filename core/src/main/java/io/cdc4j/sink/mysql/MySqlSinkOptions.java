@@ -1,10 +1,10 @@
 package io.cdc4j.sink.mysql;
 
-import io.cdc4j.config.GoDuration;
 import io.cdc4j.config.MySqlConfig;
 import io.cdc4j.config.ReplicaConfig;
 import io.cdc4j.error.CdcException;
 import io.cdc4j.error.ErrorCode;
+import io.cdc4j.sink.SinkParams;
 import io.cdc4j.sink.SinkUri;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -125,7 +124,7 @@ public record MySqlSinkOptions(String host, int port, String user, String passwo
         String user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
         String password = colon < 0 ? "" : decode(userInfo.substring(colon + 1));
         MySqlConfig config = twins.orElse(null);
-        Reader read = new Reader(params);
+        SinkParams read = new SinkParams("MySQL sink", params);
         int workers = read.intParam("worker-count", config == null ? Optional.empty() : config.workerCount(),
                 DEFAULT_WORKER_COUNT, 1, MAX_WORKER_COUNT);
         int maxTxnRow = read.intParam("max-txn-row", config == null ? Optional.empty() : config.maxTxnRow(),
@@ -156,10 +155,12 @@ public record MySqlSinkOptions(String host, int port, String user, String passwo
         Optional<String> sslKey = read.text("ssl-key", config == null ? Optional.empty() : config.sslKey())
                 .filter(s -> !s.isEmpty());
         Optional<ZoneId> zone = timeZone(read.text("time-zone", config == null ? Optional.empty() : config.timeZone()));
-        Duration readTimeout = read.duration("read-timeout", config == null ? Optional.empty() : config.readTimeout());
+        Duration readTimeout = read.duration("read-timeout", config == null ? Optional.empty() : config.readTimeout(),
+                DEFAULT_TIMEOUT);
         Duration writeTimeout = read.duration("write-timeout",
-                config == null ? Optional.empty() : config.writeTimeout());
-        Duration dialTimeout = read.duration("timeout", config == null ? Optional.empty() : config.timeout());
+                config == null ? Optional.empty() : config.writeTimeout(), DEFAULT_TIMEOUT);
+        Duration dialTimeout = read.duration("timeout", config == null ? Optional.empty() : config.timeout(),
+                DEFAULT_TIMEOUT);
         boolean batchDml = read.boolParam("batch-dml-enable",
                 config == null ? Optional.empty() : config.enableBatchDml(), true);
         boolean multiStatement = read.boolParam("multi-stmt-enable",
@@ -215,77 +216,5 @@ public record MySqlSinkOptions(String host, int port, String user, String passwo
 
     private static CdcException invalid(String message) {
         return new CdcException(ErrorCode.SINK_URI_INVALID, message);
-    }
-
-    /** Reads one parameter at a time, URI first, then its config twin, and names the parameter in every error. */
-    private record Reader(Map<String, String> params) {
-        Optional<String> text(String name, Optional<String> twin) {
-            return Optional.ofNullable(params.get(name)).or(() -> twin);
-        }
-
-        int intParam(String name, Optional<Integer> twin, int fallback, int min, int max) {
-            Optional<Integer> value = parsed(name, Integer::parseInt).or(() -> twin);
-            int number = value.orElse(fallback);
-            if (number < min) {
-                throw invalid("parameter " + name + " must be at least " + min + ", got " + number);
-            }
-            if (number > max) {
-                LOG.warn("MySQL sink: {}={} is above its limit and is clamped to {}", name, number, max);
-                return max;
-            }
-            return number;
-        }
-
-        /**
-         * Refuses a parameter (or its config twin) this sink does not act on yet unless it has its default value.
-         *
-         * @param tomlKey where a changefeed's TOML file sets the twin; empty when there is none
-         * @param effect  what the sink would not do
-         */
-        void requireDefault(String name, String tomlKey, Object value, Object fallback, String effect) {
-            if (!value.equals(fallback)) {
-                String twin = tomlKey.isEmpty() ? "" : " (TOML " + tomlKey + ")";
-                throw invalid("parameter " + name + "=" + value + twin + " is not supported by cdc4j yet: " + effect
-                        + "; remove it");
-            }
-        }
-
-        boolean boolParam(String name, Optional<Boolean> twin, boolean fallback) {
-            return parsed(name, Reader::parseBool).or(() -> twin).orElse(fallback);
-        }
-
-        Duration duration(String name, Optional<String> twin) {
-            Optional<String> text = text(name, twin);
-            if (text.isEmpty()) {
-                return DEFAULT_TIMEOUT;
-            }
-            Duration value = convert(name, text.get(), GoDuration::parse);
-            if (value.isNegative() || value.isZero()) {
-                throw invalid("parameter " + name + " must be a positive duration, got '" + text.get() + "'");
-            }
-            return value;
-        }
-
-        private <T> Optional<T> parsed(String name, Function<String, T> parser) {
-            String text = params.get(name);
-            return text == null ? Optional.empty() : Optional.of(convert(name, text, parser));
-        }
-
-        private static <T> T convert(String name, String text, Function<String, T> parser) {
-            try {
-                return parser.apply(text);
-            } catch (IllegalArgumentException e) {
-                throw new CdcException(ErrorCode.SINK_URI_INVALID, "parameter " + name + " has a malformed value '"
-                        + text + "'", e);
-            }
-        }
-
-        private static boolean parseBool(String text) {
-            return switch (text.toLowerCase(Locale.ROOT)) {
-                case "true", "1", "t" -> true;
-                case "false", "0", "f" -> false;
-                default -> throw new IllegalArgumentException("not a boolean: " + text);
-            };
-        }
     }
 }

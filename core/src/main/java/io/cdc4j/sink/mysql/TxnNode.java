@@ -1,5 +1,6 @@
 package io.cdc4j.sink.mysql;
 
+import io.cdc4j.sink.TableTxn;
 import java.util.Objects;
 
 /** A table transaction on its way through conflict detection to a worker, with the slots its keys hash to. */

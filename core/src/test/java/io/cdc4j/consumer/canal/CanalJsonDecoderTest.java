@@ -55,7 +55,7 @@ class CanalJsonDecoderTest {
                 List.of(0), List.of());
         CanalJsonMessage.Row delete = (CanalJsonMessage.Row) CanalJsonDecoder.decode(encoder.row(new RowChange(
                 RowKind.DELETE, table, 77L << 18, Optional.of(new RowImage(new Object[] {5L, null})),
-                Optional.empty())));
+                Optional.empty())).value());
         Map<String, String> expected = new HashMap<>();
         expected.put("id", "5");
         expected.put("note", null);
@@ -64,9 +64,9 @@ class CanalJsonDecoderTest {
         assertThat(delete.old()).isEmpty();
         assertThat(delete.commitTs()).contains(77L << 18);
         assertThat(CanalJsonDecoder.decode(encoder.ddl(new DdlEvent("d", List.of(new TableName("d", "t")),
-                DdlType.TRUNCATE_TABLE, "TRUNCATE TABLE t", 99))))
+                DdlType.TRUNCATE_TABLE, "TRUNCATE TABLE t", 99)).value()))
                 .isEqualTo(new CanalJsonMessage.Ddl("TRUNCATE", "d", "t", "TRUNCATE TABLE t", Optional.of(99L)));
-        assertThat(CanalJsonDecoder.decode(encoder.watermark(123))).isEqualTo(new CanalJsonMessage.Watermark(123));
+        assertThat(CanalJsonDecoder.decode(encoder.watermark(123).orElseThrow().value())).isEqualTo(new CanalJsonMessage.Watermark(123));
     }
 
     @Test

@@ -6,6 +6,8 @@ import static io.cdc4j.sink.mysql.Rows.update;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cdc4j.model.RowChange;
+import io.cdc4j.sink.NetEffectFolder;
+import io.cdc4j.sink.TableTxn;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;

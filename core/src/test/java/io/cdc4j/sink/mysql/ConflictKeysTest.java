@@ -11,6 +11,7 @@ import io.cdc4j.model.RowKind;
 import io.cdc4j.model.TableInfo;
 import io.cdc4j.model.TableInfo.UniqueIndex;
 import io.cdc4j.model.TableName;
+import io.cdc4j.sink.NetEffectFolder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;

@@ -13,6 +13,8 @@ import io.cdc4j.model.RowImage;
 import io.cdc4j.model.RowKind;
 import io.cdc4j.model.TableInfo;
 import io.cdc4j.model.TableName;
+import io.cdc4j.sink.NetEffectFolder;
+import io.cdc4j.sink.TableTxn;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

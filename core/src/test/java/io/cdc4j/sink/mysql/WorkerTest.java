@@ -7,6 +7,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.cdc4j.error.CdcException;
 import io.cdc4j.error.ErrorCode;
 import io.cdc4j.model.ChangefeedId;
+import io.cdc4j.sink.NetEffectFolder;
+import io.cdc4j.sink.TableTxn;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.cdc4j.sink.mysql;
+package io.cdc4j.sink;
 
 import static io.cdc4j.sink.mysql.Rows.TS;
 import static io.cdc4j.sink.mysql.Rows.delete;
@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cdc4j.model.RowChange;
 import io.cdc4j.model.RowKind;
+import io.cdc4j.sink.mysql.Rows;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.cdc4j.sink.mysql;
+package io.cdc4j.sink;
 
 import io.cdc4j.model.RowChange;
 import io.cdc4j.model.TableInfo;

@@ -1,4 +1,4 @@
-package io.cdc4j.sink.mysql;
+package io.cdc4j.sink;
 
 import io.cdc4j.model.RowImage;
 import io.cdc4j.model.TableInfo;
@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** The values of a row's handle key (the primary key, else the NOT NULL unique key), comparable by value. */
-final class HandleKey {
+public final class HandleKey {
     private final Object[] values;
     private final int hash;
 
@@ -16,12 +16,12 @@ final class HandleKey {
     }
 
     /** The handle-key columns of a table: its primary key, else its NOT NULL unique key; empty when it has neither. */
-    static List<Integer> columns(TableInfo table) {
+    public static List<Integer> columns(TableInfo table) {
         return table.primaryKey().isEmpty() ? table.uniqueKey() : table.primaryKey();
     }
 
     /** The key of an image, for the columns {@link #columns} gave. */
-    static HandleKey of(RowImage image, List<Integer> columns) {
+    public static HandleKey of(RowImage image, List<Integer> columns) {
         Object[] values = new Object[columns.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = image.value(columns.get(i)).orElse(null);

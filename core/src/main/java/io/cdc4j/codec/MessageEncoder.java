@@ -1,0 +1,26 @@
+package io.cdc4j.codec;
+
+import io.cdc4j.model.DdlEvent;
+import io.cdc4j.model.RowChange;
+import java.util.Optional;
+
+/**
+ * Turns one changefeed's rows, DDL and watermarks into a protocol's messages, so that a message-queue sink writes any
+ * protocol the same way. One encoder is used by one thread at a time.
+ */
+public interface MessageEncoder {
+    /** The message of one row change. */
+    Message row(RowChange row);
+
+    /** The message of one DDL statement. */
+    Message ddl(DdlEvent ddl);
+
+    /**
+     * The message telling consumers that every change up to {@code resolvedTs} has been sent, or empty when the
+     * protocol (with these options) has none.
+     */
+    Optional<Message> watermark(long resolvedTs);
+
+    /** Whether a DDL goes to every partition of its topic (else to partition 0 only). */
+    boolean ddlToEveryPartition();
+}

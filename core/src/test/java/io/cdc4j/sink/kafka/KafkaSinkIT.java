@@ -1,0 +1,398 @@
+package io.cdc4j.sink.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cdc4j.consumer.canal.CanalJsonDecoder;
+import io.cdc4j.consumer.canal.CanalJsonMessage;
+import io.cdc4j.model.Tso;
+import io.cdc4j.owner.OwnerSettings;
+import io.cdc4j.playground.CdcBinlog;
+import io.cdc4j.playground.EmbeddedMariaDb;
+import io.cdc4j.playground.MariaDbSettings;
+import io.cdc4j.server.CdcServer;
+import io.cdc4j.server.ServerConfig;
+import io.cdc4j.server.ServerOptions;
+import io.cdc4j.testing.FreePorts;
+import io.cdc4j.testing.Http;
+import io.cdc4j.testing.InProcessServers;
+import io.cdc4j.testing.TestDirs;
+import io.cdc4j.testing.TestKafka;
+import io.cdc4j.testing.TopicReader;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Changefeeds to a real Kafka broker in canal-json, created over the API of a real server reading a real MariaDB:
+ * every message decoded with the decoder written from the format's description; per key the changes arrive in the
+ * order the upstream committed them, on one partition; DDL on partition 0, watermarks on every partition after the
+ * rows they cover; a row too large for the topic stops the changefeed naming it; a cut network to the broker shows a
+ * warning, holds the checkpoint and loses nothing; settings cdc4j does not act on are refused with a 400.
+ */
+class KafkaSinkIT {
+    private static final Duration DEADLINE = Duration.ofSeconds(120);
+    private static final long SEED = 20_261_204L;
+    private static Path dataDir;
+    private static EmbeddedMariaDb upstream;
+    private static TestKafka kafka;
+    private static CdcServer server;
+    private static String base;
+
+    @BeforeAll
+    static void start() {
+        dataDir = TestDirs.fresh("kafka-sink-it");
+        upstream = EmbeddedMariaDb.start(new MariaDbSettings("upstream", "127.0.0.1", FreePorts.next(),
+                dataDir.resolve("upstream"), Optional.of(new CdcBinlog(1))));
+        kafka = TestKafka.start(dataDir.resolve("kafka"));
+        ServerConfig plain = InProcessServers.config(dataDir.resolve("server"), Optional.empty(),
+                FreePorts.loopback());
+        ServerConfig config = new ServerConfig(plain.addr(), plain.advertiseAddr(), plain.dataDir(), plain.meta(),
+                plain.metaListen(), plain.clusterId(), Optional.of(upstream.mysqlUri()), plain.logLevel(),
+                plain.logFile(), plain.captureSessionTtl());
+        server = CdcServer.start(config, ServerOptions.forUpstream(config.upstream())
+                .withOwner(new OwnerSettings(Duration.ofMillis(100), Clock.systemUTC(), Duration.ofMillis(500))));
+        base = InProcessServers.baseUrl(server);
+        await("the server is the owner").atMost(DEADLINE)
+                .until(() -> Http.get(base, "/api/v2/status").json().path("is_owner").asBoolean());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+        kafka.close();
+        upstream.close();
+        TestDirs.delete(dataDir);
+    }
+
+    @Test
+    void everyKeysChangesArriveInCommitOrderOnOnePartitionWithDdlAndWatermarks() throws Exception {
+        sql("CREATE DATABASE k1", "CREATE TABLE k1.items (id INT PRIMARY KEY, name VARCHAR(20), qty INT)");
+        create("orders", "kafka://" + kafka.bootstrap() + "/k1-topic?protocol=canal-json&enable-tidb-extension=true"
+                + "&partition-num=3", "k1", ",\"sink\":{\"dispatchers\":[{\"matcher\":[\"k1.items\"],"
+                + "\"partition\":\"index-value\"}]}");
+        Map<Integer, List<String>> expected = new TreeMap<>();
+        Map<Integer, String> live = new HashMap<>();
+        Random random = new Random(SEED);
+        int nextId = 1;
+        try (Connection connection = upstream.connect()) {
+            connection.setAutoCommit(false);
+            for (int txn = 0; txn < 120; txn++) {
+                if (txn == 60) {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("ALTER TABLE k1.items ADD COLUMN note VARCHAR(10) DEFAULT 'n'");
+                    }
+                }
+                Set<Integer> touched = new TreeSet<>();
+                int ops = 1 + random.nextInt(4);
+                try (Statement statement = connection.createStatement()) {
+                    for (int op = 0; op < ops; op++) {
+                        List<Integer> candidates = live.keySet().stream().filter(id -> !touched.contains(id))
+                                .sorted().toList();
+                        int choice = candidates.isEmpty() ? 0 : random.nextInt(4);
+                        if (choice == 0) {
+                            int id = nextId++;
+                            String row = "name-" + id + "|" + random.nextInt(1000);
+                            statement.execute("INSERT INTO k1.items (id, name, qty) VALUES (" + id + ", '"
+                                    + row.split("\\|")[0] + "', " + row.split("\\|")[1] + ")");
+                            live.put(id, row);
+                            expected.computeIfAbsent(id, k -> new ArrayList<>()).add("INSERT " + row);
+                            touched.add(id);
+                        } else {
+                            int id = candidates.get(random.nextInt(candidates.size()));
+                            touched.add(id);
+                            if (choice == 1) {
+                                statement.execute("DELETE FROM k1.items WHERE id = " + id);
+                                expected.get(id).add("DELETE " + live.remove(id));
+                            } else if (choice == 2) {
+                                int qty = random.nextInt(1000);
+                                statement.execute("UPDATE k1.items SET qty = " + qty + " WHERE id = " + id);
+                                String row = live.get(id).split("\\|")[0] + "|" + qty;
+                                live.put(id, row);
+                                expected.get(id).add("UPDATE " + row);
+                            } else {
+                                int moved = nextId++;
+                                statement.execute("UPDATE k1.items SET id = " + moved + " WHERE id = " + id);
+                                String row = live.remove(id);
+                                live.put(moved, row);
+                                touched.add(moved);
+                                expected.get(id).add("DELETE " + row);
+                                expected.computeIfAbsent(moved, k -> new ArrayList<>()).add("INSERT " + row);
+                            }
+                        }
+                    }
+                }
+                connection.commit();
+            }
+            try (Statement statement = connection.createStatement()) {
+                int id = nextId++;
+                statement.execute("INSERT INTO k1.items (id, name, qty) VALUES (" + id + ", 'twice', 1)");
+                statement.execute("UPDATE k1.items SET qty = 2 WHERE id = " + id);
+                connection.commit();
+                expected.computeIfAbsent(id, k -> new ArrayList<>()).add("INSERT twice|2");
+            }
+        }
+        long committed = Tso.fromInstant(Instant.now());
+        try (TopicReader reader = new TopicReader(kafka.bootstrap(), "k1-topic")) {
+            assertThat(reader.partitions()).isEqualTo(3);
+            List<TopicReader.Read> messages = await("every partition has a watermark past the workload")
+                    .atMost(DEADLINE).until(reader::poll, read -> watermarkedPast(read, 3, committed));
+            Map<Integer, List<String>> actual = new TreeMap<>();
+            Map<Integer, Integer> partitionOf = new HashMap<>();
+            List<CanalJsonMessage.Ddl> ddls = new ArrayList<>();
+            Map<Integer, Long> watermark = new HashMap<>();
+            Map<Integer, Long> lastRowTs = new HashMap<>();
+            for (TopicReader.Read read : messages) {
+                CanalJsonMessage message = CanalJsonDecoder.decode(read.value());
+                switch (message) {
+                    case CanalJsonMessage.Watermark mark -> {
+                        assertThat(mark.ts()).as("watermarks rise on partition %d", read.partition())
+                                .isGreaterThanOrEqualTo(watermark.getOrDefault(read.partition(), 0L));
+                        watermark.put(read.partition(), mark.ts());
+                    }
+                    case CanalJsonMessage.Ddl ddl -> {
+                        assertThat(read.partition()).as("canal-json DDL goes to partition 0").isZero();
+                        ddls.add(ddl);
+                    }
+                    case CanalJsonMessage.Row row -> {
+                        long ts = row.commitTs().orElseThrow();
+                        assertThat(ts).as("a row after a watermark on partition %d is newer", read.partition())
+                                .isGreaterThan(watermark.getOrDefault(read.partition(), 0L));
+                        assertThat(ts).as("rows of one partition in commit order")
+                                .isGreaterThanOrEqualTo(lastRowTs.getOrDefault(read.partition(), 0L));
+                        lastRowTs.put(read.partition(), ts);
+                        assertThat(row.pkNames()).containsExactly("id");
+                        assertThat(row.mysqlTypes()).containsEntry("id", "int").containsEntry("name", "varchar");
+                        Map<String, String> image = row.data();
+                        int id = Integer.parseInt(image.get("id"));
+                        assertThat(partitionOf.putIfAbsent(id, read.partition())).as("key %d stays on one partition",
+                                id).isIn(null, read.partition());
+                        actual.computeIfAbsent(id, k -> new ArrayList<>()).add(row.type() + " " + image.get("name")
+                                + "|" + image.get("qty"));
+                        if (row.type().equals("UPDATE")) {
+                            assertThat(row.old().orElseThrow()).containsEntry("id", image.get("id"))
+                                    .containsEntry("name", image.get("name"));
+                        }
+                    }
+                }
+            }
+            assertThat(actual).as("per key, the changes the upstream committed, in order").isEqualTo(expected);
+            assertThat(ddls).singleElement().satisfies(ddl -> {
+                assertThat(ddl.type()).isEqualTo("ALTER");
+                assertThat(ddl.schema()).isEqualTo("k1");
+                assertThat(ddl.table()).isEqualTo("items");
+                assertThat(ddl.query()).contains("ADD COLUMN note");
+            });
+            assertThat(new TreeSet<>(partitionOf.values())).as("index-value spreads keys over partitions")
+                    .hasSizeGreaterThan(1);
+        }
+        await("the checkpoint passes the workload").atMost(DEADLINE)
+                .until(() -> changefeed("orders").path("checkpoint_ts").asLong() >= committed);
+        remove("orders");
+    }
+
+    @Test
+    void valuesOfEveryColumnTypeAreShownAsTiCdcShowsThem() throws Exception {
+        sql("CREATE DATABASE k2", "CREATE TABLE k2.types (id BIGINT UNSIGNED PRIMARY KEY, i INT, bu BIGINT UNSIGNED,"
+                + " d DECIMAL(10,2), f FLOAT, db DOUBLE, dt DATETIME(3), dd DATE, tm TIME, y YEAR, b BIT(5),"
+                + " e ENUM('a','b'), s SET('x','y'), vc VARCHAR(20), vb VARBINARY(8), t TEXT, bl BLOB, j JSON,"
+                + " n INT NULL)");
+        create("types", "kafka://" + kafka.bootstrap() + "/k2-topic?protocol=canal-json&enable-tidb-extension=true",
+                "k2", "");
+        sql("INSERT INTO k2.types VALUES (18446744073709551615, -7, 18446744073709551615, 1.50, 1.5, 1234567.5,"
+                + " '2024-05-20 01:02:03.123', '2024-05-20', '01:02:03', 2024, b'101', 'b', 'x,y', 'caf\u00e9',"
+                + " x'0141', 'text', x'00ff', '{\"k\": [1, 2]}', NULL)");
+        try (TopicReader reader = new TopicReader(kafka.bootstrap(), "k2-topic")) {
+            CanalJsonMessage.Row row = await("the row arrives").atMost(DEADLINE).until(() -> reader.poll().stream()
+                    .map(read -> CanalJsonDecoder.decode(read.value()))
+                    .filter(CanalJsonMessage.Row.class::isInstance).map(CanalJsonMessage.Row.class::cast)
+                    .findFirst(), Optional::isPresent).orElseThrow();
+            Map<String, String> expected = new LinkedHashMap<>();
+            expected.put("id", "18446744073709551615");
+            expected.put("i", "-7");
+            expected.put("bu", "18446744073709551615");
+            expected.put("d", "1.50");
+            expected.put("f", "1.5");
+            expected.put("db", "1234567.5");
+            expected.put("dt", "2024-05-20 01:02:03.123");
+            expected.put("dd", "2024-05-20");
+            expected.put("tm", "01:02:03");
+            expected.put("y", "2024");
+            expected.put("b", "5");
+            expected.put("e", "2");
+            expected.put("s", "3");
+            expected.put("vc", "caf\u00e9");
+            expected.put("vb", "\u0001A");
+            expected.put("t", "text");
+            expected.put("bl", "\u0000\u00ff");
+            expected.put("j", "{\"k\": [1, 2]}");
+            expected.put("n", null);
+            assertThat(row.data()).isEqualTo(expected);
+            assertThat(row.mysqlTypes()).containsEntry("bu", "bigint unsigned").containsEntry("e", "enum")
+                    .containsEntry("vb", "varbinary").containsEntry("bl", "blob").containsEntry("j", "json");
+            assertThat(row.sqlTypes()).containsEntry("i", 4).containsEntry("d", 3).containsEntry("vb", 2004)
+                    .containsEntry("t", 2005).containsEntry("dt", 93);
+        }
+        remove("types");
+    }
+
+    @Test
+    void aRowAboveTheMessageLimitStopsTheChangefeedNamingIt() throws Exception {
+        sql("CREATE DATABASE k3", "CREATE TABLE k3.big (id INT PRIMARY KEY, body TEXT)");
+        create("big", "kafka://" + kafka.bootstrap() + "/k3-topic?protocol=canal-json&max-message-bytes=1024",
+                "k3", "");
+        sql("INSERT INTO k3.big VALUES (1, 'small')");
+        long beforeBig = Tso.fromInstant(Instant.now());
+        await("the small row is delivered").atMost(DEADLINE)
+                .until(() -> changefeed("big").path("checkpoint_ts").asLong() >= beforeBig);
+        sql("INSERT INTO k3.big VALUES (2, '" + "x".repeat(4000) + "')");
+        JsonNode failing = await("the changefeed reports the large message").atMost(DEADLINE)
+                .until(() -> changefeed("big"), feed -> feed.path("error").path("message").asText()
+                        .contains("CDC:ErrMessageTooLarge"));
+        assertThat(failing.path("error").path("message").asText()).contains("`k3`.`big`").contains("1024");
+        assertThat(failing.path("checkpoint_ts").asLong()).as("the checkpoint stays before the large row")
+                .isLessThan(Tso.fromInstant(Instant.now()));
+        try (TopicReader reader = new TopicReader(kafka.bootstrap(), "k3-topic")) {
+            await().atMost(DEADLINE).until(() -> reader.poll().size() >= 1);
+            assertThat(reader.poll()).allSatisfy(read -> assertThat(new String(read.value())).doesNotContain("xxxx"));
+        }
+        remove("big");
+    }
+
+    @Test
+    void aCutNetworkToTheBrokerWarnsHoldsTheCheckpointAndLosesNothing() throws Exception {
+        sql("CREATE DATABASE k4", "CREATE TABLE k4.events (id INT PRIMARY KEY, v INT)");
+        create("cut", "kafka://" + kafka.bootstrap() + "/k4-topic?protocol=canal-json&enable-tidb-extension=true"
+                + "&write-timeout=3s&dial-timeout=3s&read-timeout=3s", "k4", "");
+        for (int id = 1; id <= 50; id++) {
+            sql("INSERT INTO k4.events VALUES (" + id + ", 0)");
+        }
+        long beforeCut = Tso.fromInstant(Instant.now());
+        await().atMost(DEADLINE).until(() -> changefeed("cut").path("checkpoint_ts").asLong() >= beforeCut);
+        kafka.network().cut();
+        try {
+            for (int id = 51; id <= 100; id++) {
+                sql("INSERT INTO k4.events VALUES (" + id + ", 0)");
+            }
+            await("the changefeed warns while the broker is unreachable").atMost(DEADLINE)
+                    .until(() -> changefeed("cut").path("state").asText().equals("warning"));
+            long held = changefeed("cut").path("checkpoint_ts").asLong();
+            await("the checkpoint holds while the broker is unreachable").during(Duration.ofSeconds(25))
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> changefeed("cut").path("checkpoint_ts").asLong() == held);
+        } finally {
+            kafka.network().restore();
+        }
+        long afterCut = Tso.fromInstant(Instant.now());
+        await("the changefeed catches up once the broker is back").atMost(DEADLINE)
+                .until(() -> changefeed("cut").path("checkpoint_ts").asLong() >= afterCut);
+        assertThat(changefeed("cut").path("state").asText()).isEqualTo("normal");
+        try (TopicReader reader = new TopicReader(kafka.bootstrap(), "k4-topic")) {
+            Set<String> ids = await("every row is in the topic").atMost(DEADLINE).until(() -> rowIds(reader.poll()),
+                    found -> found.size() == 100);
+            assertThat(ids).hasSize(100);
+        }
+        remove("cut");
+    }
+
+    @Test
+    void settingsCdc4jDoesNotActOnAreRefusedWithA400() throws Exception {
+        sql("CREATE DATABASE k5", "CREATE TABLE k5.t (id INT PRIMARY KEY)");
+        String broker = "kafka://" + kafka.bootstrap();
+        assertRefused(broker + "/k5?protocol=open-protocol", "CDC:ErrSinkUnknownProtocol", "open-protocol");
+        assertRefused(broker + "/k5", "CDC:ErrSinkUnknownProtocol", "protocol");
+        assertRefused(broker + "/?protocol=canal-json", "CDC:ErrKafkaInvalidConfig", "no topic");
+        assertRefused(broker + "/k5?protocol=canal-json&sasl-user=u&sasl-password=secret", "CDC:ErrSinkInvalidConfig",
+                "sasl-user");
+        assertRefused(broker + "/k5?protocol=canal-json&required-acks=2", "CDC:ErrKafkaInvalidConfig",
+                "required-acks");
+        assertRefused(broker + "/k5?protocol=canal-json&no-such-option=1", "CDC:ErrSinkURIInvalid", "no-such-option");
+        assertRefused(broker + "/absent?protocol=canal-json&auto-create-topic=false", "CDC:ErrKafkaInvalidConfig",
+                "absent");
+        try (Admin admin = kafka.admin()) {
+            admin.createTopics(List.of(new NewTopic("two", 2, (short) 1))).all().get();
+        }
+        assertRefused(broker + "/two?protocol=canal-json&partition-num=4", "CDC:ErrKafkaInvalidPartitionNum",
+                "partition-num 4");
+        assertRefused("kafka://127.0.0.1:" + FreePorts.next() + "/k5?protocol=canal-json&dial-timeout=1s",
+                "CDC:ErrKafkaNewProducer", "cannot reach");
+        Http.Response columns = Http.post(base, "/api/v2/changefeeds", "{\"changefeed_id\":\"columns\","
+                + "\"sink_uri\":\"" + broker + "/k5?protocol=canal-json\",\"replica_config\":{\"filter\":{\"rules\":"
+                + "[\"k5.*\"]},\"sink\":{\"column_selectors\":[{\"matcher\":[\"k5.*\"],\"columns\":[\"id\"]}]}}}");
+        assertThat(columns.status()).isEqualTo(400);
+        assertThat(columns.json().path("error_msg").asText()).contains("sink.column_selectors");
+        assertThat(Http.get(base, "/api/v2/changefeeds").json().path("items").toString()).doesNotContain("k5");
+    }
+
+    private static void assertRefused(String sinkUri, String code, String named) {
+        Http.Response refused = Http.post(base, "/api/v2/changefeeds", "{\"changefeed_id\":\"refused\","
+                + "\"sink_uri\":\"" + sinkUri + "\",\"replica_config\":{\"filter\":{\"rules\":[\"k5.*\"]}}}");
+        assertThat(refused.status()).as(sinkUri + ": " + refused.body()).isEqualTo(400);
+        assertThat(refused.json().path("error_code").asText()).as(sinkUri).isEqualTo(code);
+        assertThat(refused.json().path("error_msg").asText()).as(sinkUri).contains(named).doesNotContain("secret");
+    }
+
+    private static Set<String> rowIds(List<TopicReader.Read> reads) {
+        Set<String> ids = new TreeSet<>();
+        for (TopicReader.Read read : reads) {
+            if (CanalJsonDecoder.decode(read.value()) instanceof CanalJsonMessage.Row row) {
+                ids.add(row.data().get("id"));
+            }
+        }
+        return ids;
+    }
+
+    /** Whether every one of {@code partitions} holds a watermark at or past {@code ts}. */
+    private static boolean watermarkedPast(List<TopicReader.Read> reads, int partitions, long ts) {
+        Set<Integer> past = new TreeSet<>();
+        for (TopicReader.Read read : reads) {
+            if (CanalJsonDecoder.decode(read.value()) instanceof CanalJsonMessage.Watermark mark && mark.ts() >= ts) {
+                past.add(read.partition());
+            }
+        }
+        return past.size() == partitions;
+    }
+
+    private static void create(String id, String sinkUri, String schema, String more) {
+        Http.Response created = Http.post(base, "/api/v2/changefeeds", "{\"changefeed_id\":\"" + id + "\","
+                + "\"sink_uri\":\"" + sinkUri + "\",\"replica_config\":{\"filter\":{\"rules\":[\"" + schema
+                + ".*\"]}" + more + "}}");
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+    }
+
+    private static void remove(String id) {
+        assertThat(Http.send("DELETE", base, "/api/v2/changefeeds/" + id, null).status()).isEqualTo(200);
+    }
+
+    private static JsonNode changefeed(String id) {
+        return Http.get(base, "/api/v2/changefeeds/" + id).json();
+    }
+
+    private static void sql(String... statements) throws SQLException {
+        try (Connection connection = upstream.connect(); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+}

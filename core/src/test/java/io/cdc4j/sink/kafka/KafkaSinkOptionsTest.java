@@ -1,0 +1,101 @@
+package io.cdc4j.sink.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cdc4j.config.ReplicaConfig;
+import io.cdc4j.config.ReplicaConfigJson;
+import io.cdc4j.error.CdcException;
+import io.cdc4j.error.ErrorCode;
+import io.cdc4j.sink.SinkUri;
+import java.time.Duration;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class KafkaSinkOptionsTest {
+    private static KafkaSinkOptions of(String uri) {
+        return KafkaSinkOptions.of(SinkUri.parse(uri), ReplicaConfig.defaults(), "127.0.0.1:8300_default_feed");
+    }
+
+    private static KafkaSinkOptions of(String uri, String configJson) {
+        return KafkaSinkOptions.of(SinkUri.parse(uri), ReplicaConfigJson.decodeOverDefaults(configJson), "suffix");
+    }
+
+    @Test
+    void defaultsAreTiCdcs() {
+        KafkaSinkOptions options = of("kafka://b1:9092,b2:9093/orders?protocol=canal-json");
+        assertThat(options.brokers()).isEqualTo("b1:9092,b2:9093");
+        assertThat(options.topic()).isEqualTo("orders");
+        assertThat(options.partitionNum()).isZero();
+        assertThat(options.replicationFactor()).isEqualTo((short) 1);
+        assertThat(options.maxMessageBytes()).isEqualTo(10 * 1024 * 1024);
+        assertThat(options.requiredAcks()).isEqualTo(-1);
+        assertThat(options.autoCreateTopic()).isTrue();
+        assertThat(options.compression()).isEqualTo("none");
+        assertThat(options.writeTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(options.clientId()).isEqualTo("TiCDC_producer_127.0.0.1_8300_default_feed");
+        assertThat(options.codec().enableTidbExtension()).isFalse();
+    }
+
+    @Test
+    void uriParametersWinOverTheirKafkaConfigTwins() {
+        KafkaSinkOptions options = of("kafka://b:9092/t?protocol=canal-json&partition-num=6&compression=lz4",
+                "{\"sink\":{\"kafka_config\":{\"partition_num\":2,\"max_message_bytes\":4096,\"compression\":\"gzip\","
+                        + "\"codec_config\":{\"enable_tidb_extension\":true}}}}");
+        assertThat(options.partitionNum()).isEqualTo(6);
+        assertThat(options.compression()).isEqualTo("lz4");
+        assertThat(options.maxMessageBytes()).isEqualTo(4096);
+        assertThat(options.codec().enableTidbExtension()).isTrue();
+    }
+
+    @Test
+    void theProducerIsIdempotentWithAllAcksAndKeepsOrderWithOne() {
+        Properties all = KafkaSinkOpener.producerProperties(of("kafka://b:9092/t?protocol=canal-json"));
+        assertThat(all).containsEntry("acks", "all").containsEntry("enable.idempotence", true);
+        Properties leader = KafkaSinkOpener.producerProperties(of("kafka://b:9092/t?protocol=canal-json"
+                + "&required-acks=1&compression=zstd"));
+        assertThat(leader).containsEntry("acks", "1").containsEntry("enable.idempotence", false)
+                .containsEntry("max.in.flight.requests.per.connection", 1).containsEntry("compression.type", "zstd");
+    }
+
+    @Test
+    void anUnknownCompressionIsSentUncompressedAsTiCdcDoes() {
+        assertThat(of("kafka://b:9092/t?protocol=canal-json&compression=brotli").compression()).isEqualTo("none");
+    }
+
+    @Test
+    void wrongAndUnsupportedSettingsAreRefusedNamingThem() {
+        refused("kafka://b:9092/?protocol=canal-json", ErrorCode.KAFKA_INVALID_CONFIG, "no topic");
+        refused("kafka:///t?protocol=canal-json", ErrorCode.SINK_URI_INVALID, "no broker");
+        refused("kafka://b/t?protocol=canal-json", ErrorCode.SINK_URI_INVALID, "no port");
+        refused("kafka://b:9092/bad topic?protocol=canal-json", ErrorCode.SINK_URI_INVALID, "space");
+        refused("kafka://b:9092/t", ErrorCode.SINK_UNKNOWN_PROTOCOL, "protocol");
+        refused("kafka://b:9092/t?protocol=avro", ErrorCode.SINK_UNKNOWN_PROTOCOL, "not supported");
+        refused("kafka://b:9092/t?protocol=canal-json&required-acks=0", ErrorCode.SINK_INVALID_CONFIG,
+                "required-acks=0");
+        refused("kafka://b:9092/t?protocol=canal-json&required-acks=3", ErrorCode.KAFKA_INVALID_CONFIG,
+                "required-acks");
+        refused("kafka://b:9092/t?protocol=canal-json&kafka-client-id=a:b", ErrorCode.KAFKA_INVALID_CONFIG,
+                "kafka-client-id");
+        refused("kafka://b:9092/t?protocol=canal-json&kafka-version=latest", ErrorCode.KAFKA_INVALID_CONFIG,
+                "kafka-version");
+        refused("kafka://b:9092/t?protocol=canal-json&enable-tls=true", ErrorCode.SINK_INVALID_CONFIG, "enable-tls");
+        refused("kafka://b:9092/t?protocol=canal-json&max-message-bytes=0", ErrorCode.SINK_URI_INVALID,
+                "max-message-bytes");
+        refused("kafka://b:9092/t?protocol=canal-json&content-compatible=true", ErrorCode.SINK_URI_INVALID,
+                "content-compatible");
+        refused("kafka://b:9092/t?protocol=canal-json&worker-count=2", ErrorCode.SINK_URI_INVALID, "worker-count");
+        assertThatThrownBy(() -> of("kafka://b:9092/t?protocol=canal-json", "{\"sink\":{\"kafka_config\":"
+                + "{\"output_raw_change_event\":true}}}")).hasMessageContaining("output_raw_change_event");
+        assertThatThrownBy(() -> of("kafka://b:9092/t?protocol=canal-json", "{\"sink\":{\"kafka_config\":"
+                + "{\"sasl_password\":\"secret\"}}}")).hasMessageContaining("SASL").hasMessageNotContaining("secret");
+        assertThatThrownBy(() -> of("kafka://b:9092/t?protocol=canal-json", "{\"sink\":"
+                + "{\"delete_only_output_handle_key_columns\":true}}"))
+                .hasMessageContaining("delete_only_output_handle_key_columns");
+    }
+
+    private static void refused(String uri, ErrorCode code, String named) {
+        assertThatThrownBy(() -> of(uri)).as(uri).isInstanceOfSatisfying(CdcException.class,
+                e -> assertThat(e.errorCode()).isEqualTo(code)).hasMessageContaining(named);
+    }
+}
