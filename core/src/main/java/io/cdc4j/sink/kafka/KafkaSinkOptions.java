@@ -223,7 +223,8 @@ public record KafkaSinkOptions(String brokers, String topic, CodecOptions codec,
         return rest.substring(0, end);
     }
 
-    static String brokers(String raw) {
+    /** The bootstrap servers of a {@code kafka://} URI, comma-separated. */
+    public static String brokers(String raw) {
         String authority = authority(raw);
         int at = authority.lastIndexOf('@');
         String hosts = at < 0 ? authority : authority.substring(at + 1);
@@ -240,7 +241,8 @@ public record KafkaSinkOptions(String brokers, String topic, CodecOptions codec,
         return String.join(",", list);
     }
 
-    static String topic(String raw) {
+    /** The topic of a {@code kafka://} URI (its path). */
+    public static String topic(String raw) {
         int start = raw.indexOf("://") + 3;
         String rest = raw.substring(start);
         int pathStart = firstOf(rest, '/', '?', '#');

@@ -20,7 +20,7 @@ import java.util.Properties;
  * (time zone, utf8mb4, foreign key checks off, READ COMMITTED, a sql_mode that accepts every upstream value), and
  * the time zone in which TIMESTAMP values are written.
  */
-final class Downstream implements AutoCloseable {
+public final class Downstream implements AutoCloseable {
     /** No strict mode (zero dates are replicated as they are), and an explicit 0 is kept in AUTO_INCREMENT columns. */
     static final String SQL_MODE = "NO_AUTO_VALUE_ON_ZERO,NO_ENGINE_SUBSTITUTION";
     private static final Duration POOL_WAIT = Duration.ofSeconds(3);
@@ -75,6 +75,22 @@ final class Downstream implements AutoCloseable {
     static void probe(MySqlSinkOptions options) {
         try (Connection connection = connect(options)) {
             sessionZone(connection, options);
+        } catch (SQLException e) {
+            throw connectFailure(options, e);
+        }
+    }
+
+    /**
+     * One connection with the sink's session settings, not in auto-commit, for tools that write as the sink writes
+     * ({@code cdc kafka-consumer}).
+     *
+     * @throws CdcException MYSQL_CONNECTION_ERROR or MYSQL_INVALID_CONFIG, with the downstream's message
+     */
+    public static Connection openSession(MySqlSinkOptions options) {
+        try {
+            Connection connection = connect(options);
+            connection.setAutoCommit(false);
+            return connection;
         } catch (SQLException e) {
             throw connectFailure(options, e);
         }

@@ -15,7 +15,7 @@ import java.util.Random;
  * characters, 0x00 bytes, zero dates, NULLs), a table whose unique codes are swapped, a table with a composite key;
  * multi-row transactions with key-changing updates, deletes and rows changed several times; and DDL.
  */
-final class RandomWorkload {
+public final class RandomWorkload {
     static final String TYPES_COLUMNS = "id, c_ti, c_tiu, c_si, c_siu, c_mi, c_miu, c_i, c_iu, c_bi, c_biu, c_dec,"
             + " c_f, c_d, c_bit, c_bit5, c_date, c_dt, c_ts, c_time, c_year, c_char, c_vc, c_text, c_bin, c_vb,"
             + " c_blob, c_enum, c_set, c_json, c_null";
@@ -30,13 +30,13 @@ final class RandomWorkload {
     private int nextAccountId = 1;
     private int codeCounter;
 
-    RandomWorkload(String schema, long seed) {
+    public RandomWorkload(String schema, long seed) {
         this.schema = schema;
         this.random = new Random(seed);
     }
 
     /** Creates the schema and its tables, and fills the accounts. */
-    void create(Connection connection) throws SQLException {
+    public void create(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + schema);
             statement.execute("CREATE TABLE " + schema + ".types (id BIGINT PRIMARY KEY, c_ti TINYINT,"
@@ -67,7 +67,7 @@ final class RandomWorkload {
     }
 
     /** Runs {@code count} random transactions. */
-    void transactions(Connection connection, int count) throws SQLException {
+    public void transactions(Connection connection, int count) throws SQLException {
         connection.setAutoCommit(false);
         for (int t = 0; t < count; t++) {
             int operations = 1 + random.nextInt(12);
@@ -137,7 +137,7 @@ final class RandomWorkload {
     }
 
     /** A few DDLs with DML between: add a column with a default, drop one, rename, create, truncate and drop tables. */
-    void ddl(Connection connection) throws SQLException {
+    public void ddl(Connection connection) throws SQLException {
         execute(connection, "CREATE TABLE " + schema + ".evolving (id INT PRIMARY KEY, a INT, b VARCHAR(20))");
         execute(connection, "INSERT INTO " + schema + ".evolving VALUES (1, 1, 'one'), (2, 2, 'two'), (3, 3, NULL)");
         execute(connection, "ALTER TABLE " + schema + ".evolving ADD COLUMN c VARCHAR(10) NOT NULL DEFAULT 'dflt'");
@@ -157,7 +157,7 @@ final class RandomWorkload {
     }
 
     /** One transaction inserting {@code rows} rows into a new table, then changing some of them in the same transaction. */
-    void bigTransaction(Connection connection, int rows) throws SQLException {
+    public void bigTransaction(Connection connection, int rows) throws SQLException {
         execute(connection, "CREATE TABLE " + schema + ".bulk (id INT PRIMARY KEY, payload VARCHAR(64), n BIGINT)");
         connection.setAutoCommit(false);
         execute(connection, "INSERT INTO " + schema + ".bulk SELECT seq, CONCAT('row-', seq, '-\uD83D\uDE80'), seq * 7"
