@@ -58,6 +58,15 @@ public final class PlaygroundCommand implements Callable<Integer> {
             description = "How many captures to start (default ${DEFAULT-VALUE}).")
     int captures = 1;
 
+    @Option(names = "--kafka", description = "Also start a single-node Kafka broker (KRaft, in this process) for"
+            + " Kafka changefeeds.")
+    boolean kafka;
+
+    @Option(names = "--kafka-port", paramLabel = "PORT",
+            description = "The Kafka broker's port with --kafka; its controller takes the next one"
+                    + " (default ${DEFAULT-VALUE}).")
+    int kafkaPort = PlaygroundConfig.DEFAULT_KAFKA_PORT;
+
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Keep the data here and reuse it next time (default: a temporary dir removed at exit).")
     Path dataDir;
@@ -66,8 +75,8 @@ public final class PlaygroundCommand implements Callable<Integer> {
             description = "Write the endpoints here as JSON once everything accepts connections.")
     Path readyFile;
 
-    @Option(names = "--demo", description = "Create a demo table and a changefeed, and write to the table"
-            + " once a second, printing the row counts upstream and downstream.")
+    @Option(names = "--demo", description = "Create a demo table and a changefeed (and, with --kafka, one to the"
+            + " topic demo), and write to the table once a second, printing the row counts upstream and downstream.")
     boolean demo;
 
     @Option(names = "--log-level", paramLabel = "LEVEL",
@@ -83,7 +92,7 @@ public final class PlaygroundCommand implements Callable<Integer> {
         ready.ifPresent(ReadyFile::clear);
 
         PlaygroundConfig config = new PlaygroundConfig(host, upstreamPort, downstreamPort, metaPort, apiPort,
-                captures, Optional.ofNullable(dataDir));
+                captures, Optional.ofNullable(dataDir), kafka ? Optional.of(kafkaPort) : Optional.empty());
         Playground playground = Playground.prepare(config, line -> print(out, line));
         Path logFile = playground.directory().path().resolve("playground.log");
         LoggingSetup.configure(level, logFile);
@@ -122,6 +131,7 @@ public final class PlaygroundCommand implements Callable<Integer> {
         text.append(database("upstream  ", endpoints.upstream(), " (binlog: ROW, full row image and metadata)"));
         text.append(database("downstream", endpoints.downstream(), ""));
         text.append("zookeeper:  ").append(endpoints.zookeeper()).append('\n');
+        endpoints.kafka().ifPresent(kafka -> text.append("kafka:      ").append(kafka).append('\n'));
         for (int i = 0; i < endpoints.captures().size(); i++) {
             text.append("capture ").append(i + 1).append(":  ").append(endpoints.captures().get(i)).append('\n');
         }
@@ -130,6 +140,14 @@ public final class PlaygroundCommand implements Callable<Integer> {
         text.append("  curl -X POST -H 'Content-Type: application/json' ").append(first)
                 .append("/api/v2/changefeeds -d '{\"changefeed_id\":\"playground\",\"sink_uri\":\"")
                 .append(endpoints.downstream()).append("\"}'\n");
+        endpoints.kafka().ifPresent(kafka -> {
+            String sinkUri = "kafka://" + kafka + "/playground?protocol=canal-json&enable-tidb-extension=true";
+            text.append("  curl -X POST -H 'Content-Type: application/json' ").append(first)
+                    .append("/api/v2/changefeeds -d '{\"changefeed_id\":\"playground-kafka\",\"sink_uri\":\"")
+                    .append(sinkUri).append("\"}'\n");
+            text.append("  cdc kafka-consumer --upstream-uri '").append(sinkUri).append("' --downstream-uri ")
+                    .append(endpoints.downstream()).append('\n');
+        });
         text.append("\nPress Ctrl-C to stop everything.");
         print(out, text.toString());
     }

@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * The {@code --demo} traffic: a {@code demo.orders} table upstream, a changefeed to the downstream, one small
- * transaction a second (a few inserts and an update) for a bounded time, and the row counts on both sides
- * printed every few seconds.
+ * The {@code --demo} traffic: a {@code demo.orders} table upstream, a changefeed to the downstream (and one to the
+ * Kafka topic {@code demo} when the playground runs a broker), one small transaction a second (a few inserts and an
+ * update) for a bounded time, and the row counts on both sides printed every few seconds.
  */
 public final class DemoWorkload implements AutoCloseable {
     static final String SCHEMA = "demo";
@@ -51,7 +51,9 @@ public final class DemoWorkload implements AutoCloseable {
         createTable(PlaygroundEndpoints.jdbcUrl(endpoints.upstream()));
         createTable(PlaygroundEndpoints.jdbcUrl(endpoints.downstream()));
         out.accept("demo: created table " + SCHEMA + "." + TABLE + " upstream and downstream");
-        out.accept(DemoChangefeed.create(endpoints.firstCapture(), endpoints.downstream()));
+        out.accept(DemoChangefeed.create(endpoints.firstCapture(), DemoChangefeed.ID, endpoints.downstream()));
+        endpoints.kafka().ifPresent(kafka -> out.accept(DemoChangefeed.create(endpoints.firstCapture(),
+                DemoChangefeed.KAFKA_ID, DemoChangefeed.kafkaSinkUri(kafka))));
         DemoWorkload workload = new DemoWorkload(endpoints, out);
         workload.scheduler.scheduleAtFixedRate(workload::transaction, 0, TRANSACTION_EVERY.toMillis(),
                 TimeUnit.MILLISECONDS);

@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A whole replication setup on one machine, in one JVM: an upstream MariaDB with the binlog on, a downstream
- * MariaDB, and one or more captures (the first with the embedded ZooKeeper). Started in that order and stopped
- * in the reverse one; what {@code tiup playground} is to TiDB users.
+ * MariaDB, optionally a Kafka broker, and one or more captures (the first with the embedded ZooKeeper). Started in
+ * that order and stopped in the reverse one; what {@code tiup playground} is to TiDB users.
  */
 public final class Playground implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Playground.class);
@@ -72,6 +72,11 @@ public final class Playground implements AutoCloseable {
                     "--downstream-port",
                     () -> EmbeddedMariaDb.start(new MariaDbSettings("downstream", config.host(),
                             config.downstreamPort(), directory.path().resolve("downstream"), Optional.empty())));
+            Optional<String> kafka = config.kafkaPort().map(port -> step("Kafka broker on " + port,
+                    "starting a Kafka broker on " + port + " (KRaft, one node, its controller on " + (port + 1)
+                            + ")...", "--kafka-port",
+                    () -> EmbeddedKafka.start(config.host(), port, port + 1, directory.path().resolve("kafka")))
+                    .bootstrap());
             String zookeeper = config.host() + ":" + config.metaPort();
             List<String> captures = new ArrayList<>();
             List<CdcServer> servers = new ArrayList<>();
@@ -86,7 +91,7 @@ public final class Playground implements AutoCloseable {
                 captures.add("http://" + capture.advertisedAddress());
             }
             awaitOwner(servers);
-            return new PlaygroundEndpoints(upstream.mysqlUri(), downstream.mysqlUri(), captures, zookeeper);
+            return new PlaygroundEndpoints(upstream.mysqlUri(), downstream.mysqlUri(), captures, zookeeper, kafka);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -110,7 +115,10 @@ public final class Playground implements AutoCloseable {
         }
     }
 
-    /** Stops the captures (gracefully, the last started first), then the databases, then releases the data dir. */
+    /**
+     * Stops the captures (gracefully, the last started first), then the Kafka broker and the databases, then
+     * releases the data dir.
+     */
     @Override
     public void close() {
         List<Started> toStop;

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where a running playground's parts answer: the form scripts and tests read from the ready file.
@@ -15,8 +16,10 @@ import java.util.Objects;
  * @param downstream the downstream MariaDB, same form (usable as a sink URI)
  * @param captures   each capture's API base URL, the first one first
  * @param zookeeper  the embedded ZooKeeper's {@code host:port}
+ * @param kafka      the Kafka broker's {@code host:port}, when the playground started one
  */
-public record PlaygroundEndpoints(String upstream, String downstream, List<String> captures, String zookeeper) {
+public record PlaygroundEndpoints(String upstream, String downstream, List<String> captures, String zookeeper,
+                                  Optional<String> kafka) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public PlaygroundEndpoints {
@@ -24,9 +27,15 @@ public record PlaygroundEndpoints(String upstream, String downstream, List<Strin
         Objects.requireNonNull(downstream, "downstream");
         captures = List.copyOf(captures);
         Objects.requireNonNull(zookeeper, "zookeeper");
+        Objects.requireNonNull(kafka, "kafka");
         if (captures.isEmpty()) {
             throw new IllegalArgumentException("a playground has at least one capture");
         }
+    }
+
+    /** Without a Kafka broker. */
+    public PlaygroundEndpoints(String upstream, String downstream, List<String> captures, String zookeeper) {
+        this(upstream, downstream, captures, zookeeper, Optional.empty());
     }
 
     /** The first capture's API, where the examples send their requests. */
@@ -41,13 +50,17 @@ public record PlaygroundEndpoints(String upstream, String downstream, List<Strin
         return "jdbc:mariadb://" + uri.getHost() + ":" + uri.getPort() + "/?user=" + user;
     }
 
-    /** {@code {"upstream": ..., "downstream": ..., "captures": [...], "zookeeper": ...}}, keys in that order. */
+    /**
+     * {@code {"upstream": ..., "downstream": ..., "captures": [...], "zookeeper": ..., "kafka": ...}}, keys in that
+     * order; {@code kafka} only when a broker runs.
+     */
     public String toJson() {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("upstream", upstream);
         fields.put("downstream", downstream);
         fields.put("captures", captures);
         fields.put("zookeeper", zookeeper);
+        kafka.ifPresent(address -> fields.put("kafka", address));
         try {
             return JSON.writeValueAsString(fields);
         } catch (JsonProcessingException e) {

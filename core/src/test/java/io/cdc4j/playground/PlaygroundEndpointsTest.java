@@ -22,6 +22,32 @@ class PlaygroundEndpointsTest {
     }
 
     @Test
+    void aKafkaBrokerIsTheFifthKeyOnlyWhenOneRuns() {
+        PlaygroundEndpoints withKafka = new PlaygroundEndpoints(endpoints.upstream(), endpoints.downstream(),
+                endpoints.captures(), endpoints.zookeeper(), Optional.of("127.0.0.1:9092"));
+
+        assertThat(withKafka.toJson()).endsWith(",\"zookeeper\":\"127.0.0.1:2181\",\"kafka\":\"127.0.0.1:9092\"}");
+        assertThat(endpoints.toJson()).doesNotContain("kafka");
+    }
+
+    @Test
+    void theKafkaDemoWritesCanalJsonWithTheTidbExtensionWhichTheConsumerReads() {
+        assertThat(DemoChangefeed.kafkaSinkUri("127.0.0.1:9092"))
+                .isEqualTo("kafka://127.0.0.1:9092/demo?protocol=canal-json&enable-tidb-extension=true");
+    }
+
+    @Test
+    void theKafkaBrokerClaimsItsPortAndTheNextForItsController() {
+        PlaygroundConfig config = new PlaygroundConfig("127.0.0.1", 4000, 3307, 2181, 8300, 1, Optional.empty(),
+                Optional.of(9092));
+        assertThat(config.portClaims()).extracting(PortClaim::flag, PortClaim::port).endsWith(
+                tuple("--kafka-port", 9092), tuple("--kafka-port", 9093));
+        assertThatThrownBy(new PlaygroundConfig("127.0.0.1", 4000, 3307, 2181, 8300, 1, Optional.empty(),
+                Optional.of(65535))::portClaims).isInstanceOf(PlaygroundException.class)
+                .hasMessageContaining("--kafka-port").hasMessageContaining("Kafka controller");
+    }
+
+    @Test
     void aMysqlUriBecomesAJdbcUrl() {
         assertThat(PlaygroundEndpoints.jdbcUrl(endpoints.upstream()))
                 .isEqualTo("jdbc:mariadb://127.0.0.1:4000/?user=root");
@@ -29,7 +55,7 @@ class PlaygroundEndpointsTest {
 
     @Test
     void theDemoChangefeedTargetsTheDownstream() {
-        assertThat(DemoChangefeed.body(endpoints.downstream()))
+        assertThat(DemoChangefeed.body(DemoChangefeed.ID, endpoints.downstream()))
                 .isEqualTo("{\"changefeed_id\":\"playground-demo\",\"sink_uri\":\"mysql://root@127.0.0.1:3307/\"}");
     }
 
