@@ -12,28 +12,29 @@ public final class GoJsonText {
     private GoJsonText() {
     }
 
-    /** Appends {@code text} as a quoted JSON string. */
+    /** Appends {@code text} as a quoted JSON string; runs that need no escape are copied at once. */
     public static StringBuilder quote(StringBuilder out, CharSequence text) {
         out.append('"');
-        for (int i = 0; i < text.length(); i++) {
+        int run = 0;
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' && c != '\u2028'
+                    && c != '\u2029') {
+                continue;
+            }
+            out.append(text, run, i);
+            run = i + 1;
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
-                case '<', '>', '&', '\u2028', '\u2029' -> unicode(out, c);
-                default -> {
-                    if (c < 0x20) {
-                        unicode(out, c);
-                    } else {
-                        out.append(c);
-                    }
-                }
+                default -> unicode(out, c);
             }
         }
-        return out.append('"');
+        return out.append(text, run, length).append('"');
     }
 
     /**

@@ -4,6 +4,7 @@ import io.cdc4j.codec.GoJsonText;
 import io.cdc4j.codec.Message;
 import io.cdc4j.codec.MessageEncoder;
 import io.cdc4j.codec.MySqlColumnType;
+import io.cdc4j.codec.PerTableVersion;
 import io.cdc4j.codec.TiCdcValues;
 import io.cdc4j.model.ColumnInfo;
 import io.cdc4j.model.DdlEvent;
@@ -27,6 +28,7 @@ public final class CanalJsonEncoder implements MessageEncoder {
     private final CanalJsonOptions options;
     private final TiCdcValues values;
     private final LongSupplier clockMillis;
+    private final PerTableVersion<CanalTable> tables = new PerTableVersion<>(CanalTable::of);
 
     /**
      * @param clockMillis the wall clock each message's {@code ts} (the encode time) is read from
@@ -40,47 +42,31 @@ public final class CanalJsonEncoder implements MessageEncoder {
     @Override
     public Message row(RowChange row) {
         TableInfo table = row.table();
-        List<MySqlColumnType> types = types(table);
+        CanalTable layout = tables.of(table);
+        List<MySqlColumnType> types = layout.types();
         RowImage shown = row.after().or(row::before).orElseThrow();
         StringBuilder json = new StringBuilder(256);
-        json.append("{\"id\":0,\"database\":");
-        GoJsonText.quote(json, table.name().schema()).append(",\"table\":");
-        GoJsonText.quote(json, table.name().table()).append(",\"pkNames\":[");
-        for (int i = 0; i < table.primaryKey().size(); i++) {
-            if (i > 0) {
-                json.append(',');
-            }
-            GoJsonText.quote(json, table.columns().get(table.primaryKey().get(i)).name());
-        }
-        json.append("],\"isDdl\":false,\"type\":\"").append(typeOf(row.kind())).append("\",\"es\":")
+        json.append(layout.head()).append(typeOf(row.kind())).append("\",\"es\":")
                 .append(Tso.physical(row.commitTs())).append(",\"ts\":").append(clockMillis.getAsLong())
                 .append(",\"sql\":\"\",\"sqlType\":{");
         for (int i = 0; i < table.columns().size(); i++) {
             if (i > 0) {
                 json.append(',');
             }
-            GoJsonText.quote(json, table.columns().get(i).name()).append(':')
+            json.append(layout.quotedNames().get(i)).append(':')
                     .append(types.get(i).sqlType(shown.value(i).orElse(null)));
         }
-        json.append("},\"mysqlType\":{");
-        for (int i = 0; i < table.columns().size(); i++) {
-            if (i > 0) {
-                json.append(',');
-            }
-            GoJsonText.quote(json, table.columns().get(i).name()).append(':');
-            GoJsonText.quote(json, types.get(i).canalName());
-        }
-        json.append("},\"old\":");
+        json.append(layout.mysqlTypes());
         if (row.kind() == RowKind.UPDATE) {
             json.append('[');
-            image(json, table, types, row.before().orElseThrow(), options.onlyOutputUpdatedColumns()
+            image(json, table, layout, row.before().orElseThrow(), options.onlyOutputUpdatedColumns()
                     ? row.after() : Optional.empty());
             json.append(']');
         } else {
             json.append("null");
         }
         json.append(",\"data\":[");
-        image(json, table, types, shown, Optional.empty());
+        image(json, table, layout, shown, Optional.empty());
         json.append(']');
         if (options.enableTidbExtension()) {
             json.append(",\"_tidb\":{\"commitTs\":").append(row.commitTs()).append('}');
@@ -125,8 +111,10 @@ public final class CanalJsonEncoder implements MessageEncoder {
     }
 
     /** The columns of {@code image} as a JSON object; with {@code changedFrom}, only those whose value differs. */
-    private void image(StringBuilder json, TableInfo table, List<MySqlColumnType> types, RowImage image,
+    private void image(StringBuilder json, TableInfo table, CanalTable layout, RowImage image,
                        Optional<RowImage> changedFrom) {
+        List<MySqlColumnType> types = layout.types();
+        List<String> quotedNames = layout.quotedNames();
         json.append('{');
         boolean first = true;
         for (int i = 0; i < table.columns().size(); i++) {
@@ -139,7 +127,7 @@ public final class CanalJsonEncoder implements MessageEncoder {
             }
             first = false;
             ColumnInfo column = table.columns().get(i);
-            GoJsonText.quote(json, column.name()).append(':');
+            json.append(quotedNames.get(i)).append(':');
             if (value == null) {
                 json.append("null");
             } else {
@@ -149,8 +137,37 @@ public final class CanalJsonEncoder implements MessageEncoder {
         json.append('}');
     }
 
-    private static List<MySqlColumnType> types(TableInfo table) {
-        return table.columns().stream().map(column -> MySqlColumnType.of(table, column)).toList();
+    /**
+     * What every row message of a table version shares: its columns' types, their quoted names, the message's start
+     * up to the {@code type} value, and its {@code mysqlType} object through to {@code "old":}.
+     */
+    private record CanalTable(List<MySqlColumnType> types, List<String> quotedNames, String head, String mysqlTypes) {
+        static CanalTable of(TableInfo table) {
+            List<MySqlColumnType> types = table.columns().stream().map(column -> MySqlColumnType.of(table, column))
+                    .toList();
+            List<String> names = table.columns().stream()
+                    .map(column -> GoJsonText.quote(new StringBuilder(), column.name()).toString()).toList();
+            StringBuilder head = new StringBuilder("{\"id\":0,\"database\":");
+            GoJsonText.quote(head, table.name().schema()).append(",\"table\":");
+            GoJsonText.quote(head, table.name().table()).append(",\"pkNames\":[");
+            for (int i = 0; i < table.primaryKey().size(); i++) {
+                if (i > 0) {
+                    head.append(',');
+                }
+                head.append(names.get(table.primaryKey().get(i)));
+            }
+            head.append("],\"isDdl\":false,\"type\":\"");
+            StringBuilder mysqlTypes = new StringBuilder("},\"mysqlType\":{");
+            for (int i = 0; i < types.size(); i++) {
+                if (i > 0) {
+                    mysqlTypes.append(',');
+                }
+                mysqlTypes.append(names.get(i)).append(':');
+                GoJsonText.quote(mysqlTypes, types.get(i).canalName());
+            }
+            mysqlTypes.append("},\"old\":");
+            return new CanalTable(types, names, head.toString(), mysqlTypes.toString());
+        }
     }
 
     private static String typeOf(RowKind kind) {

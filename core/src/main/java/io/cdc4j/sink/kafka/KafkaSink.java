@@ -10,15 +10,19 @@ import io.cdc4j.model.RowBatch;
 import io.cdc4j.model.RowChange;
 import io.cdc4j.sink.Completion;
 import io.cdc4j.sink.NetEffectFolder;
+import io.cdc4j.sink.OrderedEncoder;
 import io.cdc4j.sink.Sink;
 import io.cdc4j.sink.mq.EventRouter;
 import io.cdc4j.sink.mq.PartitionDispatcher;
 import io.cdc4j.sink.mq.UpdateSplitter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
@@ -30,8 +34,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The Kafka sink: each part of a transaction is folded to one change per row key (as a TiDB transaction holds one
  * mutation per key, which TiCDC's consumers rely on), updates of a key are split into a delete and an insert and the
- * rows ordered deletes, updates, inserts ({@link UpdateSplitter}); each row is encoded in the changefeed's protocol and sent to the topic and partition its dispatcher
- * picks, and a part's completion is called once Kafka has acknowledged every message of it (with
+ * rows ordered deletes, updates, inserts ({@link UpdateSplitter}); each row is encoded in the changefeed's protocol
+ * (on the encoder threads of an {@link OrderedEncoder}, chunk by chunk, sent in order) and sent to the topic and
+ * partition its dispatcher picks, and a part's completion is called once Kafka has acknowledged every message of it (with
  * {@code required-acks=-1}, every in-sync replica, through the idempotent producer that keeps each partition's order
  * across retries). A DDL goes to its table's topic (partition 0, or every partition where the protocol says so), and
  * at most every {@link #WATERMARK_INTERVAL} a resolved ts goes to every partition of every topic used, as the
@@ -43,6 +48,10 @@ public final class KafkaSink implements Sink {
     /** How often, at most, watermarks are sent. */
     static final Duration WATERMARK_INTERVAL = Duration.ofMillis(500);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
+    /** Rows encoded as one job of the encoder stage. */
+    static final int CHUNK_ROWS = 256;
+    /** Jobs queued at most: with {@link #CHUNK_ROWS}, about 16,000 rows. */
+    private static final int QUEUED_JOBS = 64;
 
     private final ChangefeedId changefeed;
     private final KafkaSinkOptions options;
@@ -51,12 +60,17 @@ public final class KafkaSink implements Sink {
     private final EventRouter router;
     private final MessageEncoder encoder;
     private final LongSupplier nanoClock;
+    private final OrderedEncoder stage;
     private final AtomicBoolean watermarkFailed = new AtomicBoolean();
     private long lastWatermarkNanos;
     private long lastWatermarkTs;
 
+    /**
+     * @param encoderThreads the threads encoding at once ({@link OrderedEncoder}); 0 encodes and sends on the
+     *                       caller's thread
+     */
     KafkaSink(ChangefeedId changefeed, KafkaSinkOptions options, Producer<byte[], byte[]> producer,
-              Topics topics, EventRouter router, MessageEncoder encoder, LongSupplier nanoClock) {
+              Topics topics, EventRouter router, MessageEncoder encoder, LongSupplier nanoClock, int encoderThreads) {
         this.changefeed = Objects.requireNonNull(changefeed, "changefeed");
         this.options = Objects.requireNonNull(options, "options");
         this.producer = Objects.requireNonNull(producer, "producer");
@@ -66,6 +80,7 @@ public final class KafkaSink implements Sink {
         this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
         this.lastWatermarkNanos = nanoClock.getAsLong() - WATERMARK_INTERVAL.toNanos();
         topics.topic(options.topic());
+        this.stage = new OrderedEncoder(encoderThreads, QUEUED_JOBS, changefeed.toString().replace('/', '-'));
     }
 
     @Override
@@ -77,20 +92,38 @@ public final class KafkaSink implements Sink {
             return;
         }
         Acks acks = new Acks(rows.size(), done);
-        for (RowChange row : rows) {
-            EventRouter.Route route = router.route(row.table().name());
-            Topics.Topic topic = topics.topic(route.topic());
-            PartitionDispatcher.Dispatch dispatch = route.dispatcher().dispatch(row, topic.partitions());
-            Message message = encoder.row(row);
-            if (message.size() > topic.maxMessageBytes()) {
-                acks.fail(tooLarge("a row of " + row.table().name() + " at commit ts " + row.commitTs(), message,
-                        topic));
-                return;
+        for (int from = 0; from < rows.size(); from += CHUNK_ROWS) {
+            List<Routed> chunk = new ArrayList<>(Math.min(CHUNK_ROWS, rows.size() - from));
+            for (RowChange row : rows.subList(from, Math.min(rows.size(), from + CHUNK_ROWS))) {
+                EventRouter.Route route = router.route(row.table().name());
+                chunk.add(new Routed(row, topics.topic(route.topic()), route.dispatcher()));
             }
-            if (!send(topic.name(), dispatch.partition(), message, acks)) {
+            if (!submit(() -> encodeRows(chunk, acks), acks::fail)) {
                 return;
             }
         }
+    }
+
+    /** Encodes a chunk of a part's rows (on an encoder thread); returns their sending, or fails on a row too large. */
+    private Runnable encodeRows(List<Routed> chunk, Acks acks) {
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(chunk.size());
+        for (Routed routed : chunk) {
+            RowChange row = routed.row();
+            Topics.Topic topic = routed.topic();
+            Message message = encoder.row(row);
+            if (message.size() > topic.maxMessageBytes()) {
+                throw tooLarge("a row of " + row.table().name() + " at commit ts " + row.commitTs(), message, topic);
+            }
+            int partition = routed.dispatcher().dispatch(row, topic.partitions()).partition();
+            records.add(record(topic.name(), partition, message));
+        }
+        return () -> {
+            for (ProducerRecord<byte[], byte[]> record : records) {
+                if (acks.finished() || !send(record, acks)) {
+                    return;
+                }
+            }
+        };
     }
 
     @Override
@@ -100,21 +133,27 @@ public final class KafkaSink implements Sink {
     @Override
     public void writeDdl(DdlEvent ddl, Completion done) {
         Topics.Topic topic = topics.topic(router.topicOf(ddl));
-        Message message = encoder.ddl(ddl);
-        if (message.size() > topic.maxMessageBytes()) {
-            done.failed(tooLarge("the DDL at commit ts " + ddl.commitTs(), message, topic));
-            return;
-        }
         int partitions = encoder.ddlToEveryPartition() ? topic.partitions() : 1;
         Acks acks = new Acks(partitions, done);
-        for (int partition = 0; partition < partitions; partition++) {
-            if (!send(topic.name(), partition, message, acks)) {
-                return;
+        submit(() -> {
+            Message message = encoder.ddl(ddl);
+            if (message.size() > topic.maxMessageBytes()) {
+                throw tooLarge("the DDL at commit ts " + ddl.commitTs(), message, topic);
             }
-        }
+            return () -> {
+                for (int partition = 0; partition < partitions; partition++) {
+                    if (!send(record(topic.name(), partition, message), acks)) {
+                        return;
+                    }
+                }
+            };
+        }, acks::fail);
     }
 
-    /** Sends the watermark of {@code resolvedTs} to every partition of every topic used, when one is due. */
+    /**
+     * Sends the watermark of {@code resolvedTs} to every partition of every topic used, when one is due: after every
+     * row and DDL written before it, as a consumer takes it to mean that nothing older follows.
+     */
     @Override
     public void flush(long resolvedTs) {
         long now = nanoClock.getAsLong();
@@ -124,12 +163,27 @@ public final class KafkaSink implements Sink {
         encoder.watermark(resolvedTs).ifPresent(message -> {
             lastWatermarkNanos = now;
             lastWatermarkTs = resolvedTs;
-            for (Topics.Topic topic : topics.known()) {
-                for (int partition = 0; partition < topic.partitions(); partition++) {
-                    producer.send(record(topic.name(), partition, message), this::watermarkSent);
+            submit(() -> () -> {
+                for (Topics.Topic topic : topics.known()) {
+                    for (int partition = 0; partition < topic.partitions(); partition++) {
+                        producer.send(record(topic.name(), partition, message), this::watermarkSent);
+                    }
                 }
-            }
+            }, failure -> watermarkSent(null, failure instanceof Exception e ? e : new IllegalStateException(failure)));
         });
+    }
+
+    /** Hands a job to the encoder stage; false (the part failed) when interrupted meanwhile. */
+    private boolean submit(Callable<Runnable> encode, Consumer<Throwable> failed) {
+        try {
+            stage.submit(encode, failed);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failed.accept(new CdcException(ErrorCode.KAFKA_ASYNC_SEND, "changefeed " + changefeed
+                    + ": interrupted while waiting to encode for Kafka", e));
+            return false;
+        }
     }
 
     private void watermarkSent(RecordMetadata metadata, Exception failure) {
@@ -141,12 +195,12 @@ public final class KafkaSink implements Sink {
         }
     }
 
-    private boolean send(String topic, int partition, Message message, Acks acks) {
+    private boolean send(ProducerRecord<byte[], byte[]> record, Acks acks) {
         try {
-            producer.send(record(topic, partition, message), acks);
+            producer.send(record, acks);
             return true;
         } catch (RuntimeException e) {
-            acks.fail(sendFailure(topic, partition, e));
+            acks.fail(sendFailure(record.topic(), record.partition(), e));
             return false;
         }
     }
@@ -170,10 +224,15 @@ public final class KafkaSink implements Sink {
     @Override
     public void close() {
         try {
+            stage.close();
             producer.close(CLOSE_TIMEOUT);
         } finally {
             topics.close();
         }
+    }
+
+    /** A row with where it goes: its topic and the dispatcher that picks the partition. */
+    private record Routed(RowChange row, Topics.Topic topic, PartitionDispatcher dispatcher) {
     }
 
     /** Calls a completion once every message of its part is acknowledged, or at the first failure. */
@@ -202,6 +261,10 @@ public final class KafkaSink implements Sink {
             if (finished.compareAndSet(false, true)) {
                 done.failed(cause);
             }
+        }
+
+        boolean finished() {
+            return finished.get();
         }
     }
 }

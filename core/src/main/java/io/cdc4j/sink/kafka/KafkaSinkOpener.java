@@ -2,6 +2,7 @@ package io.cdc4j.sink.kafka;
 
 import io.cdc4j.codec.MessageEncoders;
 import io.cdc4j.config.ReplicaConfig;
+import io.cdc4j.config.SinkConfig;
 import io.cdc4j.config.SinkProtocol;
 import io.cdc4j.model.ChangefeedId;
 import io.cdc4j.sink.Sink;
@@ -50,7 +51,8 @@ public final class KafkaSinkOpener implements SinkFactory.Opener, SinkProvider {
             producer = new KafkaProducer<>(producerProperties(options), new ByteArraySerializer(),
                     new ByteArraySerializer());
             Sink sink = new KafkaSink(changefeed, options, producer, topics, router,
-                    MessageEncoders.open(options.codec(), System::currentTimeMillis), System::nanoTime);
+                    MessageEncoders.open(options.codec(), System::currentTimeMillis), System::nanoTime,
+                    encoderThreads(config));
             LOG.info("changefeed {}: Kafka sink to {} (topic {}, protocol {}, acks {})", changefeed,
                     options.brokers(), options.topic(), options.codec().protocol().text(), options.requiredAcks());
             return sink;
@@ -61,6 +63,12 @@ public final class KafkaSinkOpener implements SinkFactory.Opener, SinkProvider {
             topics.close();
             throw e;
         }
+    }
+
+    /** {@code sink.encoder_concurrency} (TiCDC's default 32), at most one thread per core, since more only contend. */
+    static int encoderThreads(ReplicaConfig config) {
+        int wanted = config.sink().encoderConcurrency().orElse(SinkConfig.DEFAULT_ENCODER_CONCURRENCY);
+        return Math.max(1, Math.min(wanted, Runtime.getRuntime().availableProcessors()));
     }
 
     @Override

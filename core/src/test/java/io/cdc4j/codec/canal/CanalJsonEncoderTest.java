@@ -197,6 +197,30 @@ class CanalJsonEncoderTest {
     }
 
     @Test
+    void aNewVersionOfATableIsEncodedWithItsOwnColumnsNotTheOnesSeenBefore() throws Exception {
+        CanalJsonEncoder encoder = new CanalJsonEncoder(new CanalJsonOptions(false, false, ZoneOffset.UTC), () -> NOW);
+        TableInfo before = new TableInfo(4, new TableName("test", "v"), List.of(column("id", ColumnType.INT, false,
+                null)), List.of(0), List.of(), List.of(), Optional.of(CreateTableReader.read(
+                "CREATE TABLE v (id INT PRIMARY KEY)", "test")));
+        TableInfo after = new TableInfo(4, new TableName("test", "v"), List.of(column("id", ColumnType.INT, false,
+                null), column("note", ColumnType.VARCHAR, false, "utf8mb4")), List.of(0), List.of(), List.of(),
+                Optional.of(CreateTableReader.read("CREATE TABLE v (id INT PRIMARY KEY, note TINYTEXT)", "test")));
+
+        JsonNode first = tree(encoder.row(new RowChange(RowKind.INSERT, before, COMMIT_TS, Optional.empty(),
+                Optional.of(image(1)))));
+        JsonNode second = tree(encoder.row(new RowChange(RowKind.INSERT, after, COMMIT_TS + 1, Optional.empty(),
+                Optional.of(image(2, "hi")))));
+        JsonNode again = tree(encoder.row(new RowChange(RowKind.INSERT, before, COMMIT_TS + 2, Optional.empty(),
+                Optional.of(image(3)))));
+
+        assertThat(first.path("mysqlType").size()).isEqualTo(1);
+        assertThat(second.path("mysqlType").path("note").asText()).isEqualTo("tinytext");
+        assertThat(second.path("data").get(0).path("note").asText()).isEqualTo("hi");
+        assertThat(again.path("mysqlType").size()).as("the old version again, as a reader replaying it sends it")
+                .isEqualTo(1);
+    }
+
+    @Test
     void aTimestampIsTheWallTimeOfTheServersZoneAndTheZeroTimestampStaysZero() throws Exception {
         String create = "CREATE TABLE z (id INT PRIMARY KEY, ts TIMESTAMP)";
         TableInfo table = new TableInfo(3, new TableName("test", "z"), List.of(column("id", ColumnType.INT, false,

@@ -51,7 +51,7 @@ class KafkaSinkTest {
                 + "canal-json&enable-tidb-extension=" + tidbExtension), ReplicaConfig.defaults(), "t");
         EventRouter router = EventRouter.of("db-topic", List.of(), false, false, ZoneOffset.UTC, rule -> { });
         return new KafkaSink(FEED, options, producer, topics, router, MessageEncoders.open(new CodecOptions(
-                SinkProtocol.CANAL_JSON, tidbExtension, false, ZoneOffset.UTC), () -> 1L), nanos::get);
+                SinkProtocol.CANAL_JSON, tidbExtension, false, ZoneOffset.UTC), () -> 1L), nanos::get, 0);
     }
 
     @Test
