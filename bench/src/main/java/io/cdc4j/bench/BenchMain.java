@@ -7,13 +7,14 @@ import io.cdc4j.bench.report.ResultsReport;
 import io.cdc4j.bench.targets.BenchTarget;
 import io.cdc4j.bench.targets.BenchTargets;
 import io.cdc4j.bench.targets.MedianRun;
+import io.cdc4j.bench.targets.RowCounts;
 import io.cdc4j.bench.targets.TargetLauncher;
 import io.cdc4j.bench.targets.TargetLauncher.RunningTarget;
-import io.cdc4j.bench.targets.RowCounts;
 import io.cdc4j.bench.targets.TargetResult;
 import io.cdc4j.bench.targets.WorkloadSpan;
-import io.cdc4j.bench.upstream.Downstream;
+import io.cdc4j.bench.upstream.BenchKafka;
 import io.cdc4j.bench.upstream.BinlogPoint;
+import io.cdc4j.bench.upstream.Downstream;
 import io.cdc4j.bench.upstream.EmbeddedUpstream;
 import io.cdc4j.bench.workload.PhaseResult;
 import io.cdc4j.bench.workload.SteadyWriter;
@@ -75,7 +76,7 @@ public final class BenchMain {
             long tableRows = RowCounts.of(upstream.port()).values().stream().mapToLong(Long::longValue).sum();
             Optional<Downstream> downstream = targets.stream().anyMatch(BenchTarget::needsDownstream)
                     ? Optional.of(Downstream.start(options.workDir(), options.size().tables())) : Optional.empty();
-            WorkloadSpan span = new WorkloadSpan(startTs, endTs, downstream.map(Downstream::port).orElse(0));
+            Optional<BenchKafka> kafka = Optional.empty();
             TargetLauncher launcher = new TargetLauncher(upstream.port(), options.memoryQuotaBytes(),
                     options.childHeap(), options.workDir());
             List<TargetResult> coldRuns = new ArrayList<>();
@@ -84,9 +85,14 @@ public final class BenchMain {
             List<TargetResult> lag = new ArrayList<>();
             List<TargetResult> memory = new ArrayList<>();
             try {
+                if (targets.stream().anyMatch(BenchTarget::needsKafka)) {
+                    kafka = Optional.of(BenchKafka.start(options.workDir()));
+                }
+                WorkloadSpan span = new WorkloadSpan(startTs, endTs, downstream.map(Downstream::port).orElse(0),
+                        kafka.map(BenchKafka::bootstrap).orElse(""));
                 for (int round = 0; round < options.repeat(); round++) {
                     for (BenchTarget target : targets) {
-                        if (target.needsDownstream() && round > 0) {
+                        if (target.firstRoundOnly() && round > 0) {
                             continue;
                         }
                         if (target.needsDownstream()) {
@@ -117,11 +123,12 @@ public final class BenchMain {
                         if (target.needsDownstream()) {
                             downstream.orElseThrow().reset();
                         }
-                        lag.add(lagRun(upstream, launcher, target, writer, span.downstreamPort()));
+                        lag.add(lagRun(upstream, launcher, target, writer, span));
                     }
                 }
             } finally {
                 downstream.ifPresent(Downstream::close);
+                kafka.ifPresent(BenchKafka::close);
             }
             BenchRun run = new BenchRun(LocalDate.now().toString(), options.commit(), environment(upstream),
                     options.describe(), phases, bytes, lagSettings(), options.memoryQuotaBytes(), cold, coldRuns, memory,
@@ -158,9 +165,8 @@ public final class BenchMain {
     }
 
     private TargetResult lagRun(EmbeddedUpstream upstream, TargetLauncher launcher, BenchTarget target,
-                                SteadyWriter writer, int downstreamPort) throws Exception {
-        long from = tsBeforeNextSecond();
-        WorkloadSpan span = new WorkloadSpan(from, from, downstreamPort);
+                                SteadyWriter writer, WorkloadSpan workload) throws Exception {
+        WorkloadSpan span = workload.at(tsBeforeNextSecond());
         try (RunningTarget running = launcher.launch(target, "lag", upstream.end(), span, 0, Optional.empty())) {
             running.awaitReady();
             long written;

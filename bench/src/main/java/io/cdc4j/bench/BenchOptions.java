@@ -30,8 +30,8 @@ import java.util.Set;
 public record BenchOptions(WorkloadSize size, int lagRowsPerSecond, Duration lagDuration, long memoryQuotaBytes,
                            String childHeap, List<String> targets, int repeat, String jfr, String jfrTarget, Path workDir, Path resultsDir,
                            String commit) {
-    private static final String DEFAULT_TARGETS = "raw,cdc4j,debezium,debezium-json,cdc4j-changefeed,cdc4j-mysql,"
-            + "cdc4j-mysql-2captures,insert";
+    private static final String DEFAULT_TARGETS = "raw,raw-json,cdc4j,debezium,debezium-json,cdc4j-changefeed,"
+            + "cdc4j-kafka,cdc4j-mysql,cdc4j-mysql-2captures,insert";
     private static final Set<String> KEYS = Set.of("tables", "rows-per-table", "rows-per-txn", "mixed-txns",
             "huge-rows", "lag-rate", "lag-seconds", "memory-quota-mb", "child-heap", "targets", "repeat", "jfr", "jfr-target", "work-dir",
             "results-dir", "commit", "small");
@@ -94,8 +94,9 @@ public record BenchOptions(WorkloadSize size, int lagRowsPerSecond, Duration lag
                 "Workload: %d tables of 10 columns; %,d rows inserted per table, %d rows per transaction in the insert,"
                         + " update and delete phases; %,d mixed transactions; one transaction of %,d rows."
                         + " cdc4j memory_quota %d MiB; each system in its own JVM with -Xmx%s. Cold-start runs: %d"
-                        + " interleaved rounds, each system's median run reported; the targets writing to the downstream"
-                        + " MariaDB (cdc4j-mysql, cdc4j-mysql-2captures, insert) run in the first round only.",
+                        + " interleaved rounds, each system's median run reported; the targets writing to the"
+                        + " downstream MariaDB (cdc4j-mysql, cdc4j-mysql-2captures, insert) or to Kafka (cdc4j-kafka)"
+                        + " run in the first round only.",
                 size.tables(), size.rowsPerTable(), size.rowsPerTransaction(), size.mixedTransactions(),
                 size.hugeTransactionRows(), memoryQuotaBytes >> 20, childHeap, repeat);
     }

@@ -74,6 +74,11 @@ public final class Arrivals {
         }
     }
 
+    /** The rows that make the run complete, as last set by {@link #expect}. */
+    public long expected() {
+        return expected;
+    }
+
     /** Waits until the expected rows have arrived; false on timeout. */
     public boolean await(Duration timeout) throws InterruptedException {
         return reached.await(timeout.toNanos(), TimeUnit.NANOSECONDS);

@@ -20,12 +20,15 @@ public final class Comparison {
     public static final double CHANGEFEED_GOAL = 0.8;
     /** The changefeed to MySQL should reach this share of the plain INSERT load's rows/s. */
     public static final double MYSQL_GOAL = 1.0;
+    /** The changefeed to Kafka should reach this share of the raw client's rows/s with a JSON encode of each row. */
+    public static final double KAFKA_GOAL = 0.5;
     /** The p99 lag at the steady rate of the reader and of every changefeed should stay below this. */
     public static final double LAG_P99_GOAL_MILLIS = 100;
     /** Heap cdc4j may hold beyond its memory quota: the JVM's and the server's own baseline. */
     public static final long HEAP_MARGIN_BYTES = 128L << 20;
     /** The targets that are cdc4j, whose lag and memory have targets. */
-    private static final List<String> CDC4J_TARGETS = List.of("cdc4j", "cdc4j-changefeed", "cdc4j-mysql");
+    private static final List<String> CDC4J_TARGETS = List.of("cdc4j", "cdc4j-changefeed", "cdc4j-kafka",
+            "cdc4j-mysql");
 
     private final List<TargetResult> cold;
     private final List<TargetResult> lag;
@@ -81,6 +84,11 @@ public final class Comparison {
         return ratio("cdc4j-mysql-2captures", "cdc4j-mysql");
     }
 
+    /** The changefeed to Kafka's rows/s over the raw client's with a JSON encode of every row (its ceiling). */
+    public OptionalDouble kafkaOverRawJson() {
+        return ratio("cdc4j-kafka", "raw-json");
+    }
+
     /** The ratio lines, one per line, exactly as scripts read them. */
     public List<String> ratioLines() {
         return List.of("cdc4j/raw: " + format(cdc4jOverRaw(), "%.2f"),
@@ -88,7 +96,8 @@ public final class Comparison {
                 "cdc4j/debezium-json: " + format(cdc4jOverDebeziumJson(), "%.1f"),
                 "cdc4j-changefeed/raw: " + format(changefeedOverRaw(), "%.2f"),
                 "cdc4j-mysql/insert: " + format(mysqlOverInsert(), "%.2f"),
-                "cdc4j-mysql-2captures/cdc4j-mysql: " + format(twoCapturesOverOne(), "%.2f"));
+                "cdc4j-mysql-2captures/cdc4j-mysql: " + format(twoCapturesOverOne(), "%.2f"),
+                "cdc4j-kafka/raw-json: " + format(kafkaOverRawJson(), "%.2f"));
     }
 
     /** The targets, each met or missed (a target without a measurement counts as missed). */
@@ -103,6 +112,8 @@ public final class Comparison {
                 changefeedOverRawAfterFirstRow().orElse(0) >= CHANGEFEED_GOAL));
         checks.add(new Check(String.format(Locale.ROOT, "cdc4j-mysql >= %.1fx the plain INSERT load", MYSQL_GOAL),
                 format(mysqlOverInsert(), "%.2f"), mysqlOverInsert().orElse(0) >= MYSQL_GOAL));
+        checks.add(new Check(String.format(Locale.ROOT, "cdc4j-kafka >= %.1fx raw-json", KAFKA_GOAL),
+                format(kafkaOverRawJson(), "%.2f"), kafkaOverRawJson().orElse(0) >= KAFKA_GOAL));
         for (String target : CDC4J_TARGETS) {
             checks.add(lagCheck(target));
         }

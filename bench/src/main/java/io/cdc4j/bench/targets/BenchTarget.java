@@ -34,6 +34,19 @@ public interface BenchTarget {
         return false;
     }
 
+    /** Whether it writes to the Kafka broker, which the benchmark then starts once for the whole run. */
+    default boolean needsKafka() {
+        return false;
+    }
+
+    /**
+     * Whether it has a cold-start run in the first round only: the slow targets, writing to the downstream or to
+     * Kafka, so that the full run stays under 15 minutes on two cores.
+     */
+    default boolean firstRoundOnly() {
+        return needsDownstream() || needsKafka();
+    }
+
     /**
      * Whether a run may deliver some rows twice (a changefeed that restarts from its checkpoint to spread its tables):
      * its rows are then the workload's, once its own check of the output has passed, not the deliveries counted.

@@ -11,9 +11,9 @@ public final class BenchTargets {
 
     /** All targets, in the order the benchmark runs them. */
     public static List<BenchTarget> all() {
-        return List.of(new RawBinlogTarget(), new Cdc4jReaderTarget(), DebeziumTarget.counting(),
-                DebeziumTarget.json(), new Cdc4jChangefeedTarget(), new Cdc4jMysqlTarget(1), new Cdc4jMysqlTarget(2),
-                new PlainInsertTarget());
+        return List.of(RawBinlogTarget.counting(), RawBinlogTarget.json(), new Cdc4jReaderTarget(),
+                DebeziumTarget.counting(), DebeziumTarget.json(), new Cdc4jChangefeedTarget(), new Cdc4jKafkaTarget(),
+                new Cdc4jMysqlTarget(1), new Cdc4jMysqlTarget(2), new PlainInsertTarget());
     }
 
     /** The target called {@code name}. */

@@ -4,6 +4,7 @@ import com.github.shyiko.mysql.binlog.BinaryLogClient;
 import com.github.shyiko.mysql.binlog.event.DeleteRowsEventData;
 import com.github.shyiko.mysql.binlog.event.Event;
 import com.github.shyiko.mysql.binlog.event.EventData;
+import com.github.shyiko.mysql.binlog.event.TableMapEventData;
 import com.github.shyiko.mysql.binlog.event.UpdateRowsEventData;
 import com.github.shyiko.mysql.binlog.event.WriteRowsEventData;
 import com.github.shyiko.mysql.binlog.event.deserialization.EventDeserializer;
@@ -16,25 +17,50 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * The ceiling: a bare binlog client deserializing every event with the modes cdc4j uses and counting rows,
- * with no transaction assembly, typing or hand-over between threads.
+ * with no transaction assembly, typing or hand-over between threads; optionally doing more with each row on the
+ * client's thread (a {@link RowHook}) before counting it, the ceiling of a sink that does that work.
  */
 public final class RawBinlogTarget implements BenchTarget {
+    private final String name;
+    private final String description;
+    private final boolean measuresLag;
+    private final Supplier<RowHook> hooks;
+
+    private RawBinlogTarget(String name, String description, boolean measuresLag, Supplier<RowHook> hooks) {
+        this.name = name;
+        this.description = description;
+        this.measuresLag = measuresLag;
+        this.hooks = hooks;
+    }
+
+    /** {@code raw}: deserialize and count, the ceiling of the reader; it measures lag too. */
+    public static RawBinlogTarget counting() {
+        return new RawBinlogTarget("raw", "bare BinaryLogClient, deserialize and count", true, () -> RowHook.NONE);
+    }
+
+    /** {@code raw-json}: deserialize, JSON-encode each row ({@link JsonRows}) and count: the Kafka sink's ceiling. */
+    public static RawBinlogTarget json() {
+        return new RawBinlogTarget("raw-json", "bare BinaryLogClient, deserialize, JSON-encode each row and count",
+                false, JsonRows::new);
+    }
+
     @Override
     public String name() {
-        return "raw";
+        return name;
     }
 
     @Override
     public String description() {
-        return "bare BinaryLogClient, deserialize and count";
+        return description;
     }
 
     @Override
     public boolean measuresLag() {
-        return true;
+        return measuresLag;
     }
 
     @Override
@@ -49,9 +75,16 @@ public final class RawBinlogTarget implements BenchTarget {
         deserializer.setCompatibilityMode(CompatibilityMode.DATE_AND_TIME_AS_LONG_MICRO,
                 CompatibilityMode.CHAR_AND_BINARY_AS_BYTE_ARRAY);
         client.setEventDeserializer(deserializer);
-        client.registerEventListener(event -> onEvent(event, arrivals));
-        CountDownLatch connected = new CountDownLatch(1);
+        RowHook hook = hooks.get();
         AtomicReference<Throwable> failure = new AtomicReference<>();
+        client.registerEventListener(event -> {
+            try {
+                onEvent(event, arrivals, hook);
+            } catch (RuntimeException e) {
+                failure.compareAndSet(null, e);
+            }
+        });
+        CountDownLatch connected = new CountDownLatch(1);
         client.registerLifecycleListener(new BinaryLogClient.AbstractLifecycleListener() {
             @Override
             public void onConnect(BinaryLogClient c) {
@@ -89,14 +122,20 @@ public final class RawBinlogTarget implements BenchTarget {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
+                hook.close();
             }
         };
     }
 
-    private static void onEvent(Event event, Arrivals arrivals) {
+    private static void onEvent(Event event, Arrivals arrivals, RowHook hook) {
         EventData data = event.getData();
+        long es = event.getHeader().getTimestamp();
         switch (data) {
+            case TableMapEventData table -> hook.table(table);
             case WriteRowsEventData write -> {
+                for (Serializable[] row : write.getRows()) {
+                    hook.row(write.getTableId(), "INSERT", es, row);
+                }
                 arrivals.rows(write.getRows().size());
                 if (arrivals.measuresLag()) {
                     long now = Arrivals.nowMicros();
@@ -104,6 +143,9 @@ public final class RawBinlogTarget implements BenchTarget {
                 }
             }
             case UpdateRowsEventData update -> {
+                for (Map.Entry<Serializable[], Serializable[]> row : update.getRows()) {
+                    hook.row(update.getTableId(), "UPDATE", es, row.getValue());
+                }
                 arrivals.rows(update.getRows().size());
                 if (arrivals.measuresLag()) {
                     long now = Arrivals.nowMicros();
@@ -112,7 +154,12 @@ public final class RawBinlogTarget implements BenchTarget {
                     }
                 }
             }
-            case DeleteRowsEventData delete -> arrivals.rows(delete.getRows().size());
+            case DeleteRowsEventData delete -> {
+                for (Serializable[] row : delete.getRows()) {
+                    hook.row(delete.getTableId(), "DELETE", es, row);
+                }
+                arrivals.rows(delete.getRows().size());
+            }
             case null, default -> {
             }
         }
@@ -120,5 +167,32 @@ public final class RawBinlogTarget implements BenchTarget {
 
     private static void lag(Serializable[] row, long now, Arrivals arrivals) {
         arrivals.lag(RowTimes.micros(row[BenchSchema.WRITTEN_COLUMN]), now);
+    }
+
+    /** What the raw client does with each row beyond counting it, on the client's thread. */
+    interface RowHook {
+        /** Does nothing: the plain {@code raw} client. */
+        RowHook NONE = new RowHook() {
+            @Override
+            public void table(TableMapEventData table) {
+            }
+
+            @Override
+            public void row(long tableId, String type, long esMillis, Serializable[] row) {
+            }
+        };
+
+        /** A table map: the table (and its columns' names) that the rows after it name by {@code tableId}. */
+        void table(TableMapEventData table);
+
+        /**
+         * A row of the table {@code tableId} mapped last: {@code type} INSERT, UPDATE (its after image) or DELETE (its
+         * before image), in an event written at {@code esMillis}.
+         */
+        void row(long tableId, String type, long esMillis, Serializable[] row);
+
+        /** The client has stopped: reports what was done, which also keeps the JIT from leaving the work out. */
+        default void close() {
+        }
     }
 }

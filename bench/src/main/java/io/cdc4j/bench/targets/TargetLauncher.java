@@ -57,7 +57,8 @@ public final class TargetLauncher {
         command.add(TargetMain.class.getName());
         command.addAll(List.of(target.name(), mode, Integer.toString(port), from.toString(),
                 Long.toString(expectedRows), Long.toString(memoryQuotaBytes), runDir.toString(), result.toString(),
-                Long.toString(span.startTs()), Long.toString(span.endTs()), Integer.toString(span.downstreamPort())));
+                Long.toString(span.startTs()), Long.toString(span.endTs()), Integer.toString(span.downstreamPort()),
+                span.kafkaBootstrap()));
         Process process = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.to(runDir.resolve("target.log").toFile()))
                 .start();

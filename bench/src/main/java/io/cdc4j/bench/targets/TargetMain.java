@@ -21,7 +21,7 @@ import java.time.Duration;
  * A {@code memory} run is a cold-start run that also measures the live set with forced full GCs.
  * <p>
  * Arguments: {@code TARGET cold|memory|lag PORT FILE:POS EXPECTED_ROWS QUOTA_BYTES WORK_DIR RESULT_FILE START_TS END_TS
- * DOWNSTREAM_PORT}.
+ * DOWNSTREAM_PORT KAFKA_BOOTSTRAP} (the last empty when there is no broker).
  */
 public final class TargetMain {
     static final String READY = "READY";
@@ -33,9 +33,9 @@ public final class TargetMain {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 11) {
+        if (args.length != 12) {
             throw new IllegalArgumentException("usage: TARGET cold|memory|lag PORT FILE:POS EXPECTED_ROWS QUOTA_BYTES"
-                    + " WORK_DIR RESULT_FILE START_TS END_TS DOWNSTREAM_PORT");
+                    + " WORK_DIR RESULT_FILE START_TS END_TS DOWNSTREAM_PORT KAFKA_BOOTSTRAP");
         }
         BenchTarget target = BenchTargets.byName(args[0]);
         String mode = args[1];
@@ -48,7 +48,8 @@ public final class TargetMain {
         BinlogPoint from = new BinlogPoint(args[3].substring(0, colon), Long.parseLong(args[3].substring(colon + 1)));
         long expected = Long.parseLong(args[4]);
         TargetSetup setup = new TargetSetup(Integer.parseInt(args[2]), from, Long.parseLong(args[5]), Path.of(args[6]),
-                new WorkloadSpan(Long.parseLong(args[8]), Long.parseLong(args[9]), Integer.parseInt(args[10])));
+                new WorkloadSpan(Long.parseLong(args[8]), Long.parseLong(args[9]), Integer.parseInt(args[10]),
+                        args[11]));
         TargetResult result = run(target, mode, lagMode, setup, expected);
         new ObjectMapper().writeValue(Path.of(args[7]).toFile(), result);
         System.exit(0);

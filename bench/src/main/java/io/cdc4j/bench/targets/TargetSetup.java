@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param from where in the binlog to start
  * @param memoryQuotaBytes the memory quota for targets that have one (cdc4j's memory_quota)
  * @param workDir a directory of the target's own for offsets and schema history
- * @param span where changefeeds start and end, and the downstream for targets that write to one
+ * @param span where changefeeds start and end, and the downstream or the Kafka broker for targets that write to one
  */
 public record TargetSetup(int port, BinlogPoint from, long memoryQuotaBytes, Path workDir, WorkloadSpan span) {
     public TargetSetup {

@@ -1,6 +1,7 @@
 package io.cdc4j.bench.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.cdc4j.bench.measure.LagSummary;
 import io.cdc4j.bench.measure.MemoryFigures;
@@ -127,6 +128,25 @@ class ResultsReportTest {
         assertThat(new Comparison(List.of(), List.of(), List.of(unfinished), QUOTA).checks())
                 .filteredOn(check -> check.goal().startsWith("cdc4j live heap"))
                 .singleElement().satisfies(check -> assertThat(check.met()).isFalse());
+    }
+
+    @Test
+    void theKafkaChangefeedIsSetAgainstTheRawClientWithAJsonEncodeAfterTheOtherRatioLines() {
+        String md = ResultsReport.render(run(List.of(cold("raw-json", 2.0), cold("cdc4j-kafka", 5.0)),
+                List.of(memory("cdc4j-kafka", 100)), List.of(lag("cdc4j-kafka", 120.0))));
+        assertThat(md).containsPattern(Pattern.compile("^cdc4j-mysql-2captures/cdc4j-mysql: n/a\n"
+                + "cdc4j-kafka/raw-json: 0\\.40 x$", Pattern.MULTILINE));
+        assertThat(md).contains("| cdc4j-kafka >= 0.5x raw-json | 0.40 x | **no** |");
+        assertThat(md).contains("| cdc4j-kafka lag p99 < 100 ms at the steady rate | 120.0 ms | **no** |");
+        assertThat(md).contains("| cdc4j-kafka live heap <= memory_quota 64 MiB + 128 MiB | 100 MiB | yes |");
+        assertThat(md).contains("| cdc4j-kafka | 200,000 | 40.0 | 208,333 | 4.5 | 120.0 | 300 | 240 | 100 | 500 |");
+        Comparison met = new Comparison(List.of(cold("raw-json", 2.0), cold("cdc4j-kafka", 3.0)),
+                List.of(lag("cdc4j-kafka", 99.0)), List.of(), QUOTA);
+        assertThat(met.kafkaOverRawJson()).hasValueCloseTo(0.667, within(0.001));
+        assertThat(met.checks()).filteredOn(check -> check.goal().startsWith("cdc4j-kafka "))
+                .extracting(Check::met).containsExactly(true, true, false);
+        assertThat(ResultsReport.render(run(List.of(cold("cdc4j-kafka", 5.0)), List.of())))
+                .contains("| cdc4j-kafka >= 0.5x raw-json | n/a | **no** |");
     }
 
     @Test
