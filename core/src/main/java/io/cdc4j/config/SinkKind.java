@@ -53,6 +53,25 @@ public enum SinkKind {
         return kind;
     }
 
+    /**
+     * Whether a changefeed writing to this kind of sink may have its tables spread over captures. A message queue's
+     * consumers trust each partition's watermarks to mean that nothing older follows, which only holds while one
+     * capture writes every table; so a message-queue changefeed runs whole on one capture.
+     */
+    public boolean spreadsTables() {
+        return this != MQ;
+    }
+
+    /** The kind of sink of a sink URI (its scheme before {@code ://}); MYSQL when it has none that is known. */
+    public static SinkKind ofSinkUri(String sinkUri) {
+        int end = sinkUri == null ? -1 : sinkUri.indexOf("://");
+        try {
+            return end > 0 ? ofScheme(sinkUri.substring(0, end)) : MYSQL;
+        } catch (CdcException e) {
+            return MYSQL;
+        }
+    }
+
     private static String writableSchemes() {
         return Arrays.stream(values()).flatMap(kind -> kind.writable.stream())
                 .sorted().map(s -> s + "://").collect(Collectors.joining(", "));

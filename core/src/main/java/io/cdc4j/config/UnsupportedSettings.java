@@ -39,6 +39,7 @@ final class UnsupportedSettings {
      */
     static void refuse(ReplicaConfig config, SinkKind kind, Map<String, String> uriParams) {
         refuseTopLevel(config, kind);
+        refuseIntegrity(config, kind);
         refuseFilter(config.filter());
         if (kind == SinkKind.MYSQL) {
             refuseOnMySql(config.sink(), uriParams);
@@ -64,11 +65,20 @@ final class UnsupportedSettings {
                     "level eventual needs the redo log, which cdc4j does not write; set it to none");
         }
         // TiCDC itself turns it off for MySQL sinks; it keeps it only for Kafka and blackhole.
-        if (config.scheduler().enableTableAcrossNodes() && kind == SinkKind.BLACKHOLE) {
+        if (config.scheduler().enableTableAcrossNodes() && (kind == SinkKind.BLACKHOLE || kind == SinkKind.MQ)) {
             throw unsupported(ErrorCode.INVALID_REPLICA_CONFIG, "scheduler.enable_table_across_nodes",
                     "[scheduler] enable-table-across-nodes",
                     "cdc4j spreads whole tables over captures and never splits one table across them;"
                             + " set it to false");
+        }
+    }
+
+    private static void refuseIntegrity(ReplicaConfig config, SinkKind kind) {
+        // TiCDC turns it into none for every sink but Kafka, which then carries row checksums.
+        if (kind == SinkKind.MQ && config.integrity().integrityCheckLevel().equals("correctness")) {
+            throw unsupported(ErrorCode.INVALID_REPLICA_CONFIG, "integrity.integrity_check_level",
+                    "[integrity] integrity-check-level", "cdc4j computes no row checksums, so none would be sent or"
+                            + " checked; set it to none");
         }
     }
 

@@ -151,7 +151,7 @@ public final class KafkaToMySql implements AutoCloseable {
 
     private void pollOnce() {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-            for (Change change : decoder.decode(record.key(), record.value())) {
+            for (Change change : decode(record)) {
                 if (change instanceof Change.Watermark mark) {
                     marks.computeIfAbsent(record.partition(), p -> new ArrayDeque<>())
                             .addLast(new Mark(record.offset(), mark.ts()));
@@ -166,6 +166,15 @@ public final class KafkaToMySql implements AutoCloseable {
         writer.apply(merger.drain());
         appliedTs = resolved;
         commitBehind(resolved);
+    }
+
+    private List<Change> decode(ConsumerRecord<byte[], byte[]> record) {
+        try {
+            return decoder.decode(record.key(), record.value());
+        } catch (CdcException e) {
+            throw new CdcException(e.errorCode(), "the message at offset " + record.offset() + " of partition "
+                    + record.partition() + " of the topic " + options.topic() + ": " + e.getMessage(), e);
+        }
     }
 
     /** Commits, per partition, the offset after its last watermark at or below {@code resolved}. */

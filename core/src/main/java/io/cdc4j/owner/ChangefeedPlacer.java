@@ -2,6 +2,7 @@ package io.cdc4j.owner;
 
 import io.cdc4j.capture.CaptureInfo;
 import io.cdc4j.capture.Liveness;
+import io.cdc4j.config.SinkKind;
 import io.cdc4j.error.CdcException;
 import io.cdc4j.error.ErrorCode;
 import io.cdc4j.meta.ChangefeedInfo;
@@ -203,11 +204,16 @@ final class ChangefeedPlacer {
 
     /** The live captures, apart from the lead, that can take a share of the changefeed's tables, sorted. */
     private static List<String> shareHolders(ChangefeedInfo info, String lead, Map<String, CaptureInfo> alive) {
-        if (!alive.get(lead).takesShareOf(info.upstream())) {
+        if (!alive.get(lead).takesShareOf(info.upstream()) || !spreads(info)) {
             return List.of();
         }
         return alive.values().stream().filter(c -> !c.id().equals(lead) && c.takesShareOf(info.upstream()))
                 .map(CaptureInfo::id).sorted().toList();
+    }
+
+    /** Whether the changefeed's sink lets its tables be spread ({@link SinkKind#spreadsTables()}). */
+    private static boolean spreads(ChangefeedInfo info) {
+        return SinkKind.ofSinkUri(info.sinkUri()).spreadsTables();
     }
 
     /**
@@ -322,11 +328,12 @@ final class ChangefeedPlacer {
         String lead = status.captureId().get();
         CaptureInfo leadInfo = registered.get(lead);
         Map<String, TaskPosition> positions = tasks.positions(id);
-        if (leadInfo == null || !leadInfo.takesShareOf(info.upstream()) || !capture.takesShareOf(info.upstream())) {
+        if (leadInfo == null || !leadInfo.takesShareOf(info.upstream()) || !capture.takesShareOf(info.upstream())
+                || !spreads(info)) {
             if (!lead.equals(captureId)) {
                 changePlacement(id, status, new Placement(captureId, Map.of(), List.of()), positions);
-                LOG.info("changefeed {} moved whole to capture {} by request (its captures run changefeeds whole)", id,
-                        captureId);
+                LOG.info("changefeed {} moved whole to capture {} by request ({})", id, captureId, spreads(info)
+                        ? "its captures run changefeeds whole" : "a message-queue changefeed runs whole on one capture");
             }
             return;
         }

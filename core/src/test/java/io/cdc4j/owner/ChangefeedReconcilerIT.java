@@ -166,7 +166,11 @@ class ChangefeedReconcilerIT {
     }
 
     ChangefeedId changefeedReading(String id, Optional<String> upstream) {
-        store.create(new ChangefeedInfo("default", id, "blackhole://", START_TS, 0, Instant.now(),
+        return changefeedReading(id, upstream, "blackhole://");
+    }
+
+    ChangefeedId changefeedReading(String id, Optional<String> upstream, String sinkUri) {
+        store.create(new ChangefeedInfo("default", id, sinkUri, START_TS, 0, Instant.now(),
                 ReplicaConfig.defaults(), ChangefeedState.NORMAL, Optional.empty(), Optional.empty(), "v0", upstream),
                 ChangefeedStatus.initial(START_TS));
         return new ChangefeedId("default", id);
@@ -330,6 +334,32 @@ class ChangefeedReconcilerIT {
         assertThat(placement(id)).contains("s-1");
         assertThat(shares(id)).as("the departed capture's tables are the lead's until balanced again")
                 .containsOnlyKeys("s-2");
+    }
+
+    @Test
+    void aKafkaChangefeedRunsWholeOnOneCaptureAndAMoveTakesItWhole() throws Exception {
+        for (String capture : List.of("s-1", "s-2", "s-3")) {
+            captures.register(sharing(capture));
+        }
+        ChangefeedId id = changefeedReading("to-kafka", Optional.of("db-s:3306"),
+                "kafka://127.0.0.1:9092/t?protocol=canal-json");
+        reconciler.tick(List.of());
+        report(id, "s-1", START_TS + 100, List.of(1L, 2L, 3L, 4L, 5L, 6L));
+        reconciler.tick(List.of());
+        reconciler.tick(List.of());
+        assertThat(placement(id)).as("its tables are known, and still it is not spread").contains("s-1");
+        assertThat(shares(id)).isEmpty();
+        assertThat(store.status(id).orElseThrow().value().participants()).containsExactly("s-1");
+
+        tick(new AdminJob.Rebalance(id)).done().get();
+        reconciler.tick(List.of());
+        assertThat(shares(id)).as("a rebalance spreads nothing").isEmpty();
+
+        tick(new AdminJob.MoveTable(id, "s-2", 3)).done().get();
+        allStopped(id);
+        reconciler.tick(List.of());
+        assertThat(placement(id)).as("moved whole, as a share would break the watermarks").contains("s-2");
+        assertThat(shares(id)).isEmpty();
     }
 
     @Test
