@@ -3,14 +3,24 @@ package io.cdc4j.codec;
 import java.util.Objects;
 
 /**
- * One encoded message of a message-queue sink: its key (none for protocols without one) and value.
+ * One encoded message of a message-queue sink: its key (none for protocols without one) and value, and how many
+ * events (rows) it carries, more than one where the protocol batches them.
  *
  * @param key the message key, or {@code null}
  * @param value the message value
+ * @param events the events in it
  */
-public record Message(byte[] key, byte[] value) {
+public record Message(byte[] key, byte[] value, int events) {
     public Message {
         Objects.requireNonNull(value, "value");
+        if (events < 1) {
+            throw new IllegalArgumentException("a message carries at least one event, got " + events);
+        }
+    }
+
+    /** A message of one event. */
+    public Message(byte[] key, byte[] value) {
+        this(key, value, 1);
     }
 
     /** A message without a key. */

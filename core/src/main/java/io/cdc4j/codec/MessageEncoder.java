@@ -2,6 +2,7 @@ package io.cdc4j.codec;
 
 import io.cdc4j.model.DdlEvent;
 import io.cdc4j.model.RowChange;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,4 +24,13 @@ public interface MessageEncoder {
 
     /** Whether a DDL goes to every partition of its topic (else to partition 0 only). */
     boolean ddlToEveryPartition();
+
+    /**
+     * The messages that carry {@code rows}, the row messages bound for one partition in their order: each one as it
+     * is, or, where the protocol batches, consecutive ones combined into messages of at most {@code maxMessageBytes}
+     * ({@link Message#size()}), in the same order.
+     */
+    default List<Message> batch(List<Message> rows, int maxMessageBytes) {
+        return rows;
+    }
 }

@@ -2,6 +2,7 @@ package io.cdc4j.consumer;
 
 import io.cdc4j.config.SinkProtocol;
 import io.cdc4j.consumer.canal.CanalJsonChangeDecoder;
+import io.cdc4j.consumer.open.OpenProtocolChangeDecoder;
 import io.cdc4j.error.CdcException;
 import io.cdc4j.error.ErrorCode;
 import java.util.Map;
@@ -9,7 +10,8 @@ import java.util.Map;
 /** The protocols the consumers read, each with its decoder. */
 public final class ChangeDecoders {
     private static final Map<SinkProtocol, ChangeDecoder> DECODERS = Map.of(
-            SinkProtocol.CANAL_JSON, new CanalJsonChangeDecoder());
+            SinkProtocol.CANAL_JSON, new CanalJsonChangeDecoder(),
+            SinkProtocol.OPEN_PROTOCOL, new OpenProtocolChangeDecoder());
 
     private ChangeDecoders() {
     }

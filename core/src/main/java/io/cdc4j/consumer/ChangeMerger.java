@@ -2,9 +2,11 @@ package io.cdc4j.consumer;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -76,7 +78,19 @@ public final class ChangeMerger {
         }
         ready.sort(Comparator.comparingLong(Change::ts));
         emittedTs = resolved;
-        return ready;
+        return withoutCopies(ready);
+    }
+
+    /** A DDL sent to every partition (as most protocols send it) goes out once: the copies of it are dropped. */
+    private static List<Change> withoutCopies(List<Change> ready) {
+        Set<Change.Ddl> seen = new HashSet<>();
+        List<Change> once = new ArrayList<>(ready.size());
+        for (Change change : ready) {
+            if (!(change instanceof Change.Ddl ddl) || seen.add(ddl)) {
+                once.add(change);
+            }
+        }
+        return once;
     }
 
     /** The changes dropped as replays of what already went out. */

@@ -43,7 +43,7 @@ public record KafkaConsumerOptions(String brokers, String topic, SinkProtocol pr
         for (String name : params.keySet()) {
             if (name.equals("max-batch-size")) {
                 throw new CdcException(ErrorCode.SINK_URI_INVALID, "kafka-consumer parameter max-batch-size is not"
-                        + " supported yet: it bounds open-protocol batches, and the consumer reads canal-json only");
+                        + " supported yet: the consumer reads open-protocol batches of any size; remove it");
             }
             if (!PARAMETERS.contains(name)) {
                 throw new CdcException(ErrorCode.SINK_URI_INVALID, "unknown kafka-consumer parameter " + name
@@ -52,7 +52,7 @@ public record KafkaConsumerOptions(String brokers, String topic, SinkProtocol pr
         }
         SinkParams read = new SinkParams("kafka-consumer", params);
         String name = read.text("protocol", Optional.empty()).orElseThrow(() -> new CdcException(
-                ErrorCode.SINK_UNKNOWN_PROTOCOL, "--upstream-uri needs the topic's protocol (protocol=canal-json)"));
+                ErrorCode.SINK_UNKNOWN_PROTOCOL, "--upstream-uri needs the topic's protocol (protocol=canal-json or open-protocol)"));
         SinkProtocol protocol = SinkProtocol.parse(name).orElseThrow(() -> new CdcException(
                 ErrorCode.SINK_UNKNOWN_PROTOCOL, "unknown protocol '" + name + "'"));
         ChangeDecoders.require(protocol);

@@ -21,6 +21,22 @@ class ChangeMergerTest {
     }
 
     @Test
+    void aDdlSentToEveryPartitionGoesOutOnceBetweenTheRowsAroundIt() {
+        ChangeMerger merger = new ChangeMerger(3);
+        Change.Ddl ddl = new Change.Ddl(15, "db", "ALTER TABLE t ADD c INT");
+        for (int partition = 0; partition < 3; partition++) {
+            merger.add(partition, row(10 + partition, "r" + partition));
+            merger.add(partition, ddl);
+            merger.add(partition, row(20 + partition, "s" + partition));
+            merger.add(partition, new Change.Watermark(30));
+        }
+        assertThat(ids(merger.drain())).containsExactly("r0@10", "r1@11", "r2@12", "ALTER TABLE t ADD c INT@15",
+                "s0@20", "s1@21", "s2@22");
+        merger.add(2, ddl);
+        assertThat(merger.drain()).as("a late copy is a replay").isEmpty();
+    }
+
+    @Test
     void nothingGoesOutUntilEveryPartitionHasAWatermarkThenAllInCommitOrder() {
         ChangeMerger merger = new ChangeMerger(2);
         merger.add(0, row(10, "a"));

@@ -112,6 +112,36 @@ class KafkaConsumerIT {
     }
 
     @Test
+    void anOpenProtocolTopicOfBatchedRowsEndsIdenticalToo() throws Exception {
+        String topic = "open-trip";
+        Http.Response created = Http.post(base, "/api/v2/changefeeds", "{\"changefeed_id\":\"open-trip\","
+                + "\"sink_uri\":\"kafka://" + kafka.bootstrap() + "/" + topic + "?protocol=open-protocol"
+                + "&partition-num=3&max-batch-size=8\",\"replica_config\":{\"filter\":{\"rules\":"
+                + "[\"opentrip.*\"]},\"sink\":{\"dispatchers\":[{\"matcher\":[\"opentrip.*\"],"
+                + "\"partition\":\"index-value\"}]}}}");
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        KafkaConsumerOptions options = KafkaConsumerOptions.of("kafka://" + kafka.bootstrap() + "/" + topic
+                + "?protocol=open-protocol&consumer-group-id=open-group", downstream.mysqlUri());
+        RandomWorkload workload = new RandomWorkload("opentrip", SEED + 1);
+        try (Connection connection = upstream.connect()) {
+            workload.create(connection);
+            workload.transactions(connection, 150);
+            workload.ddl(connection);
+            workload.transactions(connection, 100);
+            workload.bigTransaction(connection, 5_000);
+            workload.transactions(connection, 50);
+        }
+        long committed = Tso.fromInstant(Instant.now());
+        try (KafkaToMySql consumer = KafkaToMySql.open(options)) {
+            CompletableFuture<Void> run = CompletableFuture.runAsync(consumer::run);
+            awaitApplied(consumer, committed, run);
+            try (Connection left = upstream.connect(); Connection right = downstream.connect()) {
+                assertThat(SchemaDiff.firstDifference(left, right, "opentrip")).as("first difference").isEmpty();
+            }
+        }
+    }
+
+    @Test
     void theConsumerRefusesWhatItCannotOrder() {
         String broker = "kafka://" + kafka.bootstrap() + "/t?protocol=";
         assertThat(refusal(broker + "canal-json")).contains("enable-tidb-extension");

@@ -17,7 +17,9 @@ import io.cdc4j.sink.mq.PartitionDispatcher;
 import io.cdc4j.sink.mq.UpdateSplitter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,13 +37,14 @@ import org.slf4j.LoggerFactory;
  * The Kafka sink: each part of a transaction is folded to one change per row key (as a TiDB transaction holds one
  * mutation per key, which TiCDC's consumers rely on), updates of a key are split into a delete and an insert and the
  * rows ordered deletes, updates, inserts ({@link UpdateSplitter}); each row is encoded in the changefeed's protocol
- * (on the encoder threads of an {@link OrderedEncoder}, chunk by chunk, sent in order) and sent to the topic and
- * partition its dispatcher picks, and a part's completion is called once Kafka has acknowledged every message of it (with
- * {@code required-acks=-1}, every in-sync replica, through the idempotent producer that keeps each partition's order
- * across retries). A DDL goes to its table's topic (partition 0, or every partition where the protocol says so), and
- * at most every {@link #WATERMARK_INTERVAL} a resolved ts goes to every partition of every topic used, as the
- * protocol's watermark. A message above the topic's limit fails the part with {@code CDC:ErrMessageTooLarge}; a
- * failed send fails it with {@code CDC:ErrKafkaAsyncSendMessage}, so the changefeed retries from its checkpoint.
+ * (on the encoder threads of an {@link OrderedEncoder}, chunk by chunk, sent in order; batched per partition where
+ * the protocol batches) and sent to the topic and partition its dispatcher picks, and a part's completion is called
+ * once Kafka has acknowledged every message of it (with {@code required-acks=-1}, every in-sync replica, through the
+ * idempotent producer that keeps each partition's order across retries). A DDL goes to its table's topic (partition
+ * 0, or every partition where the protocol says so), and at most every {@link #WATERMARK_INTERVAL} a resolved ts goes
+ * to every partition of every topic used, as the protocol's watermark. A message above the topic's limit fails the
+ * part with {@code CDC:ErrMessageTooLarge}; a failed send fails it with {@code CDC:ErrKafkaAsyncSendMessage}, so the
+ * changefeed retries from its checkpoint.
  */
 public final class KafkaSink implements Sink {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaSink.class);
@@ -104,9 +107,12 @@ public final class KafkaSink implements Sink {
         }
     }
 
-    /** Encodes a chunk of a part's rows (on an encoder thread); returns their sending, or fails on a row too large. */
+    /**
+     * Encodes a chunk of a part's rows (on an encoder thread), batched per partition where the protocol batches;
+     * returns their sending, or fails on a row too large.
+     */
     private Runnable encodeRows(List<Routed> chunk, Acks acks) {
-        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(chunk.size());
+        Map<Target, List<Message>> byTarget = new LinkedHashMap<>();
         for (Routed routed : chunk) {
             RowChange row = routed.row();
             Topics.Topic topic = routed.topic();
@@ -115,11 +121,18 @@ public final class KafkaSink implements Sink {
                 throw tooLarge("a row of " + row.table().name() + " at commit ts " + row.commitTs(), message, topic);
             }
             int partition = routed.dispatcher().dispatch(row, topic.partitions()).partition();
-            records.add(record(topic.name(), partition, message));
+            byTarget.computeIfAbsent(new Target(topic, partition), target -> new ArrayList<>()).add(message);
         }
+        List<Outgoing> outgoing = new ArrayList<>(chunk.size());
+        byTarget.forEach((target, rows) -> {
+            for (Message message : encoder.batch(rows, target.topic().maxMessageBytes())) {
+                outgoing.add(new Outgoing(record(target.topic().name(), target.partition(), message),
+                        message.events()));
+            }
+        });
         return () -> {
-            for (ProducerRecord<byte[], byte[]> record : records) {
-                if (acks.finished() || !send(record, acks)) {
+            for (Outgoing message : outgoing) {
+                if (acks.finished() || !send(message.record(), acks.of(message.events()))) {
                     return;
                 }
             }
@@ -142,7 +155,7 @@ public final class KafkaSink implements Sink {
             }
             return () -> {
                 for (int partition = 0; partition < partitions; partition++) {
-                    if (!send(record(topic.name(), partition, message), acks)) {
+                    if (!send(record(topic.name(), partition, message), acks.of(1))) {
                         return;
                     }
                 }
@@ -195,7 +208,7 @@ public final class KafkaSink implements Sink {
         }
     }
 
-    private boolean send(ProducerRecord<byte[], byte[]> record, Acks acks) {
+    private boolean send(ProducerRecord<byte[], byte[]> record, Acks.Part acks) {
         try {
             producer.send(record, acks);
             return true;
@@ -235,26 +248,20 @@ public final class KafkaSink implements Sink {
     private record Routed(RowChange row, Topics.Topic topic, PartitionDispatcher dispatcher) {
     }
 
-    /** Calls a completion once every message of its part is acknowledged, or at the first failure. */
-    private final class Acks implements Callback {
+    /** Calls a completion once every event (row, or DDL copy) of its part is acknowledged, or at the first failure. */
+    private final class Acks {
         private final AtomicInteger pending;
         private final AtomicBoolean finished = new AtomicBoolean();
         private final Completion done;
 
-        Acks(int messages, Completion done) {
-            this.pending = new AtomicInteger(messages);
+        Acks(int events, Completion done) {
+            this.pending = new AtomicInteger(events);
             this.done = done;
         }
 
-        @Override
-        public void onCompletion(RecordMetadata metadata, Exception failure) {
-            if (failure != null) {
-                String topic = metadata == null ? "?" : metadata.topic();
-                int partition = metadata == null ? -1 : metadata.partition();
-                fail(sendFailure(topic, partition, failure));
-            } else if (pending.decrementAndGet() == 0 && finished.compareAndSet(false, true)) {
-                done.done();
-            }
+        /** The callback of one message carrying {@code events} of them. */
+        Part of(int events) {
+            return new Part(events);
         }
 
         void fail(Throwable cause) {
@@ -266,5 +273,37 @@ public final class KafkaSink implements Sink {
         boolean finished() {
             return finished.get();
         }
+
+        /** One message's acknowledgement. */
+        final class Part implements Callback {
+            private final int events;
+
+            Part(int events) {
+                this.events = events;
+            }
+
+            @Override
+            public void onCompletion(RecordMetadata metadata, Exception failure) {
+                if (failure != null) {
+                    String topic = metadata == null ? "?" : metadata.topic();
+                    int partition = metadata == null ? -1 : metadata.partition();
+                    fail(sendFailure(topic, partition, failure));
+                } else if (pending.addAndGet(-events) == 0 && finished.compareAndSet(false, true)) {
+                    done.done();
+                }
+            }
+
+            void fail(Throwable cause) {
+                Acks.this.fail(cause);
+            }
+        }
+    }
+
+    /** A topic's partition. */
+    private record Target(Topics.Topic topic, int partition) {
+    }
+
+    /** A record to send and the events (rows) it carries. */
+    private record Outgoing(ProducerRecord<byte[], byte[]> record, int events) {
     }
 }

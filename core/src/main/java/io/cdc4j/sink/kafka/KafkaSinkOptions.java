@@ -5,6 +5,7 @@ import io.cdc4j.codec.MessageEncoders;
 import io.cdc4j.config.CodecConfig;
 import io.cdc4j.config.KafkaConfig;
 import io.cdc4j.config.LargeMessageHandleConfig;
+import io.cdc4j.config.OpenProtocolConfig;
 import io.cdc4j.config.ReplicaConfig;
 import io.cdc4j.config.SinkConfig;
 import io.cdc4j.config.SinkProtocol;
@@ -107,8 +108,18 @@ public record KafkaSinkOptions(String brokers, String topic, CodecOptions codec,
         MessageEncoders.require(protocol);
         boolean tidbExtension = read.boolParam("enable-tidb-extension",
                 twins.get(KafkaConfig::codecConfig).flatMap(CodecConfig::enableTidbExtension), false);
+        if (tidbExtension && protocol != SinkProtocol.CANAL_JSON && protocol != SinkProtocol.AVRO
+                && protocol != SinkProtocol.DEBEZIUM) {
+            LOG.warn("Kafka sink: enable-tidb-extension is for canal-json, avro and debezium; {} ignores it",
+                    protocol.text());
+        }
         boolean onlyUpdated = read.boolParam("only-output-updated-columns", sink.onlyOutputUpdatedColumns(), false);
-        CodecOptions codec = new CodecOptions(protocol, tidbExtension, onlyUpdated, ZoneId.systemDefault());
+        int maxBatchSize = read.intParam("max-batch-size",
+                twins.get(KafkaConfig::codecConfig).flatMap(CodecConfig::maxBatchSize),
+                CodecOptions.DEFAULT_MAX_BATCH_SIZE, 1, Integer.MAX_VALUE);
+        boolean openOldValue = sink.open().map(OpenProtocolConfig::outputOldValue).orElse(true);
+        CodecOptions codec = new CodecOptions(protocol, tidbExtension, onlyUpdated, ZoneId.systemDefault(),
+                maxBatchSize, openOldValue);
         int partitionNum = read.intParam("partition-num", twins.get(KafkaConfig::partitionNum), 0, 0,
                 Integer.MAX_VALUE);
         int replication = read.intParam("replication-factor", twins.get(KafkaConfig::replicationFactor), 1, 1,

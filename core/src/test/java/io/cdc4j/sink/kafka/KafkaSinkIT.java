@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cdc4j.consumer.Change;
 import io.cdc4j.consumer.canal.CanalJsonDecoder;
 import io.cdc4j.consumer.canal.CanalJsonMessage;
+import io.cdc4j.consumer.open.OpenProtocolChangeDecoder;
 import io.cdc4j.model.Tso;
 import io.cdc4j.owner.OwnerSettings;
 import io.cdc4j.playground.CdcBinlog;
@@ -91,67 +93,7 @@ class KafkaSinkIT {
         create("orders", "kafka://" + kafka.bootstrap() + "/k1-topic?protocol=canal-json&enable-tidb-extension=true"
                 + "&partition-num=3", "k1", ",\"sink\":{\"dispatchers\":[{\"matcher\":[\"k1.items\"],"
                 + "\"partition\":\"index-value\"}]}");
-        Map<Integer, List<String>> expected = new TreeMap<>();
-        Map<Integer, String> live = new HashMap<>();
-        Random random = new Random(SEED);
-        int nextId = 1;
-        try (Connection connection = upstream.connect()) {
-            connection.setAutoCommit(false);
-            for (int txn = 0; txn < 120; txn++) {
-                if (txn == 60) {
-                    try (Statement statement = connection.createStatement()) {
-                        statement.execute("ALTER TABLE k1.items ADD COLUMN note VARCHAR(10) DEFAULT 'n'");
-                    }
-                }
-                Set<Integer> touched = new TreeSet<>();
-                int ops = 1 + random.nextInt(4);
-                try (Statement statement = connection.createStatement()) {
-                    for (int op = 0; op < ops; op++) {
-                        List<Integer> candidates = live.keySet().stream().filter(id -> !touched.contains(id))
-                                .sorted().toList();
-                        int choice = candidates.isEmpty() ? 0 : random.nextInt(4);
-                        if (choice == 0) {
-                            int id = nextId++;
-                            String row = "name-" + id + "|" + random.nextInt(1000);
-                            statement.execute("INSERT INTO k1.items (id, name, qty) VALUES (" + id + ", '"
-                                    + row.split("\\|")[0] + "', " + row.split("\\|")[1] + ")");
-                            live.put(id, row);
-                            expected.computeIfAbsent(id, k -> new ArrayList<>()).add("INSERT " + row);
-                            touched.add(id);
-                        } else {
-                            int id = candidates.get(random.nextInt(candidates.size()));
-                            touched.add(id);
-                            if (choice == 1) {
-                                statement.execute("DELETE FROM k1.items WHERE id = " + id);
-                                expected.get(id).add("DELETE " + live.remove(id));
-                            } else if (choice == 2) {
-                                int qty = random.nextInt(1000);
-                                statement.execute("UPDATE k1.items SET qty = " + qty + " WHERE id = " + id);
-                                String row = live.get(id).split("\\|")[0] + "|" + qty;
-                                live.put(id, row);
-                                expected.get(id).add("UPDATE " + row);
-                            } else {
-                                int moved = nextId++;
-                                statement.execute("UPDATE k1.items SET id = " + moved + " WHERE id = " + id);
-                                String row = live.remove(id);
-                                live.put(moved, row);
-                                touched.add(moved);
-                                expected.get(id).add("DELETE " + row);
-                                expected.computeIfAbsent(moved, k -> new ArrayList<>()).add("INSERT " + row);
-                            }
-                        }
-                    }
-                }
-                connection.commit();
-            }
-            try (Statement statement = connection.createStatement()) {
-                int id = nextId++;
-                statement.execute("INSERT INTO k1.items (id, name, qty) VALUES (" + id + ", 'twice', 1)");
-                statement.execute("UPDATE k1.items SET qty = 2 WHERE id = " + id);
-                connection.commit();
-                expected.computeIfAbsent(id, k -> new ArrayList<>()).add("INSERT twice|2");
-            }
-        }
+        Map<Integer, List<String>> expected = keyedWorkload("k1");
         long committed = Tso.fromInstant(Instant.now());
         try (TopicReader reader = new TopicReader(kafka.bootstrap(), "k1-topic")) {
             assertThat(reader.partitions()).isEqualTo(3);
@@ -209,6 +151,149 @@ class KafkaSinkIT {
         await("the checkpoint passes the workload").atMost(DEADLINE)
                 .until(() -> changefeed("orders").path("checkpoint_ts").asLong() >= committed);
         remove("orders");
+    }
+
+    @Test
+    void openProtocolKeepsEveryKeysOrderInBatchesWithItsDdlOnEveryPartitionAndResolvedEvents() throws Exception {
+        sql("CREATE DATABASE k6", "CREATE TABLE k6.items (id INT PRIMARY KEY, name VARCHAR(20), qty INT)");
+        create("open-orders", "kafka://" + kafka.bootstrap() + "/k6-topic?protocol=open-protocol&partition-num=3"
+                + "&max-batch-size=4", "k6", ",\"sink\":{\"dispatchers\":[{\"matcher\":[\"k6.items\"],"
+                + "\"partition\":\"index-value\"}]}");
+        Map<Integer, List<String>> expected = keyedWorkload("k6");
+        long committed = Tso.fromInstant(Instant.now());
+        OpenProtocolChangeDecoder decoder = new OpenProtocolChangeDecoder();
+        try (TopicReader reader = new TopicReader(kafka.bootstrap(), "k6-topic")) {
+            List<TopicReader.Read> messages = await("every partition has a resolved event past the workload")
+                    .atMost(DEADLINE).until(reader::poll, reads -> resolvedPast(decoder, reads, 3, committed));
+            Map<Integer, List<String>> actual = new TreeMap<>();
+            Map<Integer, Integer> partitionOf = new HashMap<>();
+            Map<Integer, Long> resolved = new HashMap<>();
+            Map<Integer, Long> lastRowTs = new HashMap<>();
+            List<Integer> ddlPartitions = new ArrayList<>();
+            int batched = 0;
+            for (TopicReader.Read read : messages) {
+                List<Change> changes = decoder.decode(read.key(), read.value());
+                if (changes.size() > 1) {
+                    batched++;
+                }
+                for (Change change : changes) {
+                    switch (change) {
+                        case Change.Watermark mark -> {
+                            assertThat(mark.ts()).as("resolved ts rise on partition %d", read.partition())
+                                    .isGreaterThanOrEqualTo(resolved.getOrDefault(read.partition(), 0L));
+                            resolved.put(read.partition(), mark.ts());
+                        }
+                        case Change.Ddl ddl -> {
+                            assertThat(ddl.query()).contains("ADD COLUMN note");
+                            assertThat(ddl.schema()).isEqualTo("k6");
+                            ddlPartitions.add(read.partition());
+                        }
+                        case Change.Row row -> {
+                            assertThat(row.ts()).as("a row after a resolved event on partition %d is newer",
+                                    read.partition()).isGreaterThan(resolved.getOrDefault(read.partition(), 0L));
+                            assertThat(row.ts()).as("rows of one partition in commit order")
+                                    .isGreaterThanOrEqualTo(lastRowTs.getOrDefault(read.partition(), 0L));
+                            lastRowTs.put(read.partition(), row.ts());
+                            assertThat(row.keyColumns()).containsExactly("id");
+                            Map<String, String> image = new HashMap<>();
+                            row.columns().forEach(column -> image.put(column.name(), column.value()));
+                            int id = Integer.parseInt(image.get("id"));
+                            assertThat(partitionOf.putIfAbsent(id, read.partition()))
+                                    .as("key %d stays on one partition", id).isIn(null, read.partition());
+                            actual.computeIfAbsent(id, k -> new ArrayList<>()).add(row.kind() + " "
+                                    + image.get("name") + "|" + image.get("qty"));
+                        }
+                    }
+                }
+            }
+            assertThat(actual).as("per key, the changes the upstream committed, in order").isEqualTo(expected);
+            assertThat(ddlPartitions).as("the DDL on every partition, once").containsExactlyInAnyOrder(0, 1, 2);
+            assertThat(batched).as("rows of a transaction to one partition share messages").isPositive();
+        }
+        remove("open-orders");
+    }
+
+    private static boolean resolvedPast(OpenProtocolChangeDecoder decoder, List<TopicReader.Read> reads,
+                                        int partitions, long ts) {
+        Set<Integer> past = new TreeSet<>();
+        for (TopicReader.Read read : reads) {
+            for (Change change : decoder.decode(read.key(), read.value())) {
+                if (change instanceof Change.Watermark mark && mark.ts() >= ts) {
+                    past.add(read.partition());
+                }
+            }
+        }
+        return past.size() == partitions;
+    }
+
+    /**
+     * Random inserts, updates, key changes and deletes of {@code schema.items} in 120 transactions (a column added
+     * half way) and a row inserted and updated in one transaction; returns, per key, the changes a consumer must see.
+     */
+    private static Map<Integer, List<String>> keyedWorkload(String schema) throws SQLException {
+        Map<Integer, List<String>> expected = new TreeMap<>();
+        Map<Integer, String> live = new HashMap<>();
+        Random random = new Random(SEED);
+        int nextId = 1;
+        try (Connection connection = upstream.connect()) {
+            connection.setAutoCommit(false);
+            for (int txn = 0; txn < 120; txn++) {
+                if (txn == 60) {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("ALTER TABLE " + schema + ".items ADD COLUMN note VARCHAR(10) DEFAULT 'n'");
+                    }
+                }
+                Set<Integer> touched = new TreeSet<>();
+                int ops = 1 + random.nextInt(4);
+                try (Statement statement = connection.createStatement()) {
+                    for (int op = 0; op < ops; op++) {
+                        List<Integer> candidates = live.keySet().stream().filter(id -> !touched.contains(id))
+                                .sorted().toList();
+                        int choice = candidates.isEmpty() ? 0 : random.nextInt(4);
+                        if (choice == 0) {
+                            int id = nextId++;
+                            String row = "name-" + id + "|" + random.nextInt(1000);
+                            statement.execute("INSERT INTO " + schema + ".items (id, name, qty) VALUES (" + id + ", '"
+                                    + row.split("\\|")[0] + "', " + row.split("\\|")[1] + ")");
+                            live.put(id, row);
+                            expected.computeIfAbsent(id, k -> new ArrayList<>()).add("INSERT " + row);
+                            touched.add(id);
+                        } else {
+                            int id = candidates.get(random.nextInt(candidates.size()));
+                            touched.add(id);
+                            if (choice == 1) {
+                                statement.execute("DELETE FROM " + schema + ".items WHERE id = " + id);
+                                expected.get(id).add("DELETE " + live.remove(id));
+                            } else if (choice == 2) {
+                                int qty = random.nextInt(1000);
+                                statement.execute("UPDATE " + schema + ".items SET qty = " + qty + " WHERE id = " + id);
+                                String row = live.get(id).split("\\|")[0] + "|" + qty;
+                                live.put(id, row);
+                                expected.get(id).add("UPDATE " + row);
+                            } else {
+                                int moved = nextId++;
+                                statement.execute("UPDATE " + schema + ".items SET id = " + moved + " WHERE id = "
+                                        + id);
+                                String row = live.remove(id);
+                                live.put(moved, row);
+                                touched.add(moved);
+                                expected.get(id).add("DELETE " + row);
+                                expected.computeIfAbsent(moved, k -> new ArrayList<>()).add("INSERT " + row);
+                            }
+                        }
+                    }
+                }
+                connection.commit();
+            }
+            try (Statement statement = connection.createStatement()) {
+                int id = nextId++;
+                statement.execute("INSERT INTO " + schema + ".items (id, name, qty) VALUES (" + id + ", 'twice', 1)");
+                statement.execute("UPDATE " + schema + ".items SET qty = 2 WHERE id = " + id);
+                connection.commit();
+                expected.computeIfAbsent(id, k -> new ArrayList<>()).add("INSERT twice|2");
+            }
+        }
+        return expected;
     }
 
     @Test
@@ -319,7 +404,7 @@ class KafkaSinkIT {
     void settingsCdc4jDoesNotActOnAreRefusedWithA400() throws Exception {
         sql("CREATE DATABASE k5", "CREATE TABLE k5.t (id INT PRIMARY KEY)");
         String broker = "kafka://" + kafka.bootstrap();
-        assertRefused(broker + "/k5?protocol=open-protocol", "CDC:ErrSinkUnknownProtocol", "open-protocol");
+        assertRefused(broker + "/k5?protocol=debezium", "CDC:ErrSinkUnknownProtocol", "debezium");
         assertRefused(broker + "/k5", "CDC:ErrSinkUnknownProtocol", "protocol");
         assertRefused(broker + "/?protocol=canal-json", "CDC:ErrKafkaInvalidConfig", "no topic");
         assertRefused(broker + "/k5?protocol=canal-json&sasl-user=u&sasl-password=secret", "CDC:ErrSinkInvalidConfig",

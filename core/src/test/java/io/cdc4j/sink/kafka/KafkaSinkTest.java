@@ -72,6 +72,23 @@ class KafkaSinkTest {
     }
 
     @Test
+    void aBatchedMessageCountsForEveryRowInIt() {
+        KafkaSinkOptions options = KafkaSinkOptions.of(SinkUri.parse("kafka://127.0.0.1:9092/db-topic?protocol="
+                + "open-protocol&max-batch-size=2"), ReplicaConfig.defaults(), "t");
+        EventRouter router = EventRouter.of("db-topic", List.of(), false, false, ZoneOffset.UTC, rule -> { });
+        KafkaSink sink = new KafkaSink(FEED, options, producer, topics, router,
+                MessageEncoders.open(options.codec(), () -> 1L), nanos::get, 0);
+        Recorded done = new Recorded();
+        sink.writeRows(new RowBatch(TS, 0, List.of(insert(1, "a"), insert(2, "b"), insert(3, "c"))), done);
+        assertThat(producer.history()).as("two rows in the first message, one in the second").hasSize(2);
+        producer.completeNext();
+        assertThat(done.outcome).as("two of three rows acknowledged").isNull();
+        producer.completeNext();
+        assertThat(done.outcome).isEqualTo("done");
+        assertThat(done.calls).isEqualTo(1);
+    }
+
+    @Test
     void oneFailedSendFailsThePartOnceNamingKafka() {
         KafkaSink sink = sink(true);
         Recorded done = new Recorded();
