@@ -14,9 +14,12 @@ import java.util.Objects;
  * @param timeZone the zone TIMESTAMP values are shown in (TiCDC's server time zone)
  * @param maxBatchSize {@code max-batch-size}: the events open-protocol puts in one message at most
  * @param outputOldValue {@code sink.open.output_old_value}: whether an open-protocol update carries its old image
+ * @param deleteOnlyHandleKeyColumns {@code sink.delete_only_output_handle_key_columns}: a delete carries only the
+ *                                   columns of its handle key
  */
 public record CodecOptions(SinkProtocol protocol, boolean enableTidbExtension, boolean onlyOutputUpdatedColumns,
-                           ZoneId timeZone, int maxBatchSize, boolean outputOldValue) {
+                           ZoneId timeZone, int maxBatchSize, boolean outputOldValue,
+                           boolean deleteOnlyHandleKeyColumns) {
     /** TiCDC's {@code max-batch-size}. */
     public static final int DEFAULT_MAX_BATCH_SIZE = 16;
 
@@ -31,6 +34,6 @@ public record CodecOptions(SinkProtocol protocol, boolean enableTidbExtension, b
     /** With TiCDC's defaults for what only some protocols read. */
     public CodecOptions(SinkProtocol protocol, boolean enableTidbExtension, boolean onlyOutputUpdatedColumns,
                         ZoneId timeZone) {
-        this(protocol, enableTidbExtension, onlyOutputUpdatedColumns, timeZone, DEFAULT_MAX_BATCH_SIZE, true);
+        this(protocol, enableTidbExtension, onlyOutputUpdatedColumns, timeZone, DEFAULT_MAX_BATCH_SIZE, true, false);
     }
 }

@@ -102,7 +102,10 @@ public final class OrderedEncoder implements AutoCloseable {
                     job.encoded().get().run();
                 } catch (ExecutionException e) {
                     fail(job, e.getCause());
-                } catch (RuntimeException e) {
+                } catch (InterruptedException e) {
+                    throw e;
+                } catch (Throwable e) {
+                    // the job's part fails and the sender goes on, so that no later submit waits on a dead thread
                     fail(job, e);
                 }
             }

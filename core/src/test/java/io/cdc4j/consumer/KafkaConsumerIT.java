@@ -112,12 +112,13 @@ class KafkaConsumerIT {
     }
 
     @Test
-    void anOpenProtocolTopicOfBatchedRowsEndsIdenticalToo() throws Exception {
+    void anOpenProtocolTopicOfBatchedRowsAndKeyOnlyDeletesEndsIdenticalToo() throws Exception {
         String topic = "open-trip";
         Http.Response created = Http.post(base, "/api/v2/changefeeds", "{\"changefeed_id\":\"open-trip\","
                 + "\"sink_uri\":\"kafka://" + kafka.bootstrap() + "/" + topic + "?protocol=open-protocol"
                 + "&partition-num=3&max-batch-size=8\",\"replica_config\":{\"filter\":{\"rules\":"
-                + "[\"opentrip.*\"]},\"sink\":{\"dispatchers\":[{\"matcher\":[\"opentrip.*\"],"
+                + "[\"opentrip.*\"]},\"sink\":{\"delete_only_output_handle_key_columns\":true,"
+                + "\"dispatchers\":[{\"matcher\":[\"opentrip.*\"],"
                 + "\"partition\":\"index-value\"}]}}}");
         assertThat(created.status()).as(created.body()).isEqualTo(200);
         KafkaConsumerOptions options = KafkaConsumerOptions.of("kafka://" + kafka.bootstrap() + "/" + topic

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import java.util.stream.IntStream;
 
 /**
  * Encodes rows, DDL and watermarks as TiCDC's canal-json messages (../shared/reference/protocols.md section 1): one
@@ -45,28 +46,31 @@ public final class CanalJsonEncoder implements MessageEncoder {
         CanalTable layout = tables.of(table);
         List<MySqlColumnType> types = layout.types();
         RowImage shown = row.after().or(row::before).orElseThrow();
+        boolean keyOnly = row.kind() == RowKind.DELETE && options.deleteOnlyHandleKeyColumns();
+        int[] columns = keyOnly ? layout.handleKey() : layout.all();
         StringBuilder json = new StringBuilder(256);
         json.append(layout.head()).append(typeOf(row.kind())).append("\",\"es\":")
                 .append(Tso.physical(row.commitTs())).append(",\"ts\":").append(clockMillis.getAsLong())
                 .append(",\"sql\":\"\",\"sqlType\":{");
-        for (int i = 0; i < table.columns().size(); i++) {
-            if (i > 0) {
+        for (int n = 0; n < columns.length; n++) {
+            int i = columns[n];
+            if (n > 0) {
                 json.append(',');
             }
             json.append(layout.quotedNames().get(i)).append(':')
                     .append(types.get(i).sqlType(shown.value(i).orElse(null)));
         }
-        json.append(layout.mysqlTypes());
+        json.append(keyOnly ? layout.handleKeyMysqlTypes() : layout.mysqlTypes());
         if (row.kind() == RowKind.UPDATE) {
             json.append('[');
-            image(json, table, layout, row.before().orElseThrow(), options.onlyOutputUpdatedColumns()
+            image(json, table, layout, columns, row.before().orElseThrow(), options.onlyOutputUpdatedColumns()
                     ? row.after() : Optional.empty());
             json.append(']');
         } else {
             json.append("null");
         }
         json.append(",\"data\":[");
-        image(json, table, layout, shown, Optional.empty());
+        image(json, table, layout, columns, shown, Optional.empty());
         json.append(']');
         if (options.enableTidbExtension()) {
             json.append(",\"_tidb\":{\"commitTs\":").append(row.commitTs()).append('}');
@@ -111,13 +115,13 @@ public final class CanalJsonEncoder implements MessageEncoder {
     }
 
     /** The columns of {@code image} as a JSON object; with {@code changedFrom}, only those whose value differs. */
-    private void image(StringBuilder json, TableInfo table, CanalTable layout, RowImage image,
+    private void image(StringBuilder json, TableInfo table, CanalTable layout, int[] columns, RowImage image,
                        Optional<RowImage> changedFrom) {
         List<MySqlColumnType> types = layout.types();
         List<String> quotedNames = layout.quotedNames();
         json.append('{');
         boolean first = true;
-        for (int i = 0; i < table.columns().size(); i++) {
+        for (int i : columns) {
             Object value = image.value(i).orElse(null);
             if (changedFrom.isPresent() && Objects.deepEquals(value, changedFrom.get().value(i).orElse(null))) {
                 continue;
@@ -139,9 +143,11 @@ public final class CanalJsonEncoder implements MessageEncoder {
 
     /**
      * What every row message of a table version shares: its columns' types, their quoted names, the message's start
-     * up to the {@code type} value, and its {@code mysqlType} object through to {@code "old":}.
+     * up to the {@code type} value, and its {@code mysqlType} object through to {@code "old":}, for every column and
+     * for the handle key's columns alone.
      */
-    private record CanalTable(List<MySqlColumnType> types, List<String> quotedNames, String head, String mysqlTypes) {
+    private record CanalTable(List<MySqlColumnType> types, List<String> quotedNames, String head, int[] all,
+                              String mysqlTypes, int[] handleKey, String handleKeyMysqlTypes) {
         static CanalTable of(TableInfo table) {
             List<MySqlColumnType> types = table.columns().stream().map(column -> MySqlColumnType.of(table, column))
                     .toList();
@@ -157,16 +163,23 @@ public final class CanalJsonEncoder implements MessageEncoder {
                 head.append(names.get(table.primaryKey().get(i)));
             }
             head.append("],\"isDdl\":false,\"type\":\"");
+            int[] all = IntStream.range(0, types.size()).toArray();
+            int[] handleKey = (table.primaryKey().isEmpty() ? table.uniqueKey() : table.primaryKey()).stream()
+                    .mapToInt(Integer::intValue).toArray();
+            return new CanalTable(types, names, head.toString(), all, mysqlTypes(types, names, all), handleKey,
+                    mysqlTypes(types, names, handleKey));
+        }
+
+        private static String mysqlTypes(List<MySqlColumnType> types, List<String> names, int[] columns) {
             StringBuilder mysqlTypes = new StringBuilder("},\"mysqlType\":{");
-            for (int i = 0; i < types.size(); i++) {
-                if (i > 0) {
+            for (int n = 0; n < columns.length; n++) {
+                if (n > 0) {
                     mysqlTypes.append(',');
                 }
-                mysqlTypes.append(names.get(i)).append(':');
-                GoJsonText.quote(mysqlTypes, types.get(i).canalName());
+                mysqlTypes.append(names.get(columns[n])).append(':');
+                GoJsonText.quote(mysqlTypes, types.get(columns[n]).canalName());
             }
-            mysqlTypes.append("},\"old\":");
-            return new CanalTable(types, names, head.toString(), mysqlTypes.toString());
+            return mysqlTypes.append("},\"old\":").toString();
         }
     }
 

@@ -17,6 +17,7 @@ public final class CanalJsonEncoderProvider implements EncoderProvider {
     @Override
     public MessageEncoder open(CodecOptions options, LongSupplier clockMillis) {
         return new CanalJsonEncoder(new CanalJsonOptions(options.enableTidbExtension(),
-                options.onlyOutputUpdatedColumns(), options.timeZone()), clockMillis);
+                options.onlyOutputUpdatedColumns(), options.timeZone(), options.deleteOnlyHandleKeyColumns()),
+                clockMillis);
     }
 }

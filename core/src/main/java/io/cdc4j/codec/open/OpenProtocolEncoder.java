@@ -46,14 +46,15 @@ public final class OpenProtocolEncoder implements MessageEncoder {
         OpenTable table = tables.of(row.table());
         StringBuilder value = new StringBuilder(256).append('{');
         switch (row.kind()) {
-            case INSERT -> columns(value.append("\"u\":"), table, row.after().orElseThrow(), Optional.empty());
-            case DELETE -> columns(value.append("\"d\":"), table, row.before().orElseThrow(), Optional.empty());
+            case INSERT -> columns(value.append("\"u\":"), table, row.after().orElseThrow(), Optional.empty(), false);
+            case DELETE -> columns(value.append("\"d\":"), table, row.before().orElseThrow(), Optional.empty(),
+                    options.deleteOnlyHandleKeyColumns());
             case UPDATE -> {
                 RowImage after = row.after().orElseThrow();
-                columns(value.append("\"u\":"), table, after, Optional.empty());
+                columns(value.append("\"u\":"), table, after, Optional.empty(), false);
                 if (options.outputOldValue()) {
                     columns(value.append(",\"p\":"), table, row.before().orElseThrow(),
-                            options.onlyOutputUpdatedColumns() ? Optional.of(after) : Optional.empty());
+                            options.onlyOutputUpdatedColumns() ? Optional.of(after) : Optional.empty(), false);
                 }
             }
         }
@@ -122,10 +123,14 @@ public final class OpenProtocolEncoder implements MessageEncoder {
         return batches;
     }
 
-    private void columns(StringBuilder json, OpenTable table, RowImage image, Optional<RowImage> changedTo) {
+    private void columns(StringBuilder json, OpenTable table, RowImage image, Optional<RowImage> changedTo,
+                         boolean handleKeyOnly) {
         json.append('{');
         boolean first = true;
         for (int i : table.byName()) {
+            if (handleKeyOnly && !table.handleKey(i)) {
+                continue;
+            }
             Object value = image.value(i).orElse(null);
             if (changedTo.isPresent() && Objects.deepEquals(value, changedTo.get().value(i).orElse(null))) {
                 continue;

@@ -118,8 +118,14 @@ public record KafkaSinkOptions(String brokers, String topic, CodecOptions codec,
                 twins.get(KafkaConfig::codecConfig).flatMap(CodecConfig::maxBatchSize),
                 CodecOptions.DEFAULT_MAX_BATCH_SIZE, 1, Integer.MAX_VALUE);
         boolean openOldValue = sink.open().map(OpenProtocolConfig::outputOldValue).orElse(true);
+        boolean deleteOnlyHandleKey = sink.deleteOnlyOutputHandleKeyColumns().orElse(false);
+        if (deleteOnlyHandleKey && config.forceReplicate()) {
+            throw new CdcException(ErrorCode.SINK_INVALID_CONFIG, "sink.delete_only_output_handle_key_columns cannot"
+                    + " be used with force_replicate: a table without a handle key would send deletes without any"
+                    + " column; turn one of them off");
+        }
         CodecOptions codec = new CodecOptions(protocol, tidbExtension, onlyUpdated, ZoneId.systemDefault(),
-                maxBatchSize, openOldValue);
+                maxBatchSize, openOldValue, deleteOnlyHandleKey);
         int partitionNum = read.intParam("partition-num", twins.get(KafkaConfig::partitionNum), 0, 0,
                 Integer.MAX_VALUE);
         int replication = read.intParam("replication-factor", twins.get(KafkaConfig::replicationFactor), 1, 1,
@@ -194,11 +200,6 @@ public record KafkaSinkOptions(String brokers, String topic, CodecOptions codec,
             throw new CdcException(ErrorCode.SINK_INVALID_CONFIG, "sink.column_selectors (TOML"
                     + " [[sink.column-selectors]]) is not supported by cdc4j's Kafka sink yet: every column would be"
                     + " sent; remove them");
-        }
-        if (sink.deleteOnlyOutputHandleKeyColumns().orElse(false)) {
-            throw new CdcException(ErrorCode.SINK_INVALID_CONFIG, "sink.delete_only_output_handle_key_columns (TOML"
-                    + " [sink] delete-only-output-handle-key-columns) is not supported by cdc4j's Kafka sink yet: a"
-                    + " delete would carry every column; remove it");
         }
         read.requireDefault("content-compatible", "[sink] content-compatible",
                 read.boolParam("content-compatible", sink.contentCompatible(), false), false,

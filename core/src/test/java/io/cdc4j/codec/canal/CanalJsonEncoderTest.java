@@ -109,6 +109,22 @@ class CanalJsonEncoderTest {
     }
 
     @Test
+    void deleteOnlyHandleKeyColumnsShowsADeletesKeyAlone() throws Exception {
+        CanalJsonEncoder encoder = new CanalJsonEncoder(new CanalJsonOptions(true, false, ZoneOffset.UTC, true),
+                () -> NOW);
+        JsonNode delete = tree(encoder.row(new RowChange(RowKind.DELETE, T, COMMIT_TS,
+                Optional.of(image(3L, "gone", new BigDecimal("9.99"), new byte[0])), Optional.empty())));
+        assertThat(fieldNames(delete.path("data").get(0))).containsExactly("id");
+        assertThat(fieldNames(delete.path("sqlType"))).containsExactly("id");
+        assertThat(fieldNames(delete.path("mysqlType"))).containsExactly("id");
+        assertThat(delete.path("pkNames").get(0).asText()).isEqualTo("id");
+        JsonNode insert = tree(encoder.row(new RowChange(RowKind.INSERT, T, COMMIT_TS, Optional.empty(),
+                Optional.of(image(4L, "kept", new BigDecimal("1.00"), new byte[0])))));
+        assertThat(fieldNames(insert.path("data").get(0))).as("other rows keep every column")
+                .containsExactly("id", "name", "price", "b");
+    }
+
+    @Test
     void onlyUpdatedColumnsLeavesTheUnchangedOnesOutOfOld() throws Exception {
         CanalJsonEncoder encoder = new CanalJsonEncoder(new CanalJsonOptions(false, true, ZoneOffset.UTC), () -> NOW);
         JsonNode message = tree(encoder.row(new RowChange(RowKind.UPDATE, T, COMMIT_TS,

@@ -39,7 +39,7 @@ class OpenProtocolEncoderTest {
 
     private static CodecOptions options(int maxBatchSize, boolean oldValue, boolean onlyUpdated) {
         return new CodecOptions(SinkProtocol.OPEN_PROTOCOL, false, onlyUpdated, ZoneOffset.UTC, maxBatchSize,
-                oldValue);
+                oldValue, false);
     }
 
     private static ColumnInfo column(String name, ColumnType type, boolean nullable, String charset,
@@ -125,6 +125,12 @@ class OpenProtocolEncoderTest {
                 Optional.empty());
         assertThat(events(ENCODER.row(delete).value(), false)).containsExactly("{\"d\":{\"a\":{\"t\":1,\"h\":true,"
                 + "\"f\":11,\"v\":1},\"b\":{\"t\":3,\"f\":65,\"v\":null}}}");
+        OpenProtocolEncoder keysOnly = new OpenProtocolEncoder(new CodecOptions(SinkProtocol.OPEN_PROTOCOL, false,
+                false, ZoneOffset.UTC, 16, true, true));
+        assertThat(events(keysOnly.row(delete).value(), false)).as("delete_only_output_handle_key_columns")
+                .containsExactly("{\"d\":{\"a\":{\"t\":1,\"h\":true,\"f\":11,\"v\":1}}}");
+        assertThat(events(keysOnly.row(update).value(), false).getFirst()).as("updates keep every column")
+                .contains("\"b\":{\"t\":3,\"f\":65,\"v\":456}");
     }
 
     @Test

@@ -89,9 +89,11 @@ class KafkaSinkOptionsTest {
                 + "{\"output_raw_change_event\":true}}}")).hasMessageContaining("output_raw_change_event");
         assertThatThrownBy(() -> of("kafka://b:9092/t?protocol=canal-json", "{\"sink\":{\"kafka_config\":"
                 + "{\"sasl_password\":\"secret\"}}}")).hasMessageContaining("SASL").hasMessageNotContaining("secret");
-        assertThatThrownBy(() -> of("kafka://b:9092/t?protocol=canal-json", "{\"sink\":"
+        assertThatThrownBy(() -> of("kafka://b:9092/t?protocol=canal-json", "{\"force_replicate\":true,\"sink\":"
                 + "{\"delete_only_output_handle_key_columns\":true}}"))
-                .hasMessageContaining("delete_only_output_handle_key_columns");
+                .hasMessageContaining("delete_only_output_handle_key_columns").hasMessageContaining("force_replicate");
+        assertThat(of("kafka://b:9092/t?protocol=open-protocol", "{\"sink\":"
+                + "{\"delete_only_output_handle_key_columns\":true}}").codec().deleteOnlyHandleKeyColumns()).isTrue();
     }
 
     private static void refused(String uri, ErrorCode code, String named) {
