@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The Kafka sink's settings from a {@code kafka://} URI and the changefeed's {@code sink} section, read and checked as
  * TiCDC reads them (../shared/reference/sink-uris.md): URI parameters win over their {@code sink.kafka_config}
- * twins. Settings cdc4j does not act on yet (TLS, SASL, large-message handling, column selectors, ...) are refused
- * naming the setting, never accepted and ignored.
+ * twins. Settings cdc4j does not act on yet (TLS, SASL GSSAPI and OAUTHBEARER, large-message handling, column
+ * selectors, ...) are refused naming the setting, never accepted and ignored.
  *
  * @param brokers the bootstrap servers, comma-separated
  * @param topic the default topic (the URI's path)
@@ -46,11 +46,12 @@ import org.slf4j.LoggerFactory;
  * @param readTimeout how long an admin request may take
  * @param requiredAcks -1 (all in-sync replicas, idempotent producer) or 1 (the leader)
  * @param maxRetry the producer's retries of one request
+ * @param sasl the SASL login, when the brokers ask for one
  */
 public record KafkaSinkOptions(String brokers, String topic, CodecOptions codec, int partitionNum,
                                short replicationFactor, int maxMessageBytes, String compression, String clientId,
                                boolean autoCreateTopic, Duration dialTimeout, Duration writeTimeout,
-                               Duration readTimeout, int requiredAcks, int maxRetry) {
+                               Duration readTimeout, int requiredAcks, int maxRetry, Optional<KafkaSasl> sasl) {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaSinkOptions.class);
     /** The schemes of the Kafka sink; {@code +ssl} is cosmetic, as in TiCDC. */
     public static final Set<String> SCHEMES = Set.of("kafka", "kafka+ssl");
@@ -73,7 +74,7 @@ public record KafkaSinkOptions(String brokers, String topic, CodecOptions codec,
             "transaction-atomicity");
     /** Parameters for security cdc4j's Kafka sink does not set up yet. */
     private static final List<String> SECURITY = List.of("enable-tls", "ca", "cert", "key", "insecure-skip-verify",
-            "sasl-user", "sasl-password", "sasl-mechanism", "sasl-gssapi-auth-type", "sasl-gssapi-keytab-path",
+            "sasl-gssapi-auth-type", "sasl-gssapi-keytab-path",
             "sasl-gssapi-kerberos-config-path", "sasl-gssapi-service-name", "sasl-gssapi-user", "sasl-gssapi-password",
             "sasl-gssapi-realm", "sasl-gssapi-disable-pafxfast");
 
@@ -163,8 +164,11 @@ public record KafkaSinkOptions(String brokers, String topic, CodecOptions codec,
                     + " [sink.kafka-config] output-raw-change-event) is not supported by cdc4j yet: an update that"
                     + " changes a primary or unique key is always sent as a delete and an insert; remove it");
         }
+        Optional<KafkaSasl> sasl = KafkaSasl.of(read.text("sasl-mechanism", twins.get(KafkaConfig::saslMechanism)),
+                read.text("sasl-user", twins.get(KafkaConfig::saslUser)),
+                read.text("sasl-password", twins.get(KafkaConfig::saslPassword)));
         return new KafkaSinkOptions(brokers, topic, codec, partitionNum, (short) replication, maxMessageBytes,
-                compression, clientId, autoCreate, dial, write, readTimeout, acks, maxRetry);
+                compression, clientId, autoCreate, dial, write, readTimeout, acks, maxRetry, sasl);
     }
 
     private static SinkProtocol protocol(Map<String, String> params, SinkConfig sink) {
@@ -179,19 +183,27 @@ public record KafkaSinkOptions(String brokers, String topic, CodecOptions codec,
         for (String name : SECURITY) {
             if (params.containsKey(name)) {
                 throw new CdcException(ErrorCode.SINK_INVALID_CONFIG, "parameter " + name + " is not supported by"
-                        + " cdc4j yet: its Kafka sink connects without TLS or SASL; remove it");
+                        + " cdc4j yet: its Kafka sink connects without TLS and logs in with SASL PLAIN or"
+                        + " SCRAM-SHA-256/512 only; remove it");
             }
         }
         if (kafka == null) {
             return;
         }
-        boolean security = kafka.enableTls().orElse(false) || kafka.ca().isPresent() || kafka.cert().isPresent()
-                || kafka.key().isPresent() || kafka.saslUser().isPresent() || kafka.saslPassword().isPresent()
-                || kafka.saslMechanism().isPresent() || kafka.saslGssapiAuthType().isPresent()
-                || kafka.saslOauthClientId().isPresent() || kafka.saslOauthTokenUrl().isPresent();
-        if (security) {
-            throw new CdcException(ErrorCode.SINK_INVALID_CONFIG, "sink.kafka_config's TLS and SASL settings are not"
-                    + " supported by cdc4j yet: its Kafka sink connects without TLS or SASL; remove them");
+        boolean tls = kafka.enableTls().orElse(false) || kafka.ca().isPresent() || kafka.cert().isPresent()
+                || kafka.key().isPresent() || kafka.insecureSkipVerify().orElse(false);
+        boolean gssapi = kafka.saslGssapiAuthType().isPresent() || kafka.saslGssapiKeytabPath().isPresent()
+                || kafka.saslGssapiKerberosConfigPath().isPresent() || kafka.saslGssapiServiceName().isPresent()
+                || kafka.saslGssapiUser().isPresent() || kafka.saslGssapiPassword().isPresent()
+                || kafka.saslGssapiRealm().isPresent();
+        boolean oauth = kafka.saslOauthClientId().isPresent() || kafka.saslOauthClientSecret().isPresent()
+                || kafka.saslOauthTokenUrl().isPresent() || kafka.saslOauthScopes().isPresent()
+                || kafka.saslOauthGrantType().isPresent() || kafka.saslOauthAudience().isPresent();
+        if (tls || gssapi || oauth) {
+            throw new CdcException(ErrorCode.SINK_INVALID_CONFIG, "sink.kafka_config's " + (tls ? "TLS"
+                    : gssapi ? "SASL GSSAPI" : "SASL OAUTHBEARER") + " settings are not supported by cdc4j yet: its"
+                    + " Kafka sink connects without TLS and logs in with SASL PLAIN or SCRAM-SHA-256/512 only;"
+                    + " remove them");
         }
     }
 

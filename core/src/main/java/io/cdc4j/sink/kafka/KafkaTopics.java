@@ -59,6 +59,7 @@ final class KafkaTopics implements Topics {
                 options.dialTimeout().toMillis());
         properties.put(AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG,
                 options.dialTimeout().toMillis());
+        options.sasl().ifPresent(sasl -> sasl.applyTo(properties));
         return properties;
     }
 

@@ -21,7 +21,10 @@ import io.cdc4j.testing.Http;
 import io.cdc4j.testing.InProcessServers;
 import io.cdc4j.testing.TestDirs;
 import io.cdc4j.testing.TestKafka;
+import io.cdc4j.testing.TestSaslKafka;
 import io.cdc4j.testing.TopicReader;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -398,6 +401,44 @@ class KafkaSinkIT {
             assertThat(ids).hasSize(100);
         }
         remove("cut");
+    }
+
+    @Test
+    void aBrokerAskingForSaslIsWrittenToWithPlainAndScramAndAWrongPasswordIsRefused() throws Exception {
+        sql("CREATE DATABASE k7", "CREATE TABLE k7.t (id INT PRIMARY KEY, v VARCHAR(10))");
+        try (TestSaslKafka sasl = TestSaslKafka.start(dataDir.resolve("sasl-kafka"))) {
+            String broker = "kafka://" + sasl.bootstrap() + "/";
+            Http.Response refused = Http.post(base, "/api/v2/changefeeds", "{\"changefeed_id\":\"sasl-wrong\","
+                    + "\"sink_uri\":\"" + broker + "k7-wrong?protocol=canal-json&sasl-user=" + TestSaslKafka.PLAIN_USER
+                    + "&sasl-password=not-the-password&dial-timeout=3s&read-timeout=3s\"}");
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.json().path("error_code").asText()).isEqualTo("CDC:ErrKafkaNewProducer");
+            assertThat(refused.body()).containsIgnoringCase("authentic").doesNotContain("not-the-password");
+
+            create("sasl-plain", broker + "k7-plain?protocol=canal-json&sasl-user=" + TestSaslKafka.PLAIN_USER
+                    + "&sasl-password=" + TestSaslKafka.PLAIN_PASSWORD, "k7", "");
+            create("sasl-scram", broker + "k7-scram?protocol=canal-json&sasl-mechanism=SCRAM-SHA-512&sasl-user="
+                    + TestSaslKafka.SCRAM_USER + "&sasl-password=" + URLEncoder.encode(TestSaslKafka.SCRAM_PASSWORD,
+                    StandardCharsets.UTF_8).replace("+", "%20"), "k7", "");
+            sql("INSERT INTO k7.t VALUES (1, 'through')");
+            Map<String, Object> login = Map.of("security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", "PLAIN",
+                    "sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+                            + TestSaslKafka.PLAIN_USER + "\" password=\"" + TestSaslKafka.PLAIN_PASSWORD + "\";");
+            for (String topic : List.of("k7-plain", "k7-scram")) {
+                try (TopicReader reader = new TopicReader(sasl.bootstrap(), topic, login)) {
+                    CanalJsonMessage.Row row = await("the row reaches " + topic).atMost(DEADLINE)
+                            .until(() -> reader.poll().stream().map(read -> CanalJsonDecoder.decode(read.value()))
+                                    .filter(CanalJsonMessage.Row.class::isInstance)
+                                    .map(CanalJsonMessage.Row.class::cast).findFirst(), Optional::isPresent)
+                            .orElseThrow();
+                    assertThat(row.data()).containsEntry("v", "through");
+                }
+            }
+            JsonNode listed = Http.get(base, "/api/v2/changefeeds/sasl-scram").json();
+            assertThat(listed.toString()).as("the password never shows").doesNotContain("quoted");
+            remove("sasl-plain");
+            remove("sasl-scram");
+        }
     }
 
     @Test

@@ -96,6 +96,40 @@ class KafkaSinkOptionsTest {
                 + "{\"delete_only_output_handle_key_columns\":true}}").codec().deleteOnlyHandleKeyColumns()).isTrue();
     }
 
+    @Test
+    void saslPlainAndScramLogInAndNothingShowsThePassword() {
+        KafkaSinkOptions plain = of("kafka://b:9092/t?protocol=canal-json&sasl-user=cdc&sasl-password=s%22cr3t");
+        assertThat(plain.sasl()).hasValueSatisfying(sasl -> {
+            assertThat(sasl.mechanism()).as("PLAIN when none is named").isEqualTo("PLAIN");
+            assertThat(sasl.password()).isEqualTo("s\"cr3t");
+        });
+        assertThat(plain.toString()).doesNotContain("cr3t");
+        assertThat(KafkaSinkOpener.producerProperties(plain)).containsEntry("security.protocol", "SASL_PLAINTEXT")
+                .containsEntry("sasl.mechanism", "PLAIN").containsEntry("sasl.jaas.config",
+                        "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"cdc\""
+                                + " password=\"s\\\"cr3t\";");
+        assertThat(KafkaTopics.adminProperties(plain)).containsEntry("sasl.mechanism", "PLAIN");
+        KafkaSinkOptions scram = of("kafka://b:9092/t?protocol=canal-json", "{\"sink\":{\"kafka_config\":"
+                + "{\"sasl_mechanism\":\"scram-sha-256\",\"sasl_user\":\"u\",\"sasl_password\":\"p\"}}}");
+        assertThat(KafkaSinkOpener.producerProperties(scram)).containsEntry("sasl.mechanism", "SCRAM-SHA-256")
+                .hasEntrySatisfying("sasl.jaas.config", jaas -> assertThat(jaas.toString())
+                        .startsWith("org.apache.kafka.common.security.scram.ScramLoginModule required"));
+        assertThat(of("kafka://b:9092/t?protocol=canal-json").sasl()).isEmpty();
+
+        refused("kafka://b:9092/t?protocol=canal-json&sasl-user=cdc", ErrorCode.KAFKA_INVALID_CONFIG,
+                "needs sasl-password");
+        refused("kafka://b:9092/t?protocol=canal-json&sasl-password=hidden", ErrorCode.KAFKA_INVALID_CONFIG,
+                "needs sasl-user");
+        refused("kafka://b:9092/t?protocol=canal-json&sasl-mechanism=md5&sasl-user=u&sasl-password=p",
+                ErrorCode.KAFKA_INVALID_CONFIG, "sasl-mechanism 'md5'");
+        refused("kafka://b:9092/t?protocol=canal-json&sasl-mechanism=GSSAPI&sasl-user=u&sasl-password=p",
+                ErrorCode.SINK_INVALID_CONFIG, "GSSAPI is not supported by cdc4j yet");
+        refused("kafka://b:9092/t?protocol=canal-json&sasl-gssapi-realm=R", ErrorCode.SINK_INVALID_CONFIG,
+                "sasl-gssapi-realm");
+        assertThatThrownBy(() -> of("kafka://b:9092/t?protocol=canal-json", "{\"sink\":{\"kafka_config\":"
+                + "{\"sasl_oauth_client_id\":\"id\"}}}")).hasMessageContaining("OAUTHBEARER");
+    }
+
     private static void refused(String uri, ErrorCode code, String named) {
         assertThatThrownBy(() -> of(uri)).as(uri).isInstanceOfSatisfying(CdcException.class,
                 e -> assertThat(e.errorCode()).isEqualTo(code)).hasMessageContaining(named);
