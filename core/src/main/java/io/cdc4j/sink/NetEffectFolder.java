@@ -20,7 +20,10 @@ public final class NetEffectFolder {
     private NetEffectFolder() {
     }
 
-    /** The per-table transactions of {@code rows} (one upstream transaction, in binlog order), tables in first-seen order. */
+    /**
+     * The per-table transactions of {@code rows} (one upstream transaction, in binlog order), tables in first-seen
+     * order.
+     */
     public static List<TableTxn> fold(long commitTs, List<RowChange> rows) {
         Map<Long, TableFold> tables = new LinkedHashMap<>();
         for (RowChange row : rows) {
@@ -65,7 +68,10 @@ public final class NetEffectFolder {
             }
         }
 
-        /** Records a change of the key of {@code keyImage}: from {@code before} (absent: did not exist) to {@code after}. */
+        /**
+         * Records a change of the key of {@code keyImage}: from {@code before} (absent: did not exist) to
+         * {@code after}.
+         */
         private void apply(RowImage keyImage, Optional<RowImage> before, Optional<RowImage> after) {
             HandleKey key = HandleKey.of(keyImage, keyColumns);
             KeyState state = keys.get(key);

@@ -47,7 +47,12 @@ public final class SinkParams {
 
     /** A boolean as Go's strconv.ParseBool reads it (true/false, 1/0, t/f). */
     public boolean boolParam(String name, Optional<Boolean> twin, boolean fallback) {
-        return parsed(name, SinkParams::parseBool).or(() -> twin).orElse(fallback);
+        return optionalBool(name, twin).orElse(fallback);
+    }
+
+    /** A boolean as {@link #boolParam} reads it, absent when neither the parameter nor its twin is given. */
+    public Optional<Boolean> optionalBool(String name, Optional<Boolean> twin) {
+        return parsed(name, SinkParams::parseBool).or(() -> twin);
     }
 
     /** A positive Go duration ({@code 10s}, {@code 1m30s}). */

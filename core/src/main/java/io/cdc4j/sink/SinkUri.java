@@ -12,7 +12,9 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A parsed sink URI, read as Go's URL parser reads it: its lower-cased scheme and its query parameters (first values). */
+/**
+ * A parsed sink URI, read as Go's URL parser reads it: its lower-cased scheme and its query parameters (first values).
+ */
 public record SinkUri(String raw, String scheme, Map<String, String> params) {
     private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
 

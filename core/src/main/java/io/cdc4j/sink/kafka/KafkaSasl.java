@@ -9,8 +9,7 @@ import java.util.Properties;
 
 /**
  * The SASL login a Kafka sink authenticates with ({@code sasl-mechanism}, {@code sasl-user}, {@code sasl-password}):
- * PLAIN or SCRAM-SHA-256/512, over a plaintext connection (TLS is not supported yet). Its text never shows the
- * password.
+ * PLAIN or SCRAM-SHA-256/512, over plaintext or, with {@link KafkaTls}, over TLS. Its text never shows the password.
  *
  * @param mechanism {@code PLAIN}, {@code SCRAM-SHA-256} or {@code SCRAM-SHA-512}
  */

@@ -118,6 +118,7 @@ public final class KafkaSinkOpener implements SinkFactory.Opener, SinkProvider {
         properties.put(ProducerConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MS_CONFIG, options.dialTimeout().toMillis());
         properties.put(ProducerConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG, options.dialTimeout().toMillis());
         options.sasl().ifPresent(sasl -> sasl.applyTo(properties));
+        options.tls().ifPresent(tls -> tls.applyTo(properties));
         return properties;
     }
 }

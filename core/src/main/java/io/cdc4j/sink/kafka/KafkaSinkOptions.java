@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The Kafka sink's settings from a {@code kafka://} URI and the changefeed's {@code sink} section, read and checked as
  * TiCDC reads them (../shared/reference/sink-uris.md): URI parameters win over their {@code sink.kafka_config}
- * twins. Settings cdc4j does not act on yet (TLS, SASL GSSAPI and OAUTHBEARER, large-message handling, column
- * selectors, ...) are refused naming the setting, never accepted and ignored.
+ * twins. Settings cdc4j does not act on yet (SASL GSSAPI and OAUTHBEARER, insecure-skip-verify, large-message
+ * handling, column selectors, ...) are refused naming the setting, never accepted and ignored.
  *
  * @param brokers the bootstrap servers, comma-separated
  * @param topic the default topic (the URI's path)
@@ -47,11 +47,13 @@ import org.slf4j.LoggerFactory;
  * @param requiredAcks -1 (all in-sync replicas, idempotent producer) or 1 (the leader)
  * @param maxRetry the producer's retries of one request
  * @param sasl the SASL login, when the brokers ask for one
+ * @param tls the TLS connection, when TLS is on
  */
 public record KafkaSinkOptions(String brokers, String topic, CodecOptions codec, int partitionNum,
                                short replicationFactor, int maxMessageBytes, String compression, String clientId,
                                boolean autoCreateTopic, Duration dialTimeout, Duration writeTimeout,
-                               Duration readTimeout, int requiredAcks, int maxRetry, Optional<KafkaSasl> sasl) {
+                               Duration readTimeout, int requiredAcks, int maxRetry, Optional<KafkaSasl> sasl,
+                               Optional<KafkaTls> tls) {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaSinkOptions.class);
     /** The schemes of the Kafka sink; {@code +ssl} is cosmetic, as in TiCDC. */
     public static final Set<String> SCHEMES = Set.of("kafka", "kafka+ssl");
@@ -73,8 +75,7 @@ public record KafkaSinkOptions(String brokers, String topic, CodecOptions codec,
             "only-output-updated-columns", "content-compatible", "debezium-disable-schema", "encoding-format",
             "transaction-atomicity");
     /** Parameters for security cdc4j's Kafka sink does not set up yet. */
-    private static final List<String> SECURITY = List.of("enable-tls", "ca", "cert", "key", "insecure-skip-verify",
-            "sasl-gssapi-auth-type", "sasl-gssapi-keytab-path",
+    private static final List<String> SECURITY = List.of("sasl-gssapi-auth-type", "sasl-gssapi-keytab-path",
             "sasl-gssapi-kerberos-config-path", "sasl-gssapi-service-name", "sasl-gssapi-user", "sasl-gssapi-password",
             "sasl-gssapi-realm", "sasl-gssapi-disable-pafxfast");
 
@@ -167,8 +168,16 @@ public record KafkaSinkOptions(String brokers, String topic, CodecOptions codec,
         Optional<KafkaSasl> sasl = KafkaSasl.of(read.text("sasl-mechanism", twins.get(KafkaConfig::saslMechanism)),
                 read.text("sasl-user", twins.get(KafkaConfig::saslUser)),
                 read.text("sasl-password", twins.get(KafkaConfig::saslPassword)));
+        if (read.boolParam("insecure-skip-verify", twins.get(KafkaConfig::insecureSkipVerify), false)) {
+            throw new CdcException(ErrorCode.SINK_INVALID_CONFIG, "insecure-skip-verify=true is not supported by cdc4j"
+                    + " yet: its Kafka sink always checks the brokers' certificates; give their CA with ca, cert and"
+                    + " key instead");
+        }
+        Optional<KafkaTls> tls = KafkaTls.of(read.optionalBool("enable-tls", twins.get(KafkaConfig::enableTls)),
+                read.text("ca", twins.get(KafkaConfig::ca)), read.text("cert", twins.get(KafkaConfig::cert)),
+                read.text("key", twins.get(KafkaConfig::key)));
         return new KafkaSinkOptions(brokers, topic, codec, partitionNum, (short) replication, maxMessageBytes,
-                compression, clientId, autoCreate, dial, write, readTimeout, acks, maxRetry, sasl);
+                compression, clientId, autoCreate, dial, write, readTimeout, acks, maxRetry, sasl, tls);
     }
 
     private static SinkProtocol protocol(Map<String, String> params, SinkConfig sink) {
@@ -183,15 +192,12 @@ public record KafkaSinkOptions(String brokers, String topic, CodecOptions codec,
         for (String name : SECURITY) {
             if (params.containsKey(name)) {
                 throw new CdcException(ErrorCode.SINK_INVALID_CONFIG, "parameter " + name + " is not supported by"
-                        + " cdc4j yet: its Kafka sink connects without TLS and logs in with SASL PLAIN or"
-                        + " SCRAM-SHA-256/512 only; remove it");
+                        + " cdc4j yet: its Kafka sink logs in with SASL PLAIN or SCRAM-SHA-256/512 only; remove it");
             }
         }
         if (kafka == null) {
             return;
         }
-        boolean tls = kafka.enableTls().orElse(false) || kafka.ca().isPresent() || kafka.cert().isPresent()
-                || kafka.key().isPresent() || kafka.insecureSkipVerify().orElse(false);
         boolean gssapi = kafka.saslGssapiAuthType().isPresent() || kafka.saslGssapiKeytabPath().isPresent()
                 || kafka.saslGssapiKerberosConfigPath().isPresent() || kafka.saslGssapiServiceName().isPresent()
                 || kafka.saslGssapiUser().isPresent() || kafka.saslGssapiPassword().isPresent()
@@ -199,11 +205,10 @@ public record KafkaSinkOptions(String brokers, String topic, CodecOptions codec,
         boolean oauth = kafka.saslOauthClientId().isPresent() || kafka.saslOauthClientSecret().isPresent()
                 || kafka.saslOauthTokenUrl().isPresent() || kafka.saslOauthScopes().isPresent()
                 || kafka.saslOauthGrantType().isPresent() || kafka.saslOauthAudience().isPresent();
-        if (tls || gssapi || oauth) {
-            throw new CdcException(ErrorCode.SINK_INVALID_CONFIG, "sink.kafka_config's " + (tls ? "TLS"
-                    : gssapi ? "SASL GSSAPI" : "SASL OAUTHBEARER") + " settings are not supported by cdc4j yet: its"
-                    + " Kafka sink connects without TLS and logs in with SASL PLAIN or SCRAM-SHA-256/512 only;"
-                    + " remove them");
+        if (gssapi || oauth) {
+            throw new CdcException(ErrorCode.SINK_INVALID_CONFIG, "sink.kafka_config's " + (gssapi ? "SASL GSSAPI"
+                    : "SASL OAUTHBEARER") + " settings are not supported by cdc4j yet: its Kafka sink logs in with"
+                    + " SASL PLAIN or SCRAM-SHA-256/512 only; remove them");
         }
     }
 
@@ -240,7 +245,8 @@ public record KafkaSinkOptions(String brokers, String topic, CodecOptions codec,
     private static String authority(String raw) {
         int start = raw.indexOf("://");
         if (start < 0) {
-            throw new CdcException(ErrorCode.SINK_URI_INVALID, "a Kafka sink URI is kafka://HOST:PORT[,HOST:PORT]/TOPIC");
+            throw new CdcException(ErrorCode.SINK_URI_INVALID,
+                    "a Kafka sink URI is kafka://HOST:PORT[,HOST:PORT]/TOPIC");
         }
         String rest = raw.substring(start + 3);
         int end = firstOf(rest, '/', '?', '#');

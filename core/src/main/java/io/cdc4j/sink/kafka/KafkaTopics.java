@@ -60,6 +60,7 @@ final class KafkaTopics implements Topics {
         properties.put(AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG,
                 options.dialTimeout().toMillis());
         options.sasl().ifPresent(sasl -> sasl.applyTo(properties));
+        options.tls().ifPresent(tls -> tls.applyTo(properties));
         return properties;
     }
 

@@ -21,7 +21,9 @@ import io.cdc4j.testing.Http;
 import io.cdc4j.testing.InProcessServers;
 import io.cdc4j.testing.TestDirs;
 import io.cdc4j.testing.TestKafka;
+import io.cdc4j.testing.TestCertificates;
 import io.cdc4j.testing.TestSaslKafka;
+import io.cdc4j.testing.TestTlsKafka;
 import io.cdc4j.testing.TopicReader;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -438,6 +440,44 @@ class KafkaSinkIT {
             assertThat(listed.toString()).as("the password never shows").doesNotContain("quoted");
             remove("sasl-plain");
             remove("sasl-scram");
+        }
+    }
+
+    @Test
+    void aBrokerTakingOnlyTlsIsWrittenToWithCaCertAndKeyAndAStrangersCertificateIsRefused() throws Exception {
+        sql("CREATE DATABASE k8", "CREATE TABLE k8.t (id INT PRIMARY KEY, v VARCHAR(10))");
+        try (TestTlsKafka tls = TestTlsKafka.start(dataDir.resolve("tls-kafka"))) {
+            Path files = dataDir.resolve("tls-files");
+            TestCertificates.Issued client = tls.certificates().issue("client");
+            Path ca = TestCertificates.write(files.resolve("ca.pem"), tls.certificates().caPem());
+            Path cert = TestCertificates.write(files.resolve("client.pem"), client.certificatePem());
+            Path key = TestCertificates.write(files.resolve("client.key"), client.keyPem());
+            TestCertificates.Issued stranger = new TestCertificates().issue("client");
+            Path strangerCert = TestCertificates.write(files.resolve("stranger.pem"), stranger.certificatePem());
+            Path strangerKey = TestCertificates.write(files.resolve("stranger.key"), stranger.keyPem());
+            String broker = "kafka+ssl://" + tls.bootstrap() + "/";
+
+            Http.Response refused = Http.post(base, "/api/v2/changefeeds", "{\"changefeed_id\":\"tls-stranger\","
+                    + "\"sink_uri\":\"" + broker + "k8-x?protocol=canal-json&ca=" + ca + "&cert=" + strangerCert
+                    + "&key=" + strangerKey + "&dial-timeout=3s&read-timeout=3s\"}");
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.json().path("error_code").asText()).isEqualTo("CDC:ErrKafkaNewProducer");
+
+            create("tls", broker + "k8-topic?protocol=canal-json&ca=" + ca + "&cert=" + cert + "&key=" + key, "k8",
+                    "");
+            sql("INSERT INTO k8.t VALUES (1, 'sealed')");
+            Map<String, Object> login = Map.of("security.protocol", "SSL", "ssl.truststore.type", "PEM",
+                    "ssl.truststore.certificates", tls.certificates().caPem(), "ssl.keystore.type", "PEM",
+                    "ssl.keystore.certificate.chain", client.certificatePem(), "ssl.keystore.key", client.keyPem());
+            try (TopicReader reader = new TopicReader(tls.bootstrap(), "k8-topic", login)) {
+                CanalJsonMessage.Row row = await("the row arrives over TLS").atMost(DEADLINE)
+                        .until(() -> reader.poll().stream().map(read -> CanalJsonDecoder.decode(read.value()))
+                                .filter(CanalJsonMessage.Row.class::isInstance)
+                                .map(CanalJsonMessage.Row.class::cast).findFirst(), Optional::isPresent)
+                        .orElseThrow();
+                assertThat(row.data()).containsEntry("v", "sealed");
+            }
+            remove("tls");
         }
     }
 

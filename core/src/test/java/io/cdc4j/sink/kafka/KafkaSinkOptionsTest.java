@@ -8,9 +8,12 @@ import io.cdc4j.config.ReplicaConfigJson;
 import io.cdc4j.error.CdcException;
 import io.cdc4j.error.ErrorCode;
 import io.cdc4j.sink.SinkUri;
+import io.cdc4j.testing.TestCertificates;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class KafkaSinkOptionsTest {
     private static KafkaSinkOptions of(String uri) {
@@ -79,7 +82,8 @@ class KafkaSinkOptionsTest {
                 "kafka-client-id");
         refused("kafka://b:9092/t?protocol=canal-json&kafka-version=latest", ErrorCode.KAFKA_INVALID_CONFIG,
                 "kafka-version");
-        refused("kafka://b:9092/t?protocol=canal-json&enable-tls=true", ErrorCode.SINK_INVALID_CONFIG, "enable-tls");
+        refused("kafka://b:9092/t?protocol=canal-json&enable-tls=true&insecure-skip-verify=true",
+                ErrorCode.SINK_INVALID_CONFIG, "insecure-skip-verify");
         refused("kafka://b:9092/t?protocol=canal-json&max-message-bytes=0", ErrorCode.SINK_URI_INVALID,
                 "max-message-bytes");
         refused("kafka://b:9092/t?protocol=canal-json&content-compatible=true", ErrorCode.SINK_URI_INVALID,
@@ -128,6 +132,43 @@ class KafkaSinkOptionsTest {
                 "sasl-gssapi-realm");
         assertThatThrownBy(() -> of("kafka://b:9092/t?protocol=canal-json", "{\"sink\":{\"kafka_config\":"
                 + "{\"sasl_oauth_client_id\":\"id\"}}}")).hasMessageContaining("OAUTHBEARER");
+    }
+
+    @Test
+    void tlsReadsThePemFilesAndRefusesWhatKafkasClientCouldNotUse(@TempDir Path dir) throws Exception {
+        TestCertificates certificates = new TestCertificates();
+        TestCertificates.Issued client = certificates.issue("client");
+        Path ca = TestCertificates.write(dir.resolve("ca.pem"), certificates.caPem());
+        Path cert = TestCertificates.write(dir.resolve("c.pem"), client.certificatePem());
+        Path key = TestCertificates.write(dir.resolve("c.key"), client.keyPem());
+        String files = "&ca=" + ca + "&cert=" + cert + "&key=" + key;
+
+        KafkaSinkOptions tls = of("kafka+ssl://b:9093/t?protocol=canal-json" + files);
+        assertThat(KafkaSinkOpener.producerProperties(tls)).containsEntry("security.protocol", "SSL")
+                .containsEntry("ssl.truststore.type", "PEM").containsEntry("ssl.truststore.location", ca.toString())
+                .containsEntry("ssl.keystore.certificate.chain", client.certificatePem())
+                .containsEntry("ssl.keystore.key", client.keyPem());
+        assertThat(tls.toString()).doesNotContain("PRIVATE KEY");
+        assertThat(KafkaTopics.adminProperties(of("kafka://b:9093/t?protocol=canal-json&sasl-user=u&sasl-password=p"
+                + files))).as("SASL over TLS").containsEntry("security.protocol", "SASL_SSL");
+        assertThat(KafkaSinkOpener.producerProperties(of("kafka://b:9093/t?protocol=canal-json&enable-tls=true")))
+                .as("the JVM's trusted roots").containsEntry("security.protocol", "SSL")
+                .doesNotContainKey("ssl.truststore.location");
+        assertThat(of("kafka+ssl://b:9093/t?protocol=canal-json").tls()).as("+ssl alone is cosmetic").isEmpty();
+
+        refused("kafka://b:9093/t?protocol=canal-json&ca=" + ca, ErrorCode.KAFKA_INVALID_CONFIG,
+                "must be given together");
+        refused("kafka://b:9093/t?protocol=canal-json&enable-tls=false" + files, ErrorCode.KAFKA_INVALID_CONFIG,
+                "enable-tls=false");
+        refused("kafka://b:9093/t?protocol=canal-json&ca=" + dir.resolve("none.pem") + "&cert=" + cert + "&key="
+                + key, ErrorCode.KAFKA_INVALID_CONFIG, "cannot read the ca file");
+        Path rsa = TestCertificates.write(dir.resolve("rsa.key"), client.keyPem()
+                .replace("BEGIN PRIVATE KEY", "BEGIN RSA PRIVATE KEY")
+                .replace("END PRIVATE KEY", "END RSA PRIVATE KEY"));
+        refused("kafka://b:9093/t?protocol=canal-json&ca=" + ca + "&cert=" + cert + "&key=" + rsa,
+                ErrorCode.KAFKA_INVALID_CONFIG, "openssl pkcs8 -topk8");
+        refused("kafka://b:9093/t?protocol=canal-json&ca=" + ca + "&cert=" + key + "&key=" + key,
+                ErrorCode.KAFKA_INVALID_CONFIG, "holds no PEM CERTIFICATE");
     }
 
     private static void refused(String uri, ErrorCode code, String named) {
