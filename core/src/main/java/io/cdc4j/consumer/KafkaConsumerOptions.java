@@ -5,7 +5,9 @@ import io.cdc4j.error.CdcException;
 import io.cdc4j.error.ErrorCode;
 import io.cdc4j.sink.SinkParams;
 import io.cdc4j.sink.SinkUri;
+import io.cdc4j.sink.kafka.KafkaSasl;
 import io.cdc4j.sink.kafka.KafkaSinkOptions;
+import io.cdc4j.sink.kafka.KafkaTls;
 import io.cdc4j.sink.mysql.MySqlSinkOptions;
 import java.util.Map;
 import java.util.Optional;
@@ -23,11 +25,15 @@ import java.util.UUID;
  * @param partitionNum the partitions expected, 0 for the topic's own count
  * @param maxMessageBytes the largest message fetched
  * @param downstream where the changes are written
+ * @param sasl the SASL login to the brokers, when given
+ * @param tls the TLS connection to the brokers, when on
  */
 public record KafkaConsumerOptions(String brokers, String topic, SinkProtocol protocol, String groupId,
-                                   int partitionNum, int maxMessageBytes, MySqlSinkOptions downstream) {
+                                   int partitionNum, int maxMessageBytes, MySqlSinkOptions downstream,
+                                   Optional<KafkaSasl> sasl, Optional<KafkaTls> tls) {
     private static final Set<String> PARAMETERS = Set.of("protocol", "consumer-group-id", "partition-num",
-            "max-message-bytes", "enable-tidb-extension", "version");
+            "max-message-bytes", "enable-tidb-extension", "version", "sasl-user", "sasl-password", "sasl-mechanism",
+            "enable-tls", "ca", "cert", "key");
 
     /**
      * @throws CdcException SINK_URI_INVALID for a malformed URI or an unknown parameter, SINK_UNKNOWN_PROTOCOL for a
@@ -67,7 +73,12 @@ public record KafkaConsumerOptions(String brokers, String topic, SinkProtocol pr
         int maxMessageBytes = read.intParam("max-message-bytes", Optional.empty(), Integer.MAX_VALUE, 1,
                 Integer.MAX_VALUE);
         MySqlSinkOptions downstream = MySqlSinkOptions.of(SinkUri.parse(downstreamUri));
+        Optional<KafkaSasl> sasl = KafkaSasl.of(read.text("sasl-mechanism", Optional.empty()),
+                read.text("sasl-user", Optional.empty()), read.text("sasl-password", Optional.empty()));
+        Optional<KafkaTls> tls = KafkaTls.of(read.optionalBool("enable-tls", Optional.empty()),
+                read.text("ca", Optional.empty()), read.text("cert", Optional.empty()),
+                read.text("key", Optional.empty()));
         return new KafkaConsumerOptions(KafkaSinkOptions.brokers(upstream.raw()), KafkaSinkOptions.topic(
-                upstream.raw()), protocol, groupId, partitionNum, maxMessageBytes, downstream);
+                upstream.raw()), protocol, groupId, partitionNum, maxMessageBytes, downstream, sasl, tls);
     }
 }

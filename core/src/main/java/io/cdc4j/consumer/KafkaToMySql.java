@@ -115,6 +115,8 @@ public final class KafkaToMySql implements AutoCloseable {
         properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
                 Math.max(ConsumerConfig.DEFAULT_MAX_PARTITION_FETCH_BYTES, Math.min(options.maxMessageBytes(),
                         64 * 1024 * 1024)));
+        options.sasl().ifPresent(sasl -> sasl.applyTo(properties));
+        options.tls().ifPresent(tls -> tls.applyTo(properties));
         return properties;
     }
 

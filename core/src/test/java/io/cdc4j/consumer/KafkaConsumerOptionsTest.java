@@ -24,6 +24,19 @@ class KafkaConsumerOptionsTest {
     }
 
     @Test
+    void theConsumerLogsInAsTheSinkDoes() {
+        KafkaConsumerOptions options = KafkaConsumerOptions.of("kafka://b1:9092/orders?protocol=open-protocol"
+                + "&sasl-mechanism=scram-sha-512&sasl-user=reader&sasl-password=hidden", DOWNSTREAM);
+        assertThat(options.sasl()).hasValueSatisfying(sasl -> assertThat(sasl.mechanism()).isEqualTo("SCRAM-SHA-512"));
+        assertThat(options.toString()).doesNotContain("hidden");
+        assertThat(options.tls()).isEmpty();
+        assertThat(KafkaConsumerOptions.of("kafka://b1:9093/orders?protocol=open-protocol&enable-tls=true",
+                DOWNSTREAM).tls()).isPresent();
+        assertThatThrownBy(() -> KafkaConsumerOptions.of("kafka://b1:9092/orders?protocol=open-protocol"
+                + "&sasl-user=reader", DOWNSTREAM)).hasMessageContaining("needs sasl-password");
+    }
+
+    @Test
     void withoutAGroupEachRunGetsItsOwn() {
         String uri = "kafka://b1:9092/orders?protocol=canal-json&enable-tidb-extension=true";
         assertThat(KafkaConsumerOptions.of(uri, DOWNSTREAM).groupId()).startsWith("ticdc_kafka_consumer_")

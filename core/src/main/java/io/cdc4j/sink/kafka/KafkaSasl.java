@@ -26,7 +26,7 @@ public record KafkaSasl(String mechanism, String user, String password) {
      * @throws CdcException KAFKA_INVALID_CONFIG for an unknown mechanism or a user or password missing;
      *                      SINK_INVALID_CONFIG for GSSAPI and OAUTHBEARER, not supported yet
      */
-    static Optional<KafkaSasl> of(Optional<String> mechanism, Optional<String> user, Optional<String> password) {
+    public static Optional<KafkaSasl> of(Optional<String> mechanism, Optional<String> user, Optional<String> password) {
         Optional<String> named = mechanism.filter(m -> !m.isEmpty());
         Optional<String> login = user.filter(u -> !u.isEmpty());
         if (named.isEmpty() && login.isEmpty() && password.filter(p -> !p.isEmpty()).isEmpty()) {
@@ -50,7 +50,7 @@ public record KafkaSasl(String mechanism, String user, String password) {
     }
 
     /** Sets the client properties that log in with it. */
-    void applyTo(Properties properties) {
+    public void applyTo(Properties properties) {
         String module = mechanism.equals("PLAIN") ? "org.apache.kafka.common.security.plain.PlainLoginModule"
                 : "org.apache.kafka.common.security.scram.ScramLoginModule";
         properties.put("security.protocol", "SASL_PLAINTEXT");

@@ -26,7 +26,7 @@ public record KafkaTls(Optional<Path> ca, Optional<String> certificate, Optional
      * @throws CdcException KAFKA_INVALID_CONFIG for {@code enable-tls=false} with files, files not given together, a
      *                      file that cannot be read or is not PEM, or a key not in PKCS#8
      */
-    static Optional<KafkaTls> of(Optional<Boolean> enableTls, Optional<String> ca, Optional<String> cert,
+    public static Optional<KafkaTls> of(Optional<Boolean> enableTls, Optional<String> ca, Optional<String> cert,
                                  Optional<String> key) {
         Optional<String> caFile = ca.filter(c -> !c.isEmpty());
         Optional<String> certFile = cert.filter(c -> !c.isEmpty());
@@ -75,7 +75,7 @@ public record KafkaTls(Optional<Path> ca, Optional<String> certificate, Optional
     }
 
     /** Sets the client properties that connect with it; with SASL the protocol becomes SASL_SSL. */
-    void applyTo(Properties properties) {
+    public void applyTo(Properties properties) {
         Object protocol = properties.get("security.protocol");
         properties.put("security.protocol", "SASL_PLAINTEXT".equals(protocol) ? "SASL_SSL" : "SSL");
         ca.ifPresent(file -> {
