@@ -21,6 +21,7 @@ public final class ErrorStatus {
             ErrorCode.SINK_UNKNOWN_PROTOCOL, ErrorCode.INVALID_IGNORE_EVENT_TYPE,
             ErrorCode.INVALID_FILTER_EXPRESSION, ErrorCode.EXPRESSION_COLUMN_NOT_FOUND, ErrorCode.KAFKA_INVALID_CONFIG,
             ErrorCode.KAFKA_NEW_PRODUCER, ErrorCode.KAFKA_INVALID_PARTITION_NUM, ErrorCode.KAFKA_CREATE_TOPIC,
+            ErrorCode.COLUMN_SELECTOR_FAILED,
             // ours, no TiCDC code: the upstream is misconfigured for CDC, which the caller must fix there
             ErrorCode.UPSTREAM_PREREQUISITE);
 

@@ -47,6 +47,7 @@ public enum ErrorCode {
     SINK_URI_INVALID("CDC:ErrSinkURIInvalid", "sink uri invalid"),
     SINK_INVALID_CONFIG("CDC:ErrSinkInvalidConfig", "sink config invalid"),
     DISPATCHER_FAILED("CDC:ErrDispatcherFailed", "dispatcher failed"),
+    COLUMN_SELECTOR_FAILED("CDC:ErrColumnSelectorFailed", "column selector failed"),
     CODEC_DECODE("CDC:ErrCodecDecode", "codec decode error"),
     SINK_UNKNOWN_PROTOCOL("CDC:ErrSinkUnknownProtocol", "unknown protocol"),
     KAFKA_INVALID_CONFIG("CDC:ErrKafkaInvalidConfig", "kafka config invalid"),

@@ -12,6 +12,7 @@ import io.cdc4j.sink.Completion;
 import io.cdc4j.sink.NetEffectFolder;
 import io.cdc4j.sink.OrderedEncoder;
 import io.cdc4j.sink.Sink;
+import io.cdc4j.sink.mq.ColumnSelection;
 import io.cdc4j.sink.mq.EventRouter;
 import io.cdc4j.sink.mq.PartitionDispatcher;
 import io.cdc4j.sink.mq.UpdateSplitter;
@@ -64,6 +65,7 @@ public final class KafkaSink implements Sink {
     private final MessageEncoder encoder;
     private final LongSupplier nanoClock;
     private final OrderedEncoder stage;
+    private final ColumnSelection columns;
     private final AtomicBoolean watermarkFailed = new AtomicBoolean();
     private long lastWatermarkNanos;
     private long lastWatermarkTs;
@@ -73,7 +75,8 @@ public final class KafkaSink implements Sink {
      *                       caller's thread
      */
     KafkaSink(ChangefeedId changefeed, KafkaSinkOptions options, Producer<byte[], byte[]> producer,
-              Topics topics, EventRouter router, MessageEncoder encoder, LongSupplier nanoClock, int encoderThreads) {
+              Topics topics, EventRouter router, MessageEncoder encoder, LongSupplier nanoClock, int encoderThreads,
+              ColumnSelection columns) {
         this.changefeed = Objects.requireNonNull(changefeed, "changefeed");
         this.options = Objects.requireNonNull(options, "options");
         this.producer = Objects.requireNonNull(producer, "producer");
@@ -81,6 +84,7 @@ public final class KafkaSink implements Sink {
         this.router = Objects.requireNonNull(router, "router");
         this.encoder = Objects.requireNonNull(encoder, "encoder");
         this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
+        this.columns = Objects.requireNonNull(columns, "columns");
         this.lastWatermarkNanos = nanoClock.getAsLong() - WATERMARK_INTERVAL.toNanos();
         topics.topic(options.topic());
         this.stage = new OrderedEncoder(encoderThreads, QUEUED_JOBS, changefeed.toString().replace('/', '-'));
@@ -88,8 +92,14 @@ public final class KafkaSink implements Sink {
 
     @Override
     public void writeRows(RowBatch part, Completion done) {
-        List<RowChange> rows = UpdateSplitter.split(NetEffectFolder.fold(part.commitTs(), part.rows()).stream()
-                .flatMap(txn -> txn.rows().stream()).toList());
+        List<RowChange> rows;
+        try {
+            rows = UpdateSplitter.split(NetEffectFolder.fold(part.commitTs(), part.rows()).stream()
+                    .flatMap(txn -> txn.rows().stream()).toList()).stream().map(columns::project).toList();
+        } catch (CdcException e) {
+            done.failed(e);
+            return;
+        }
         if (rows.isEmpty()) {
             done.done();
             return;

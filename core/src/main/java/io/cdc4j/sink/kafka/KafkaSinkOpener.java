@@ -9,6 +9,7 @@ import io.cdc4j.sink.Sink;
 import io.cdc4j.sink.SinkFactory;
 import io.cdc4j.sink.SinkProvider;
 import io.cdc4j.sink.SinkUri;
+import io.cdc4j.sink.mq.ColumnSelection;
 import io.cdc4j.sink.mq.EventRouter;
 import java.time.Duration;
 import java.util.Properties;
@@ -52,7 +53,7 @@ public final class KafkaSinkOpener implements SinkFactory.Opener, SinkProvider {
                     new ByteArraySerializer());
             Sink sink = new KafkaSink(changefeed, options, producer, topics, router,
                     MessageEncoders.open(options.codec(), System::currentTimeMillis), System::nanoTime,
-                    encoderThreads(config));
+                    encoderThreads(config), columns(config));
             LOG.info("changefeed {}: Kafka sink to {} (topic {}, protocol {}, acks {})", changefeed,
                     options.brokers(), options.topic(), options.codec().protocol().text(), options.requiredAcks());
             return sink;
@@ -75,6 +76,11 @@ public final class KafkaSinkOpener implements SinkFactory.Opener, SinkProvider {
     public void check(SinkUri uri, ReplicaConfig config) {
         KafkaSinkOptions options = KafkaSinkOptions.of(uri, config, "check");
         router(options, config, new ChangefeedId("default", "check"));
+        columns(config);
+    }
+
+    private static ColumnSelection columns(ReplicaConfig config) {
+        return ColumnSelection.of(config.sink().columnSelectors(), config.caseSensitive());
     }
 
     @Override

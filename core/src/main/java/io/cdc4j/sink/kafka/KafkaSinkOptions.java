@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * The Kafka sink's settings from a {@code kafka://} URI and the changefeed's {@code sink} section, read and checked as
  * TiCDC reads them (../shared/reference/sink-uris.md): URI parameters win over their {@code sink.kafka_config}
  * twins. Settings cdc4j does not act on yet (SASL GSSAPI and OAUTHBEARER, insecure-skip-verify, large-message
- * handling, column selectors, ...) are refused naming the setting, never accepted and ignored.
+ * handling, ...) are refused naming the setting, never accepted and ignored.
  *
  * @param brokers the bootstrap servers, comma-separated
  * @param topic the default topic (the URI's path)
@@ -213,11 +213,6 @@ public record KafkaSinkOptions(String brokers, String topic, CodecOptions codec,
     }
 
     private static void refuseUnsupported(SinkConfig sink, SinkParams read) {
-        if (!sink.columnSelectors().isEmpty()) {
-            throw new CdcException(ErrorCode.SINK_INVALID_CONFIG, "sink.column_selectors (TOML"
-                    + " [[sink.column-selectors]]) is not supported by cdc4j's Kafka sink yet: every column would be"
-                    + " sent; remove them");
-        }
         read.requireDefault("content-compatible", "[sink] content-compatible",
                 read.boolParam("content-compatible", sink.contentCompatible(), false), false,
                 "canal-json messages keep TiCDC's short mysqlType names");

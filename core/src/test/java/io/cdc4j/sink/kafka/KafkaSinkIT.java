@@ -482,14 +482,48 @@ class KafkaSinkIT {
     }
 
     @Test
+    void columnSelectorsSendTheSelectedColumnsAndATableWhoseKeyIsLeftOutFailsTheChangefeed() throws Exception {
+        sql("CREATE DATABASE k9", "CREATE TABLE k9.kept (id INT PRIMARY KEY, secret VARCHAR(10), note VARCHAR(10),"
+                + " nick VARCHAR(10))", "CREATE TABLE k9.keyless (id INT PRIMARY KEY, v VARCHAR(10))");
+        create("selected", "kafka://" + kafka.bootstrap() + "/k9-topic?protocol=open-protocol", "k9",
+                ",\"sink\":{\"column_selectors\":[{\"matcher\":[\"k9.kept\"],\"columns\":[\"*\",\"!secret\","
+                        + "\"!n*\",\"NICK\"]},{\"matcher\":[\"k9.keyless\"],\"columns\":[\"v\"]}],"
+                        + "\"dispatchers\":[{\"matcher\":[\"k9.*\"],\"partition\":\"index-value\"}]}");
+        sql("INSERT INTO k9.kept VALUES (1, 'hidden', 'gone', 'shown')", "DELETE FROM k9.kept WHERE id = 1");
+        OpenProtocolChangeDecoder decoder = new OpenProtocolChangeDecoder();
+        try (TopicReader reader = new TopicReader(kafka.bootstrap(), "k9-topic")) {
+            List<Change.Row> rows = await("the insert and the delete arrive").atMost(DEADLINE).until(() -> {
+                List<Change.Row> found = new ArrayList<>();
+                for (TopicReader.Read read : reader.poll()) {
+                    decoder.decode(read.key(), read.value()).stream().filter(Change.Row.class::isInstance)
+                            .map(Change.Row.class::cast).forEach(found::add);
+                }
+                return found;
+            }, found -> found.size() == 2);
+            for (Change.Row row : rows) {
+                assertThat(row.columns()).extracting(Change.Column::name).as("the last matching pattern decides,"
+                        + " without case").containsExactlyInAnyOrder("id", "nick");
+                assertThat(row.keyColumns()).containsExactly("id");
+            }
+        }
+        sql("INSERT INTO k9.keyless VALUES (1, 'x')");
+        JsonNode failed = await("the changefeed stops on the keyless selection").atMost(DEADLINE)
+                .until(() -> changefeed("selected"), info -> info.path("error").path("code").asText()
+                        .equals("CDC:ErrColumnSelectorFailed"));
+        assertThat(failed.path("error").path("message").asText()).contains("k9").contains("keyless")
+                .contains("no whole primary or unique key");
+        remove("selected");
+    }
+
+    @Test
     void settingsCdc4jDoesNotActOnAreRefusedWithA400() throws Exception {
         sql("CREATE DATABASE k5", "CREATE TABLE k5.t (id INT PRIMARY KEY)");
         String broker = "kafka://" + kafka.bootstrap();
         assertRefused(broker + "/k5?protocol=debezium", "CDC:ErrSinkUnknownProtocol", "debezium");
         assertRefused(broker + "/k5", "CDC:ErrSinkUnknownProtocol", "protocol");
         assertRefused(broker + "/?protocol=canal-json", "CDC:ErrKafkaInvalidConfig", "no topic");
-        assertRefused(broker + "/k5?protocol=canal-json&sasl-user=u&sasl-password=secret", "CDC:ErrSinkInvalidConfig",
-                "sasl-user");
+        assertRefused(broker + "/k5?protocol=canal-json&sasl-mechanism=gssapi&sasl-user=u&sasl-password=secret",
+                "CDC:ErrSinkInvalidConfig", "GSSAPI");
         assertRefused(broker + "/k5?protocol=canal-json&required-acks=2", "CDC:ErrKafkaInvalidConfig",
                 "required-acks");
         assertRefused(broker + "/k5?protocol=canal-json&no-such-option=1", "CDC:ErrSinkURIInvalid", "no-such-option");
@@ -504,9 +538,11 @@ class KafkaSinkIT {
                 "CDC:ErrKafkaNewProducer", "cannot reach");
         Http.Response columns = Http.post(base, "/api/v2/changefeeds", "{\"changefeed_id\":\"columns\","
                 + "\"sink_uri\":\"" + broker + "/k5?protocol=canal-json\",\"replica_config\":{\"filter\":{\"rules\":"
-                + "[\"k5.*\"]},\"sink\":{\"column_selectors\":[{\"matcher\":[\"k5.*\"],\"columns\":[\"id\"]}]}}}");
-        assertThat(columns.status()).isEqualTo(400);
-        assertThat(columns.json().path("error_msg").asText()).contains("sink.column_selectors");
+                + "[\"k5.*\"]},\"sink\":{\"column_selectors\":[{\"matcher\":[\"k5.*\"],\"columns\":"
+                + "[\"/unclosed\"]}]}}}");
+        assertThat(columns.status()).as(columns.body()).isEqualTo(400);
+        assertThat(columns.json().path("error_code").asText()).isEqualTo("CDC:ErrColumnSelectorFailed");
+        assertThat(columns.json().path("error_msg").asText()).contains("/unclosed");
         assertThat(Http.get(base, "/api/v2/changefeeds").json().path("items").toString()).doesNotContain("k5");
     }
 

@@ -21,6 +21,7 @@ import io.cdc4j.model.RowBatch;
 import io.cdc4j.model.TableName;
 import io.cdc4j.sink.Completion;
 import io.cdc4j.sink.SinkUri;
+import io.cdc4j.sink.mq.ColumnSelection;
 import io.cdc4j.sink.mq.EventRouter;
 import java.time.ZoneOffset;
 import java.util.Collection;
@@ -51,7 +52,8 @@ class KafkaSinkTest {
                 + "canal-json&enable-tidb-extension=" + tidbExtension), ReplicaConfig.defaults(), "t");
         EventRouter router = EventRouter.of("db-topic", List.of(), false, false, ZoneOffset.UTC, rule -> { });
         return new KafkaSink(FEED, options, producer, topics, router, MessageEncoders.open(new CodecOptions(
-                SinkProtocol.CANAL_JSON, tidbExtension, false, ZoneOffset.UTC), () -> 1L), nanos::get, 0);
+                SinkProtocol.CANAL_JSON, tidbExtension, false, ZoneOffset.UTC), () -> 1L), nanos::get, 0,
+                ColumnSelection.of(List.of(), false));
     }
 
     @Test
@@ -77,7 +79,7 @@ class KafkaSinkTest {
                 + "open-protocol&max-batch-size=2"), ReplicaConfig.defaults(), "t");
         EventRouter router = EventRouter.of("db-topic", List.of(), false, false, ZoneOffset.UTC, rule -> { });
         KafkaSink sink = new KafkaSink(FEED, options, producer, topics, router,
-                MessageEncoders.open(options.codec(), () -> 1L), nanos::get, 0);
+                MessageEncoders.open(options.codec(), () -> 1L), nanos::get, 0, ColumnSelection.of(List.of(), false));
         Recorded done = new Recorded();
         sink.writeRows(new RowBatch(TS, 0, List.of(insert(1, "a"), insert(2, "b"), insert(3, "c"))), done);
         assertThat(producer.history()).as("two rows in the first message, one in the second").hasSize(2);
