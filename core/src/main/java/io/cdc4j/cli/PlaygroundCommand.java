@@ -145,7 +145,7 @@ public final class PlaygroundCommand implements Callable<Integer> {
             text.append("  curl -X POST -H 'Content-Type: application/json' ").append(first)
                     .append("/api/v2/changefeeds -d '{\"changefeed_id\":\"playground-kafka\",\"sink_uri\":\"")
                     .append(sinkUri).append("\"}'\n");
-            text.append("  cdc kafka-consumer --upstream-uri '").append(sinkUri).append("' --downstream-uri ")
+            text.append("  bin/cdc kafka-consumer --upstream-uri '").append(sinkUri).append("' --downstream-uri ")
                     .append(endpoints.downstream()).append('\n');
         });
         text.append("\nPress Ctrl-C to stop everything.");

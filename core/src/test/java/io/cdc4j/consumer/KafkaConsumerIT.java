@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.cdc4j.model.Tso;
-import io.cdc4j.owner.OwnerSettings;
 import io.cdc4j.playground.CdcBinlog;
 import io.cdc4j.playground.EmbeddedMariaDb;
 import io.cdc4j.playground.MariaDbSettings;
 import io.cdc4j.server.CdcServer;
-import io.cdc4j.server.ServerConfig;
-import io.cdc4j.server.ServerOptions;
 import io.cdc4j.sink.mysql.RandomWorkload;
 import io.cdc4j.testing.FreePorts;
 import io.cdc4j.testing.Http;
@@ -20,7 +17,6 @@ import io.cdc4j.testing.TestDirs;
 import io.cdc4j.testing.TestKafka;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -52,16 +48,8 @@ class KafkaConsumerIT {
         downstream = EmbeddedMariaDb.start(new MariaDbSettings("downstream", "127.0.0.1", FreePorts.next(),
                 dataDir.resolve("downstream"), Optional.empty()));
         kafka = TestKafka.start(dataDir.resolve("kafka"));
-        ServerConfig plain = InProcessServers.config(dataDir.resolve("server"), Optional.empty(),
-                FreePorts.loopback());
-        ServerConfig config = new ServerConfig(plain.addr(), plain.advertiseAddr(), plain.dataDir(), plain.meta(),
-                plain.metaListen(), plain.clusterId(), Optional.of(upstream.mysqlUri()), plain.logLevel(),
-                plain.logFile(), plain.captureSessionTtl());
-        server = CdcServer.start(config, ServerOptions.forUpstream(config.upstream())
-                .withOwner(new OwnerSettings(Duration.ofMillis(100), Clock.systemUTC(), Duration.ofMillis(500))));
+        server = InProcessServers.owningUpstream(dataDir.resolve("server"), upstream.mysqlUri(), DEADLINE);
         base = InProcessServers.baseUrl(server);
-        await("the server is the owner").atMost(DEADLINE)
-                .until(() -> Http.get(base, "/api/v2/status").json().path("is_owner").asBoolean());
     }
 
     @AfterAll
@@ -101,12 +89,17 @@ class KafkaConsumerIT {
             workload.bigTransaction(connection, 20_000);
             workload.transactions(connection, 50);
         }
+        applyAllAndCompare(options, "trip");
+    }
+
+    /** Runs a consumer until it applied everything committed so far, then compares the schema on both sides. */
+    private static void applyAllAndCompare(KafkaConsumerOptions options, String schema) throws Exception {
         long committed = Tso.fromInstant(Instant.now());
-        try (KafkaToMySql second = KafkaToMySql.open(options)) {
-            CompletableFuture<Void> secondRun = CompletableFuture.runAsync(second::run);
-            awaitApplied(second, committed, secondRun);
+        try (KafkaToMySql consumer = KafkaToMySql.open(options)) {
+            CompletableFuture<Void> run = CompletableFuture.runAsync(consumer::run);
+            awaitApplied(consumer, committed, run);
             try (Connection left = upstream.connect(); Connection right = downstream.connect()) {
-                assertThat(SchemaDiff.firstDifference(left, right, "trip")).as("first difference").isEmpty();
+                assertThat(SchemaDiff.firstDifference(left, right, schema)).as("first difference").isEmpty();
             }
         }
     }
@@ -132,14 +125,7 @@ class KafkaConsumerIT {
             workload.bigTransaction(connection, 5_000);
             workload.transactions(connection, 50);
         }
-        long committed = Tso.fromInstant(Instant.now());
-        try (KafkaToMySql consumer = KafkaToMySql.open(options)) {
-            CompletableFuture<Void> run = CompletableFuture.runAsync(consumer::run);
-            awaitApplied(consumer, committed, run);
-            try (Connection left = upstream.connect(); Connection right = downstream.connect()) {
-                assertThat(SchemaDiff.firstDifference(left, right, "opentrip")).as("first difference").isEmpty();
-            }
-        }
+        applyAllAndCompare(options, "opentrip");
     }
 
     @Test

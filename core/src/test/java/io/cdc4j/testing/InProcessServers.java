@@ -1,11 +1,15 @@
 package io.cdc4j.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import io.cdc4j.meta.MetaEndpoint;
+import io.cdc4j.owner.OwnerSettings;
 import io.cdc4j.server.CdcServer;
 import io.cdc4j.server.ServerConfig;
 import io.cdc4j.server.ServerOptions;
 import io.cdc4j.sink.SinkFactory;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -45,6 +49,23 @@ public final class InProcessServers {
                 config.metaListen(), config.clusterId(), Optional.of(upstreamUri), config.logLevel(),
                 config.logFile(), config.captureSessionTtl());
         return CdcServer.start(config, ServerOptions.forUpstream(config.upstream()).withSinks(sinks));
+    }
+
+    /**
+     * A capture with its own embedded ZooKeeper that reads {@code upstreamUri} with the standard sinks and an owner
+     * that ticks every 100 ms, once it is the owner (within {@code deadline}).
+     */
+    public static CdcServer owningUpstream(Path dataDir, String upstreamUri, Duration deadline) {
+        ServerConfig plain = config(dataDir, Optional.empty(), FreePorts.loopback());
+        ServerConfig config = new ServerConfig(plain.addr(), plain.advertiseAddr(), plain.dataDir(), plain.meta(),
+                plain.metaListen(), plain.clusterId(), Optional.of(upstreamUri), plain.logLevel(), plain.logFile(),
+                plain.captureSessionTtl());
+        CdcServer server = CdcServer.start(config, ServerOptions.forUpstream(config.upstream())
+                .withOwner(new OwnerSettings(Duration.ofMillis(100), Clock.systemUTC(), Duration.ofMillis(500))));
+        String base = baseUrl(server);
+        await("the server is the owner").atMost(deadline)
+                .until(() -> Http.get(base, "/api/v2/status").json().path("is_owner").asBoolean());
+        return server;
     }
 
     public static ServerConfig config(Path dataDir, Optional<MetaEndpoint> meta, String metaListen) {

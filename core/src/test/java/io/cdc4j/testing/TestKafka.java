@@ -5,7 +5,6 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 
 /**
  * A real single-node Kafka (KRaft, broker and controller in one) started by a test in process. Its clients reach it
@@ -25,19 +24,8 @@ public final class TestKafka implements AutoCloseable {
     public static TestKafka start(Path dir) {
         int advertised = FreePorts.next();
         try {
-            TestKitNodes nodes = new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1)
-                    .setNumControllerNodes(1).setBaseDirectory(dir)
-                    .setPerServerProperties(Map.of(0, Map.of("advertised.listeners",
-                            "EXTERNAL://127.0.0.1:" + advertised)))
-                    .build();
-            KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes)
-                    .setConfigProp("offsets.topic.num.partitions", "1")
-                    .setConfigProp("offsets.topic.replication.factor", "1")
-                    .setConfigProp("transaction.state.log.replication.factor", "1")
-                    .setConfigProp("transaction.state.log.min.isr", "1")
-                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                    .setConfigProp("auto.create.topics.enable", "false")
-                    .build();
+            KafkaClusterTestKit cluster = TestKafkaNodes.cluster(TestKafkaNodes.nodes(dir,
+                    Map.of("advertised.listeners", "EXTERNAL://127.0.0.1:" + advertised)).build()).build();
             cluster.format();
             cluster.startup();
             String real = cluster.bootstrapServers();

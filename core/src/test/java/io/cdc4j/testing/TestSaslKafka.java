@@ -39,24 +39,15 @@ public final class TestSaslKafka implements AutoCloseable {
         String scram = "org.apache.kafka.common.security.scram.ScramLoginModule required;";
         String jaasBefore = System.getProperty(JAAS_PROPERTY);
         try {
-            TestKitNodes nodes = new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1)
-                    .setNumControllerNodes(1).setBaseDirectory(dir)
+            TestKitNodes nodes = TestKafkaNodes.nodes(dir, Map.of())
                     .setBrokerSecurityProtocol(SecurityProtocol.SASL_PLAINTEXT).build();
-            KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes)
-                    .setConfigProp("offsets.topic.num.partitions", "1")
-                    .setConfigProp("offsets.topic.replication.factor", "1")
-                    .setConfigProp("transaction.state.log.replication.factor", "1")
-                    .setConfigProp("transaction.state.log.min.isr", "1")
-                    .setConfigProp("auto.create.topics.enable", "false")
+            KafkaClusterTestKit cluster = TestKafkaNodes.started(TestKafkaNodes.cluster(nodes)
                     // the controller's listener is plaintext (anonymous); every client here may do anything
                     .setConfigProp("super.users", "User:ANONYMOUS;User:" + PLAIN_USER + ";User:" + SCRAM_USER)
                     .setConfigProp("sasl.enabled.mechanisms", "PLAIN,SCRAM-SHA-256,SCRAM-SHA-512")
                     .setConfigProp("listener.name.external.scram-sha-256.sasl.jaas.config", scram)
                     .setConfigProp("listener.name.external.scram-sha-512.sasl.jaas.config", scram)
-                    .build();
-            cluster.format();
-            cluster.startup();
-            cluster.waitForReadyBrokers();
+                    .build());
             TestSaslKafka kafka = new TestSaslKafka(cluster, jaasBefore);
             kafka.createScramUser();
             return kafka;

@@ -26,28 +26,17 @@ public final class TestTlsKafka implements AutoCloseable {
         TestCertificates.Issued broker = certificates.issue("broker");
         int port = FreePorts.next();
         try {
-            TestKitNodes nodes = new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1)
-                    .setNumControllerNodes(1).setBaseDirectory(dir)
-                    .setPerServerProperties(Map.of(0, Map.of(
-                            "listeners", "EXTERNAL://localhost:0,CONTROLLER://localhost:0,SECURE://localhost:" + port,
-                            "listener.security.protocol.map", "EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT,SECURE:SSL")))
-                    .build();
-            KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes)
-                    .setConfigProp("offsets.topic.num.partitions", "1")
-                    .setConfigProp("offsets.topic.replication.factor", "1")
-                    .setConfigProp("transaction.state.log.replication.factor", "1")
-                    .setConfigProp("transaction.state.log.min.isr", "1")
-                    .setConfigProp("auto.create.topics.enable", "false")
+            TestKitNodes nodes = TestKafkaNodes.nodes(dir, Map.of(
+                    "listeners", "EXTERNAL://localhost:0,CONTROLLER://localhost:0,SECURE://localhost:" + port,
+                    "listener.security.protocol.map", "EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT,SECURE:SSL")).build();
+            KafkaClusterTestKit cluster = TestKafkaNodes.started(TestKafkaNodes.cluster(nodes)
                     .setConfigProp("ssl.keystore.type", "PEM")
                     .setConfigProp("ssl.keystore.certificate.chain", broker.certificatePem())
                     .setConfigProp("ssl.keystore.key", broker.keyPem())
                     .setConfigProp("ssl.truststore.type", "PEM")
                     .setConfigProp("ssl.truststore.certificates", certificates.caPem())
                     .setConfigProp("listener.name.secure.ssl.client.auth", "required")
-                    .build();
-            cluster.format();
-            cluster.startup();
-            cluster.waitForReadyBrokers();
+                    .build());
             return new TestTlsKafka(cluster, certificates, port);
         } catch (Exception e) {
             throw new IllegalStateException("the TLS test Kafka broker did not start", e);

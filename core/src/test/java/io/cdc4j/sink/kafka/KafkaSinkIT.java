@@ -9,13 +9,10 @@ import io.cdc4j.consumer.canal.CanalJsonDecoder;
 import io.cdc4j.consumer.canal.CanalJsonMessage;
 import io.cdc4j.consumer.open.OpenProtocolChangeDecoder;
 import io.cdc4j.model.Tso;
-import io.cdc4j.owner.OwnerSettings;
 import io.cdc4j.playground.CdcBinlog;
 import io.cdc4j.playground.EmbeddedMariaDb;
 import io.cdc4j.playground.MariaDbSettings;
 import io.cdc4j.server.CdcServer;
-import io.cdc4j.server.ServerConfig;
-import io.cdc4j.server.ServerOptions;
 import io.cdc4j.testing.FreePorts;
 import io.cdc4j.testing.Http;
 import io.cdc4j.testing.InProcessServers;
@@ -31,7 +28,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,16 +68,8 @@ class KafkaSinkIT {
         upstream = EmbeddedMariaDb.start(new MariaDbSettings("upstream", "127.0.0.1", FreePorts.next(),
                 dataDir.resolve("upstream"), Optional.of(new CdcBinlog(1))));
         kafka = TestKafka.start(dataDir.resolve("kafka"));
-        ServerConfig plain = InProcessServers.config(dataDir.resolve("server"), Optional.empty(),
-                FreePorts.loopback());
-        ServerConfig config = new ServerConfig(plain.addr(), plain.advertiseAddr(), plain.dataDir(), plain.meta(),
-                plain.metaListen(), plain.clusterId(), Optional.of(upstream.mysqlUri()), plain.logLevel(),
-                plain.logFile(), plain.captureSessionTtl());
-        server = CdcServer.start(config, ServerOptions.forUpstream(config.upstream())
-                .withOwner(new OwnerSettings(Duration.ofMillis(100), Clock.systemUTC(), Duration.ofMillis(500))));
+        server = InProcessServers.owningUpstream(dataDir.resolve("server"), upstream.mysqlUri(), DEADLINE);
         base = InProcessServers.baseUrl(server);
-        await("the server is the owner").atMost(DEADLINE)
-                .until(() -> Http.get(base, "/api/v2/status").json().path("is_owner").asBoolean());
     }
 
     @AfterAll
