@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * Turns one changefeed's rows, DDL and watermarks into a protocol's messages, so that a message-queue sink writes any
- * protocol the same way. One encoder is used by one thread at a time.
+ * protocol the same way. The sink's encoder threads use one encoder at once, so an encoder keeps no state
+ * but caches that are safe to share.
  */
 public interface MessageEncoder {
     /** The message of one row change. */

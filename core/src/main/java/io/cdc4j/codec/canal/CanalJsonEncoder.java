@@ -1,6 +1,7 @@
 package io.cdc4j.codec.canal;
 
 import io.cdc4j.codec.GoJsonText;
+import io.cdc4j.codec.JsonBytes;
 import io.cdc4j.codec.Message;
 import io.cdc4j.codec.MessageEncoder;
 import io.cdc4j.codec.MySqlColumnType;
@@ -48,34 +49,32 @@ public final class CanalJsonEncoder implements MessageEncoder {
         RowImage shown = row.after().or(row::before).orElseThrow();
         boolean keyOnly = row.kind() == RowKind.DELETE && options.deleteOnlyHandleKeyColumns();
         int[] columns = keyOnly ? layout.handleKey() : layout.all();
-        StringBuilder json = new StringBuilder(256);
-        json.append(layout.head()).append(typeOf(row.kind())).append("\",\"es\":")
-                .append(Tso.physical(row.commitTs())).append(",\"ts\":").append(clockMillis.getAsLong())
-                .append(",\"sql\":\"\",\"sqlType\":{");
+        JsonBytes json = new JsonBytes(layout.sizeHint());
+        json.raw(layout.head()).ascii(typeOf(row.kind())).ascii("\",\"es\":").number(Tso.physical(row.commitTs()))
+                .ascii(",\"ts\":").number(clockMillis.getAsLong()).ascii(",\"sql\":\"\",\"sqlType\":{");
         for (int n = 0; n < columns.length; n++) {
             int i = columns[n];
             if (n > 0) {
-                json.append(',');
+                json.ascii(',');
             }
-            json.append(layout.quotedNames().get(i)).append(':')
-                    .append(types.get(i).sqlType(shown.value(i).orElse(null)));
+            json.raw(layout.namesWithColon().get(i)).number(types.get(i).sqlType(shown.value(i).orElse(null)));
         }
-        json.append(keyOnly ? layout.handleKeyMysqlTypes() : layout.mysqlTypes());
+        json.raw(keyOnly ? layout.handleKeyMysqlTypes() : layout.mysqlTypes());
         if (row.kind() == RowKind.UPDATE) {
-            json.append('[');
+            json.ascii('[');
             image(json, table, layout, columns, row.before().orElseThrow(), options.onlyOutputUpdatedColumns()
                     ? row.after() : Optional.empty());
-            json.append(']');
+            json.ascii(']');
         } else {
-            json.append("null");
+            json.ascii("null");
         }
-        json.append(",\"data\":[");
+        json.ascii(",\"data\":[");
         image(json, table, layout, columns, shown, Optional.empty());
-        json.append(']');
+        json.ascii(']');
         if (options.enableTidbExtension()) {
-            json.append(",\"_tidb\":{\"commitTs\":").append(row.commitTs()).append('}');
+            json.ascii(",\"_tidb\":{\"commitTs\":").number(row.commitTs()).ascii('}');
         }
-        return bytes(json.append('}'));
+        return Message.of(json.ascii('}').bytes());
     }
 
     @Override
@@ -115,11 +114,10 @@ public final class CanalJsonEncoder implements MessageEncoder {
     }
 
     /** The columns of {@code image} as a JSON object; with {@code changedFrom}, only those whose value differs. */
-    private void image(StringBuilder json, TableInfo table, CanalTable layout, int[] columns, RowImage image,
+    private void image(JsonBytes json, TableInfo table, CanalTable layout, int[] columns, RowImage image,
                        Optional<RowImage> changedFrom) {
         List<MySqlColumnType> types = layout.types();
-        List<String> quotedNames = layout.quotedNames();
-        json.append('{');
+        json.ascii('{');
         boolean first = true;
         for (int i : columns) {
             Object value = image.value(i).orElse(null);
@@ -127,27 +125,27 @@ public final class CanalJsonEncoder implements MessageEncoder {
                 continue;
             }
             if (!first) {
-                json.append(',');
+                json.ascii(',');
             }
             first = false;
             ColumnInfo column = table.columns().get(i);
-            json.append(quotedNames.get(i)).append(':');
+            json.raw(layout.namesWithColon().get(i));
             if (value == null) {
-                json.append("null");
+                json.ascii("null");
             } else {
-                GoJsonText.quote(json, values.text(column, types.get(i), value));
+                json.quote(values.text(column, types.get(i), value));
             }
         }
-        json.append('}');
+        json.ascii('}');
     }
 
     /**
-     * What every row message of a table version shares: its columns' types, their quoted names, the message's start
-     * up to the {@code type} value, and its {@code mysqlType} object through to {@code "old":}, for every column and
-     * for the handle key's columns alone.
+     * What every row message of a table version shares, in UTF-8: its columns' types, their quoted names with the
+     * colon after them, the message's start up to the {@code type} value, and its {@code mysqlType} object through to
+     * {@code "old":}, for every column and for the handle key's columns alone; and a first guess of a row's size.
      */
-    private record CanalTable(List<MySqlColumnType> types, List<String> quotedNames, String head, int[] all,
-                              String mysqlTypes, int[] handleKey, String handleKeyMysqlTypes) {
+    private record CanalTable(List<MySqlColumnType> types, List<byte[]> namesWithColon, byte[] head, int[] all,
+                              byte[] mysqlTypes, int[] handleKey, byte[] handleKeyMysqlTypes, int sizeHint) {
         static CanalTable of(TableInfo table) {
             List<MySqlColumnType> types = table.columns().stream().map(column -> MySqlColumnType.of(table, column))
                     .toList();
@@ -166,8 +164,15 @@ public final class CanalJsonEncoder implements MessageEncoder {
             int[] all = IntStream.range(0, types.size()).toArray();
             int[] handleKey = (table.primaryKey().isEmpty() ? table.uniqueKey() : table.primaryKey()).stream()
                     .mapToInt(Integer::intValue).toArray();
-            return new CanalTable(types, names, head.toString(), all, mysqlTypes(types, names, all), handleKey,
-                    mysqlTypes(types, names, handleKey));
+            byte[] mysqlTypes = utf8(mysqlTypes(types, names, all));
+            List<byte[]> namesWithColon = names.stream().map(name -> utf8(name + ":")).toList();
+            int hint = 256 + 2 * mysqlTypes.length + 24 * types.size();
+            return new CanalTable(types, namesWithColon, utf8(head.toString()), all, mysqlTypes, handleKey,
+                    utf8(mysqlTypes(types, names, handleKey)), hint);
+        }
+
+        private static byte[] utf8(String text) {
+            return text.getBytes(StandardCharsets.UTF_8);
         }
 
         private static String mysqlTypes(List<MySqlColumnType> types, List<String> names, int[] columns) {
