@@ -14,6 +14,15 @@ public interface MessageEncoder {
     /** The message of one row change. */
     Message row(RowChange row);
 
+    /**
+     * The message of a row too large to send whole, with only its handle key's columns and the protocol's mark that
+     * it holds nothing else ({@code large-message-handle-option = handle-key-only}); empty when the protocol has no
+     * such message.
+     */
+    default Optional<Message> rowHandleKeyOnly(RowChange row) {
+        return Optional.empty();
+    }
+
     /** The message of one DDL statement. */
     Message ddl(DdlEvent ddl);
 

@@ -43,11 +43,20 @@ public final class CanalJsonEncoder implements MessageEncoder {
 
     @Override
     public Message row(RowChange row) {
+        return row(row, row.kind() == RowKind.DELETE && options.deleteOnlyHandleKeyColumns(), false);
+    }
+
+    /** With the TiDB extension only: the handle key's columns and {@code _tidb.onlyHandleKey}. */
+    @Override
+    public Optional<Message> rowHandleKeyOnly(RowChange row) {
+        return options.enableTidbExtension() ? Optional.of(row(row, true, true)) : Optional.empty();
+    }
+
+    private Message row(RowChange row, boolean keyOnly, boolean markedKeyOnly) {
         TableInfo table = row.table();
         CanalTable layout = tables.of(table);
         List<MySqlColumnType> types = layout.types();
         RowImage shown = row.after().or(row::before).orElseThrow();
-        boolean keyOnly = row.kind() == RowKind.DELETE && options.deleteOnlyHandleKeyColumns();
         int[] columns = keyOnly ? layout.handleKey() : layout.all();
         JsonBytes json = new JsonBytes(layout.sizeHint());
         json.raw(layout.head()).ascii(typeOf(row.kind())).ascii("\",\"es\":").number(Tso.physical(row.commitTs()))
@@ -72,7 +81,11 @@ public final class CanalJsonEncoder implements MessageEncoder {
         image(json, table, layout, columns, shown, Optional.empty());
         json.ascii(']');
         if (options.enableTidbExtension()) {
-            json.ascii(",\"_tidb\":{\"commitTs\":").number(row.commitTs()).ascii('}');
+            json.ascii(",\"_tidb\":{\"commitTs\":").number(row.commitTs());
+            if (markedKeyOnly) {
+                json.ascii(",\"onlyHandleKey\":true");
+            }
+            json.ascii('}');
         }
         return Message.of(json.ascii('}').bytes());
     }

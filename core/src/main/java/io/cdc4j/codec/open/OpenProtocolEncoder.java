@@ -43,25 +43,40 @@ public final class OpenProtocolEncoder implements MessageEncoder {
 
     @Override
     public Message row(RowChange row) {
+        return row(row, false);
+    }
+
+    /** The handle key's columns only, the key marked {@code "ohk":true}. */
+    @Override
+    public Optional<Message> rowHandleKeyOnly(RowChange row) {
+        return Optional.of(row(row, true));
+    }
+
+    private Message row(RowChange row, boolean keyOnly) {
         OpenTable table = tables.of(row.table());
         StringBuilder value = new StringBuilder(256).append('{');
         switch (row.kind()) {
-            case INSERT -> columns(value.append("\"u\":"), table, row.after().orElseThrow(), Optional.empty(), false);
+            case INSERT -> columns(value.append("\"u\":"), table, row.after().orElseThrow(), Optional.empty(),
+                    keyOnly);
             case DELETE -> columns(value.append("\"d\":"), table, row.before().orElseThrow(), Optional.empty(),
-                    options.deleteOnlyHandleKeyColumns());
+                    keyOnly || options.deleteOnlyHandleKeyColumns());
             case UPDATE -> {
                 RowImage after = row.after().orElseThrow();
-                columns(value.append("\"u\":"), table, after, Optional.empty(), false);
+                columns(value.append("\"u\":"), table, after, Optional.empty(), keyOnly);
                 if (options.outputOldValue()) {
                     columns(value.append(",\"p\":"), table, row.before().orElseThrow(),
-                            options.onlyOutputUpdatedColumns() ? Optional.of(after) : Optional.empty(), false);
+                            options.onlyOutputUpdatedColumns() ? Optional.of(after) : Optional.empty(), keyOnly);
                 }
             }
         }
         value.append('}');
         StringBuilder key = new StringBuilder(96).append("{\"ts\":").append(row.commitTs());
         names(key, row.table().name().schema(), row.table().name().table());
-        key.append(",\"t\":").append(ROW).append('}');
+        key.append(",\"t\":").append(ROW);
+        if (keyOnly) {
+            key.append(",\"ohk\":true");
+        }
+        key.append('}');
         return framed(key, value);
     }
 

@@ -20,6 +20,8 @@ public final class CanalJsonChangeDecoder implements ChangeDecoder {
         return List.of(switch (CanalJsonDecoder.decode(value)) {
             case CanalJsonMessage.Watermark mark -> new Change.Watermark(mark.ts());
             case CanalJsonMessage.Ddl ddl -> new Change.Ddl(commitTs(ddl.commitTs()), ddl.schema(), ddl.query());
+            case CanalJsonMessage.Row row when row.onlyHandleKey() ->
+                    throw ChangeDecoder.handleKeyOnly(row.schema() + "." + row.table());
             case CanalJsonMessage.Row row -> new Change.Row(commitTs(row.commitTs()), row.schema(), row.table(),
                     RowKind.valueOf(row.type()), columns(row.data(), row.mysqlTypes()), row.pkNames());
         });

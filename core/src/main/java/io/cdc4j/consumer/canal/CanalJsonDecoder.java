@@ -75,7 +75,8 @@ public final class CanalJsonDecoder {
         Map<String, Integer> sqlTypes = new LinkedHashMap<>();
         fields(root.path("sqlType")).forEach(entry -> sqlTypes.put(entry.getKey(), entry.getValue().asInt()));
         return new CanalJsonMessage.Row(type, text(root, "database"), text(root, "table"), pkNames,
-                columns(data.get(0)), old, mysqlTypes, sqlTypes, commitTs);
+                columns(data.get(0)), old, mysqlTypes, sqlTypes, commitTs,
+                root.path("_tidb").path("onlyHandleKey").asBoolean(false));
     }
 
     private static Map<String, String> columns(JsonNode row) {

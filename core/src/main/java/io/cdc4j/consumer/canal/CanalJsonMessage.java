@@ -19,10 +19,11 @@ public sealed interface CanalJsonMessage {
      * @param mysqlTypes each column's MySQL type name
      * @param sqlTypes each column's java.sql.Types code
      * @param commitTs the commit ts, when the TiDB extension is on
+     * @param onlyHandleKey {@code _tidb.onlyHandleKey}: the row was too large and holds its handle key alone
      */
     record Row(String type, String schema, String table, List<String> pkNames, Map<String, String> data,
                Optional<Map<String, String>> old, Map<String, String> mysqlTypes, Map<String, Integer> sqlTypes,
-               Optional<Long> commitTs) implements CanalJsonMessage {
+               Optional<Long> commitTs, boolean onlyHandleKey) implements CanalJsonMessage {
         public Row {
             Objects.requireNonNull(type, "type");
             pkNames = List.copyOf(pkNames);

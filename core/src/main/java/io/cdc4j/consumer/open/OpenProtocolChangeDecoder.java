@@ -62,6 +62,9 @@ public final class OpenProtocolChangeDecoder implements ChangeDecoder {
         int type = (int) number(key, "t");
         String schema = key.path("scm").asText("");
         String table = key.path("tbl").asText("");
+        if (key.path("ohk").asBoolean(false)) {
+            throw ChangeDecoder.handleKeyOnly(schema + "." + table);
+        }
         return switch (type) {
             case 1 -> row(ts, schema, table, json(value, "value"));
             case 2 -> {

@@ -128,7 +128,7 @@ public final class KafkaSink implements Sink {
             Topics.Topic topic = routed.topic();
             Message message = encoder.row(row);
             if (message.size() > topic.maxMessageBytes()) {
-                throw tooLarge("a row of " + row.table().name() + " at commit ts " + row.commitTs(), message, topic);
+                message = keyOnly(row, message, topic);
             }
             int partition = routed.dispatcher().dispatch(row, topic.partitions()).partition();
             byTarget.computeIfAbsent(new Target(topic, partition), target -> new ArrayList<>()).add(message);
@@ -147,6 +147,25 @@ public final class KafkaSink implements Sink {
                 }
             }
         };
+    }
+
+    /**
+     * A row too large for its topic: its handle key alone when {@code handle-key-only} is set and the protocol has
+     * such a message that fits, else {@code CDC:ErrMessageTooLarge}.
+     */
+    private Message keyOnly(RowChange row, Message whole, Topics.Topic topic) {
+        String what = "a row of " + row.table().name() + " at commit ts " + row.commitTs();
+        if (!options.handleKeyOnlyWhenTooLarge()) {
+            throw tooLarge(what, whole, topic);
+        }
+        Message key = encoder.rowHandleKeyOnly(row).orElseThrow(() -> tooLarge(what, whole, topic));
+        if (key.size() > topic.maxMessageBytes()) {
+            throw tooLarge(what + " (even with its handle key alone)", key, topic);
+        }
+        LOG.warn("changefeed {}: {} is a message of {} bytes, above the {} allowed on the topic {}; sent with its"
+                + " handle key alone (large_message_handle_option = handle-key-only)", changefeed, what, whole.size(),
+                topic.maxMessageBytes(), topic.name());
+        return key;
     }
 
     @Override

@@ -48,12 +48,14 @@ import org.slf4j.LoggerFactory;
  * @param maxRetry the producer's retries of one request
  * @param sasl the SASL login, when the brokers ask for one
  * @param tls the TLS connection, when TLS is on
+ * @param handleKeyOnlyWhenTooLarge {@code large_message_handle_option = handle-key-only}: a row above the limit is
+ *                                  sent with its handle key's columns alone
  */
 public record KafkaSinkOptions(String brokers, String topic, CodecOptions codec, int partitionNum,
                                short replicationFactor, int maxMessageBytes, String compression, String clientId,
                                boolean autoCreateTopic, Duration dialTimeout, Duration writeTimeout,
                                Duration readTimeout, int requiredAcks, int maxRetry, Optional<KafkaSasl> sasl,
-                               Optional<KafkaTls> tls) {
+                               Optional<KafkaTls> tls, boolean handleKeyOnlyWhenTooLarge) {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaSinkOptions.class);
     /** The schemes of the Kafka sink; {@code +ssl} is cosmetic, as in TiCDC. */
     public static final Set<String> SCHEMES = Set.of("kafka", "kafka+ssl");
@@ -177,7 +179,8 @@ public record KafkaSinkOptions(String brokers, String topic, CodecOptions codec,
                 read.text("ca", twins.get(KafkaConfig::ca)), read.text("cert", twins.get(KafkaConfig::cert)),
                 read.text("key", twins.get(KafkaConfig::key)));
         return new KafkaSinkOptions(brokers, topic, codec, partitionNum, (short) replication, maxMessageBytes,
-                compression, clientId, autoCreate, dial, write, readTimeout, acks, maxRetry, sasl, tls);
+                compression, clientId, autoCreate, dial, write, readTimeout, acks, maxRetry, sasl, tls,
+                handleKeyOnly(sink));
     }
 
     private static SinkProtocol protocol(Map<String, String> params, SinkConfig sink) {
@@ -201,7 +204,7 @@ public record KafkaSinkOptions(String brokers, String topic, CodecOptions codec,
         boolean gssapi = kafka.saslGssapiAuthType().isPresent() || kafka.saslGssapiKeytabPath().isPresent()
                 || kafka.saslGssapiKerberosConfigPath().isPresent() || kafka.saslGssapiServiceName().isPresent()
                 || kafka.saslGssapiUser().isPresent() || kafka.saslGssapiPassword().isPresent()
-                || kafka.saslGssapiRealm().isPresent();
+                || kafka.saslGssapiRealm().isPresent() || kafka.saslGssapiDisablePafxfast().orElse(false);
         boolean oauth = kafka.saslOauthClientId().isPresent() || kafka.saslOauthClientSecret().isPresent()
                 || kafka.saslOauthTokenUrl().isPresent() || kafka.saslOauthScopes().isPresent()
                 || kafka.saslOauthGrantType().isPresent() || kafka.saslOauthAudience().isPresent();
@@ -217,11 +220,25 @@ public record KafkaSinkOptions(String brokers, String topic, CodecOptions codec,
                 read.boolParam("content-compatible", sink.contentCompatible(), false), false,
                 "canal-json messages keep TiCDC's short mysqlType names");
         Optional<LargeMessageHandleConfig> large = sink.kafkaConfig().flatMap(KafkaConfig::largeMessageHandle);
-        if (large.isPresent() && large.get().enabled()) {
+        if (large.isPresent() && large.get().enabled()
+                && !large.get().largeMessageHandleOption().equals("handle-key-only")) {
             throw new CdcException(ErrorCode.SINK_INVALID_CONFIG, "sink.kafka_config.large_message_handle ("
                     + large.get().largeMessageHandleOption() + ") is not supported by cdc4j yet: a message above"
-                    + " max-message-bytes stops the changefeed with CDC:ErrMessageTooLarge; remove it");
+                    + " max-message-bytes is sent with its handle key alone (handle-key-only) or stops the"
+                    + " changefeed with CDC:ErrMessageTooLarge");
         }
+        String compression = large.map(LargeMessageHandleConfig::largeMessageHandleCompression).orElse("");
+        if (!compression.isEmpty() && !compression.equals("none")) {
+            throw new CdcException(ErrorCode.SINK_INVALID_CONFIG, "sink.kafka_config.large_message_handle"
+                    + ".large_message_handle_compression (" + compression + ") is not supported by cdc4j yet: large"
+                    + " messages are not compressed on their own; use the compression parameter");
+        }
+    }
+
+    private static boolean handleKeyOnly(SinkConfig sink) {
+        return sink.kafkaConfig().flatMap(KafkaConfig::largeMessageHandle)
+                .filter(large -> large.enabled() && large.largeMessageHandleOption().equals("handle-key-only"))
+                .isPresent();
     }
 
     private static String compression(Optional<String> text) {

@@ -1,10 +1,12 @@
 package io.cdc4j.codec.canal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cdc4j.codec.Message;
+import io.cdc4j.consumer.canal.CanalJsonChangeDecoder;
 import io.cdc4j.model.ColumnInfo;
 import io.cdc4j.model.ColumnType;
 import io.cdc4j.model.DdlEvent;
@@ -122,6 +124,17 @@ class CanalJsonEncoderTest {
                 Optional.of(image(4L, "kept", new BigDecimal("1.00"), new byte[0])))));
         assertThat(fieldNames(insert.path("data").get(0))).as("other rows keep every column")
                 .containsExactly("id", "name", "price", "b");
+        RowChange update = new RowChange(RowKind.UPDATE, T, COMMIT_TS, Optional.of(image(4L, "kept",
+                new BigDecimal("1.00"), new byte[0])), Optional.of(image(4L, "large", new BigDecimal("1.00"),
+                new byte[0])));
+        JsonNode keyOnly = tree(TIDB.rowHandleKeyOnly(update).orElseThrow());
+        assertThat(fieldNames(keyOnly.path("data").get(0))).as("handle-key-only").containsExactly("id");
+        assertThat(fieldNames(keyOnly.path("old").get(0))).containsExactly("id");
+        assertThat(keyOnly.path("_tidb").path("onlyHandleKey").asBoolean()).isTrue();
+        assertThat(PLAIN.rowHandleKeyOnly(update)).as("only with the TiDB extension").isEmpty();
+        byte[] sent = TIDB.rowHandleKeyOnly(update).orElseThrow().value();
+        assertThatThrownBy(() -> new CanalJsonChangeDecoder().decode(null, sent))
+                .as("the consumer cannot fetch the rest of the row").hasMessageContaining("handle key alone");
     }
 
     @Test

@@ -1,10 +1,12 @@
 package io.cdc4j.codec.open;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cdc4j.codec.CodecOptions;
 import io.cdc4j.codec.Message;
 import io.cdc4j.config.SinkProtocol;
+import io.cdc4j.consumer.open.OpenProtocolChangeDecoder;
 import io.cdc4j.model.ColumnInfo;
 import io.cdc4j.model.ColumnType;
 import io.cdc4j.model.DdlEvent;
@@ -131,6 +133,13 @@ class OpenProtocolEncoderTest {
                 .containsExactly("{\"d\":{\"a\":{\"t\":1,\"h\":true,\"f\":11,\"v\":1}}}");
         assertThat(events(keysOnly.row(update).value(), false).getFirst()).as("updates keep every column")
                 .contains("\"b\":{\"t\":3,\"f\":65,\"v\":456}");
+        Message large = ENCODER.rowHandleKeyOnly(update).orElseThrow();
+        assertThat(events(large.key(), true)).as("handle-key-only marks the key")
+                .containsExactly("{\"ts\":2,\"scm\":\"test\",\"tbl\":\"t\",\"t\":1,\"ohk\":true}");
+        assertThat(events(large.value(), false)).containsExactly("{\"u\":{\"a\":{\"t\":1,\"h\":true,\"f\":11,"
+                + "\"v\":1}},\"p\":{\"a\":{\"t\":1,\"h\":true,\"f\":11,\"v\":1}}}");
+        assertThatThrownBy(() -> new OpenProtocolChangeDecoder().decode(large.key(),
+                large.value())).hasMessageContaining("handle key alone");
     }
 
     @Test

@@ -171,6 +171,19 @@ class KafkaSinkOptionsTest {
                 ErrorCode.KAFKA_INVALID_CONFIG, "holds no PEM CERTIFICATE");
     }
 
+    @Test
+    void largeMessagesMayBeSentWithTheirHandleKeyAloneOnly() {
+        String handle = "{\"sink\":{\"kafka_config\":{\"large_message_handle\":{\"large_message_handle_option\":";
+        assertThat(of("kafka://b:9092/t?protocol=open-protocol", handle + "\"handle-key-only\"}}}}")
+                .handleKeyOnlyWhenTooLarge()).isTrue();
+        assertThat(of("kafka://b:9092/t?protocol=open-protocol").handleKeyOnlyWhenTooLarge()).isFalse();
+        assertThatThrownBy(() -> of("kafka://b:9092/t?protocol=open-protocol", handle + "\"claim-check\","
+                + "\"claim_check_storage_uri\":\"file:///tmp/cc\"}}}}")).hasMessageContaining("claim-check")
+                .hasMessageContaining("not supported by cdc4j yet");
+        assertThatThrownBy(() -> of("kafka://b:9092/t?protocol=open-protocol", handle + "\"handle-key-only\","
+                + "\"large_message_handle_compression\":\"lz4\"}}}}")).hasMessageContaining("lz4");
+    }
+
     private static void refused(String uri, ErrorCode code, String named) {
         assertThatThrownBy(() -> of(uri)).as(uri).isInstanceOfSatisfying(CdcException.class,
                 e -> assertThat(e.errorCode()).isEqualTo(code)).hasMessageContaining(named);

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cdc4j.codec.CodecOptions;
 import io.cdc4j.codec.MessageEncoders;
 import io.cdc4j.config.ReplicaConfig;
+import io.cdc4j.config.ReplicaConfigJson;
 import io.cdc4j.config.SinkProtocol;
 import io.cdc4j.consumer.canal.CanalJsonDecoder;
 import io.cdc4j.consumer.canal.CanalJsonMessage;
@@ -126,6 +127,26 @@ class KafkaSinkTest {
                 .isEqualTo(ErrorCode.MESSAGE_TOO_LARGE)).hasMessageContaining("`db`.`t`")
                 .hasMessageContaining("2000");
         assertThat(producer.history()).isEmpty();
+    }
+
+    @Test
+    void withHandleKeyOnlyARowAboveTheLimitIsSentWithItsKeyAlone() {
+        KafkaSinkOptions options = KafkaSinkOptions.of(SinkUri.parse("kafka://127.0.0.1:9092/db-topic?protocol="
+                + "canal-json&enable-tidb-extension=true"), ReplicaConfigJson.decodeOverDefaults("{\"sink\":"
+                + "{\"kafka_config\":{\"large_message_handle\":{\"large_message_handle_option\":"
+                + "\"handle-key-only\"}}}}"), "t");
+        EventRouter router = EventRouter.of("db-topic", List.of(), false, false, ZoneOffset.UTC, rule -> { });
+        KafkaSink sink = new KafkaSink(FEED, options, producer, topics, router,
+                MessageEncoders.open(options.codec(), () -> 1L), nanos::get, 0, ColumnSelection.of(List.of(), false));
+        Recorded done = new Recorded();
+        sink.writeRows(new RowBatch(TS, 0, List.of(insert(1, "v".repeat(3000)))), done);
+        assertThat(producer.history()).singleElement().satisfies(record -> {
+            CanalJsonMessage.Row row = (CanalJsonMessage.Row) CanalJsonDecoder.decode(record.value());
+            assertThat(row.onlyHandleKey()).isTrue();
+            assertThat(row.data()).containsOnlyKeys("id");
+        });
+        producer.completeNext();
+        assertThat(done.outcome).isEqualTo("done");
     }
 
     @Test
