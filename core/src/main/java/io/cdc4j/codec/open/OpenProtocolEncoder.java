@@ -8,7 +8,6 @@ import io.cdc4j.codec.PerTableVersion;
 import io.cdc4j.model.DdlEvent;
 import io.cdc4j.model.RowChange;
 import io.cdc4j.model.RowImage;
-import io.cdc4j.model.RowKind;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
