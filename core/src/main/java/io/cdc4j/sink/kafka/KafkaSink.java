@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.apache.kafka.clients.producer.Callback;
@@ -67,6 +68,8 @@ public final class KafkaSink implements Sink {
     private final OrderedEncoder stage;
     private final ColumnSelection columns;
     private final AtomicBoolean watermarkFailed = new AtomicBoolean();
+    /** The first part's failure: nothing is sent after it, so no later row or watermark overtakes what it lacked. */
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private long lastWatermarkNanos;
     private long lastWatermarkTs;
 
@@ -92,6 +95,10 @@ public final class KafkaSink implements Sink {
 
     @Override
     public void writeRows(RowBatch part, Completion done) {
+        if (failure.get() != null) {
+            done.failed(afterFailure());
+            return;
+        }
         List<RowChange> rows;
         try {
             rows = UpdateSplitter.split(NetEffectFolder.fold(part.commitTs(), part.rows()).stream()
@@ -142,7 +149,7 @@ public final class KafkaSink implements Sink {
         });
         return () -> {
             for (Outgoing message : outgoing) {
-                if (acks.finished() || !send(message.record(), acks.of(message.events()))) {
+                if (acks.finished() || stopped(acks) || !send(message.record(), acks.of(message.events()))) {
                     return;
                 }
             }
@@ -174,6 +181,10 @@ public final class KafkaSink implements Sink {
 
     @Override
     public void writeDdl(DdlEvent ddl, Completion done) {
+        if (failure.get() != null) {
+            done.failed(afterFailure());
+            return;
+        }
         Topics.Topic topic = topics.topic(router.topicOf(ddl));
         int partitions = encoder.ddlToEveryPartition() ? topic.partitions() : 1;
         Acks acks = new Acks(partitions, done);
@@ -184,7 +195,7 @@ public final class KafkaSink implements Sink {
             }
             return () -> {
                 for (int partition = 0; partition < partitions; partition++) {
-                    if (!send(record(topic.name(), partition, message), acks.of(1))) {
+                    if (stopped(acks) || !send(record(topic.name(), partition, message), acks.of(1))) {
                         return;
                     }
                 }
@@ -206,6 +217,9 @@ public final class KafkaSink implements Sink {
             lastWatermarkNanos = now;
             lastWatermarkTs = resolvedTs;
             submit(() -> () -> {
+                if (failure.get() != null) {
+                    return;
+                }
                 for (Topics.Topic topic : topics.known()) {
                     for (int partition = 0; partition < topic.partitions(); partition++) {
                         producer.send(record(topic.name(), partition, message), this::watermarkSent);
@@ -213,6 +227,21 @@ public final class KafkaSink implements Sink {
                 }
             }, failure -> watermarkSent(null, failure instanceof Exception e ? e : new IllegalStateException(failure)));
         });
+    }
+
+    /** Whether an earlier part failed; then {@code acks}' part fails too, and nothing of it is sent. */
+    private boolean stopped(Acks acks) {
+        if (failure.get() == null) {
+            return false;
+        }
+        acks.fail(afterFailure());
+        return true;
+    }
+
+    private CdcException afterFailure() {
+        Throwable first = failure.get();
+        return new CdcException(ErrorCode.KAFKA_ASYNC_SEND, "changefeed " + changefeed + ": not sent to Kafka after"
+                + " an earlier part failed: " + first.getMessage(), first);
     }
 
     /** Hands a job to the encoder stage; false (the part failed) when interrupted meanwhile. */
@@ -294,6 +323,7 @@ public final class KafkaSink implements Sink {
         }
 
         void fail(Throwable cause) {
+            failure.compareAndSet(null, cause);
             if (finished.compareAndSet(false, true)) {
                 done.failed(cause);
             }

@@ -130,6 +130,26 @@ class KafkaSinkTest {
     }
 
     @Test
+    void afterAFailedPartNothingLaterIsSentSoNoWatermarkPassesWhatItLacked() {
+        KafkaSink sink = sink(true);
+        Recorded tooLarge = new Recorded();
+        sink.writeRows(new RowBatch(TS, 0, List.of(insert(1, "v".repeat(3000)))), tooLarge);
+        Recorded later = new Recorded();
+        sink.writeRows(new RowBatch(TS, 1, List.of(insert(2, "b"))), later);
+        Recorded ddl = new Recorded();
+        sink.writeDdl(new DdlEvent("db", List.of(new TableName("db", "t")), DdlType.ADD_COLUMN,
+                "ALTER TABLE t ADD COLUMN w INT", TS + 2), ddl);
+        sink.flush(TS + 3);
+
+        assertThat(tooLarge.outcome).isEqualTo("failed");
+        assertThat(later.outcome).isEqualTo("failed");
+        assertThat(later.failure).hasMessageContaining("after an earlier part failed")
+                .hasMessageContaining("bytes allowed");
+        assertThat(ddl.outcome).isEqualTo("failed");
+        assertThat(producer.history()).as("no row, DDL or watermark after the failure").isEmpty();
+    }
+
+    @Test
     void withHandleKeyOnlyARowAboveTheLimitIsSentWithItsKeyAlone() {
         KafkaSinkOptions options = KafkaSinkOptions.of(SinkUri.parse("kafka://127.0.0.1:9092/db-topic?protocol="
                 + "canal-json&enable-tidb-extension=true"), ReplicaConfigJson.decodeOverDefaults("{\"sink\":"
