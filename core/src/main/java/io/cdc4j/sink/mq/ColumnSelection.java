@@ -99,10 +99,13 @@ public final class ColumnSelection {
                     + " keeps no whole primary or unique key (it keeps " + Arrays.stream(kept, 0, count)
                     .mapToObj(i -> columns.get(i).name()).toList() + "); select the columns of one of them");
         }
-        if (!table.primaryKey().isEmpty() && primaryKey.isEmpty()) {
-            uniqueKey = uniqueKeys.getFirst().columns();
-        }
         List<ColumnInfo> keptColumns = Arrays.stream(kept, 0, count).mapToObj(columns::get).toList();
+        if (!table.primaryKey().isEmpty() && primaryKey.isEmpty()) {
+            // the handle key is then a kept NOT NULL unique index, as it is for a table without a primary key
+            uniqueKey = uniqueKeys.stream().map(TableInfo.UniqueIndex::columns)
+                    .filter(index -> index.stream().noneMatch(at -> keptColumns.get(at).nullable()))
+                    .findFirst().orElse(List.of());
+        }
         TableInfo projected = new TableInfo(table.tableId(), table.name(), keptColumns, primaryKey, uniqueKey,
                 uniqueKeys, table.schema());
         return Optional.of(new Projection(projected, Arrays.copyOf(kept, count)));

@@ -59,11 +59,19 @@ class ColumnSelectionTest {
     }
 
     @Test
-    void aUniqueIndexKeptWholeStandsInForAPrimaryKeyLeftOut() {
-        RowChange row = selection("db.t", "u", "a").project(update());
+    void aNotNullUniqueIndexKeptWholeStandsInForAPrimaryKeyLeftOut() {
+        TableInfo notNull = new TableInfo(1, new TableName("db", "t"), List.of(column("a"), column("id"), column("b"),
+                new ColumnInfo("u", ColumnType.INT, false, false, Optional.empty(), List.of())), List.of(1),
+                List.of(), List.of(TableInfo.UniqueIndex.whole(List.of(3))));
+        RowChange row = selection("db.t", "u", "a").project(new RowChange(RowKind.INSERT, notNull, 7,
+                Optional.empty(), Optional.of(new RowImage(new Object[] {1L, 2L, 3L, 4L}))));
         assertThat(row.table().columns()).extracting(ColumnInfo::name).containsExactly("a", "u");
         assertThat(row.table().primaryKey()).isEmpty();
         assertThat(row.table().uniqueKey()).containsExactly(1);
+        RowChange nullable = selection("db.t", "u", "a").project(update());
+        assertThat(nullable.table().uniqueKey()).as("a nullable unique index is kept, but is no handle key")
+                .isEmpty();
+        assertThat(nullable.table().uniqueKeys()).hasSize(1);
     }
 
     @Test
