@@ -86,11 +86,6 @@ public final class OrderedEncoder implements AutoCloseable {
         }, workers), failed));
     }
 
-    /** Runs {@code send} on the sender after every job submitted before (a message that needs no encoding). */
-    public void submitInOrder(Runnable send) throws InterruptedException {
-        submit(() -> send, e -> LOG.error("a hand-on without encoding cannot fail, yet it did", e));
-    }
-
     private void sendLoop() {
         try {
             while (!closed) {
